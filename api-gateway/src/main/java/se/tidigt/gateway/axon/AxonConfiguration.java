@@ -1,0 +1,53 @@
+package se.tidigt.gateway.axon;
+
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import se.tidigt.cases.Case;
+import se.tidigt.cases.openaccess.OpenAccessTally;
+
+import java.sql.SQLException;
+
+/** Axon on PostgreSQL without Axon Server: the aggregates, duplicate-key detection and event metadata. */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    /** The domains carry no Spring annotations, so their aggregates are registered here. */
+    @Bean
+    ConfigurerModule aggregates() {
+        return configurer -> configurer.configureAggregate(Case.class).configureAggregate(OpenAccessTally.class);
+    }
+
+    /**
+     * Axon's default looks for SQLIntegrityConstraintViolationException, which pgjdbc never throws:
+     * without this a concurrent append to the same case would surface as a 500 instead of a
+     * ConcurrencyException.
+     */
+    @Bean
+    PersistenceExceptionResolver postgresDuplicateKeys() {
+        return exception -> {
+            for (Throwable t = exception; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
+
+    /** Copies who acted from each command onto the events it caused. */
+    @Bean
+    CorrelationDataProvider actorMetadata() {
+        return new SimpleCorrelationDataProvider(EventMetadata.ACTOR_USER, EventMetadata.ACTOR_ROLE,
+                EventMetadata.ACTOR_DISTRICT);
+    }
+}

@@ -1,0 +1,147 @@
+package se.tidigt.gateway.cases;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import se.tidigt.gateway.cases.CaseRequests.*;
+import se.tidigt.gateway.problem.ApiProblem;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * One NDJSON line, one command: {@code {"type":"RaiseConcern", ...}} with the same fields as the
+ * REST body, plus {@code caseId} (and {@code offerId}) to say which case a line belongs to. Each line
+ * takes the same path as its REST endpoint, in its own transaction.
+ */
+@Component
+class CaseImport {
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final CaseWrites writes;
+    private final ConcernIntake intake;
+    private final Map<String, BiFunction<JsonNode, Integer, ResponseEntity<Object>>> types;
+
+    CaseImport(ObjectMapper json, Validator validator, CaseWrites writes, ConcernIntake intake) {
+        this.json = json;
+        this.validator = validator;
+        this.writes = writes;
+        this.intake = intake;
+        this.types = Map.ofEntries(
+                Map.entry("RaiseConcern", this::raise),
+                Map.entry("AssessProtectionNeed", onCase(ProtectionAssessmentRequest.class, CaseCommands::of)),
+                Map.entry("CompleteInitialAssessment", onCase(InitialAssessmentRequest.class, CaseCommands::of)),
+                Map.entry("OpenInvestigation", onCase(InvestigationRequest.class, CaseCommands::of)),
+                Map.entry("ExtendInvestigation", onCase(ExtensionRequest.class, CaseCommands::of)),
+                Map.entry("ConcludeInvestigation", onCase(ConclusionRequest.class, CaseCommands::of)),
+                Map.entry("OfferIntervention", this::offer),
+                Map.entry("RecordFamilyResponse", onOffer(ResponseRequest.class, CaseCommands::of)),
+                Map.entry("StartIntervention", onCase(StartRequest.class, CaseCommands::of)),
+                Map.entry("EndIntervention", onOffer(EndRequest.class, CaseCommands::of)),
+                Map.entry("AssignWorker", onCase(WorkerRequest.class, CaseCommands::of)),
+                Map.entry("RecordCollaboration", onCase(CollaborationRequest.class, CaseCommands::of)),
+                Map.entry("TransferCase", onCase(TransferRequest.class, CaseCommands::of)),
+                Map.entry("CloseCase", onCase(ClosureRequest.class, CaseCommands::of)));
+    }
+
+    ResponseEntity<Object> line(String text, int number) {
+        JsonNode line = parse(text);
+        String type = line.path("type").asText("");
+        var handler = types.get(type);
+        if (handler == null) {
+            throw ApiProblem.invalid("type", "must be one of " + new java.util.TreeSet<>(types.keySet()));
+        }
+        return handler.apply(line, number);
+    }
+
+    private ResponseEntity<Object> raise(JsonNode line, int number) {
+        RaiseConcernRequest body = read(line, RaiseConcernRequest.class);
+        String caseId = line.hasNonNull("caseId") ? identifier(line, "caseId") : UUID.randomUUID().toString();
+        return intake.raise(required(line, "district"), body, request(number, body), caseId);
+    }
+
+    private ResponseEntity<Object> offer(JsonNode line, int number) {
+        OfferRequest body = read(line, OfferRequest.class);
+        String caseId = identifier(line, "caseId");
+        String offerId = line.hasNonNull("offerId") ? identifier(line, "offerId") : UUID.randomUUID().toString();
+        return writes.onCase(caseId, request(number, body), HttpStatus.CREATED, CaseCommands.of(caseId, offerId, body),
+                (id, version) -> new CaseWrites.OfferMade(id, offerId, version));
+    }
+
+    private <T> BiFunction<JsonNode, Integer, ResponseEntity<Object>> onCase(
+            Class<T> type, BiFunction<String, T, Function<Long, Object>> command) {
+        return (line, number) -> {
+            T body = read(line, type);
+            String caseId = identifier(line, "caseId");
+            return writes.onCase(caseId, request(number, body), command.apply(caseId, body));
+        };
+    }
+
+    private <T> BiFunction<JsonNode, Integer, ResponseEntity<Object>> onOffer(
+            Class<T> type, TriFunction<String, String, T, Function<Long, Object>> command) {
+        return (line, number) -> {
+            T body = read(line, type);
+            String caseId = identifier(line, "caseId");
+            return writes.onCase(caseId, request(number, body), command.apply(caseId, identifier(line, "offerId"), body));
+        };
+    }
+
+    interface TriFunction<A, B, C, R> {
+        R apply(A a, B b, C c);
+    }
+
+    private static CaseWrites.Request request(int number, Object body) {
+        return new CaseWrites.Request("POST", "/api/v1/import#" + number, null, null, body);
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            JsonNode node = json.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw ApiProblem.invalid("line", "must be one JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw ApiProblem.invalid("line", "is not well-formed JSON");
+        }
+    }
+
+    private <T> T read(JsonNode line, Class<T> type) {
+        T body;
+        try {
+            body = json.treeToValue(line, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+                    ? m.getPath().get(m.getPath().size() - 1).getFieldName() : "line";
+            throw ApiProblem.invalid(field, "has a wrong value or type");
+        }
+        var violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return body;
+    }
+
+    private static String required(JsonNode line, String field) {
+        String value = line.path(field).asText("");
+        if (value.isBlank()) {
+            throw ApiProblem.invalid(field, "must not be blank");
+        }
+        return value;
+    }
+
+    private static String identifier(JsonNode line, String field) {
+        String value = required(line, field);
+        if (!value.matches("[A-Za-z0-9._:-]{1,64}")) {
+            throw ApiProblem.invalid(field, "must be 1 to 64 letters, digits or . _ : -");
+        }
+        return value;
+    }
+}

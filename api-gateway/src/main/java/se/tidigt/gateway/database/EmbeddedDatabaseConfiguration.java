@@ -1,0 +1,39 @@
+package se.tidigt.gateway.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The embedded default: with no database configured Tidigt starts a real PostgreSQL of its own,
+ * whose data lives in {@code TIDIGT_DATA_DIR} and survives restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(DeploymentMode.Embedded.class)
+class EmbeddedDatabaseConfiguration {
+
+    // Spring closes this after the DataSource and Axon, so nothing is still flushing when it stops.
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${tidigt.data-dir}") Path dataDir) throws IOException {
+        return EmbeddedPostgresServer.start(dataDir);
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres, DataSourceProperties properties) {
+        HikariDataSource dataSource = properties.initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .url(postgres.getJdbcUrl("postgres", "postgres"))
+                .username("postgres")
+                .build();
+        dataSource.setPoolName("tidigt-embedded");
+        return dataSource;
+    }
+}

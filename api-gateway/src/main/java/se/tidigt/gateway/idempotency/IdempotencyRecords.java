@@ -1,0 +1,37 @@
+package se.tidigt.gateway.idempotency;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.util.Optional;
+
+/** The {@code idempotent_request} table. */
+@Repository
+class IdempotencyRecords {
+    private final JdbcTemplate jdbc;
+
+    IdempotencyRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** True if this request is the key's first; false if the key is taken (by a committed request). */
+    boolean claim(String principal, String key, String requestHash) {
+        return jdbc.update("INSERT INTO idempotent_request (principal, idempotency_key, request_hash, status) "
+                + "VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING", principal, key, requestHash) == 1;
+    }
+
+    void complete(String principal, String key, int status, String location, String etag, String body) {
+        jdbc.update("UPDATE idempotent_request SET status = ?, location = ?, etag = ?, body = ? "
+                + "WHERE principal = ? AND idempotency_key = ?", status, location, etag, body, principal, key);
+    }
+
+    Optional<StoredAnswer> find(String principal, String key) {
+        return jdbc.query("SELECT request_hash, status, location, etag, body FROM idempotent_request "
+                        + "WHERE principal = ? AND idempotency_key = ?",
+                (rs, row) -> new StoredAnswer(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)), principal, key).stream().findFirst();
+    }
+
+    record StoredAnswer(String requestHash, int status, String location, String etag, String body) {
+    }
+}

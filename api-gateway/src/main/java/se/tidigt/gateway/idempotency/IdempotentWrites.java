@@ -1,0 +1,105 @@
+package se.tidigt.gateway.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.tidigt.gateway.problem.ApiProblem;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs every write in one transaction with its idempotency record. With an {@code Idempotency-Key}
+ * the first answer is stored beside the events it produced (both commit or neither); a retry with
+ * the same key and body gets that answer again and stores nothing, the same key with another body
+ * is 409. A concurrent retry waits on the first one's row lock and then replays its answer.
+ */
+@Component
+public class IdempotentWrites {
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final TransactionTemplate transaction;
+    private final IdempotencyRecords records;
+    private final ObjectMapper json;
+
+    IdempotentWrites(TransactionTemplate transaction, IdempotencyRecords records, ObjectMapper json) {
+        this.transaction = transaction;
+        this.records = records;
+        this.json = json;
+    }
+
+    /**
+     * @param key       the client's Idempotency-Key, or null
+     * @param principal whose key it is (keys are per user)
+     * @param request   what identifies the request: method, path, If-Match and the parsed body
+     */
+    public ResponseEntity<Object> run(String key, String principal, RequestFingerprint request,
+                                      Supplier<ResponseEntity<Object>> write) {
+        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
+            throw ApiProblem.invalid("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        return transaction.execute(status -> key == null ? write.get() : runOnce(key, principal, hash(request), write));
+    }
+
+    private ResponseEntity<Object> runOnce(String key, String principal, String requestHash,
+                                           Supplier<ResponseEntity<Object>> write) {
+        if (!records.claim(principal, key, requestHash)) {
+            return replay(records.find(principal, key).orElseThrow(), requestHash);
+        }
+        ResponseEntity<Object> answer = write.get();
+        records.complete(principal, key, answer.getStatusCode().value(),
+                answer.getHeaders().getFirst(HttpHeaders.LOCATION), answer.getHeaders().getETag(), toJson(answer.getBody()));
+        return answer;
+    }
+
+    private ResponseEntity<Object> replay(IdempotencyRecords.StoredAnswer stored, String requestHash) {
+        if (!stored.requestHash().equals(requestHash)) {
+            throw ApiProblem.conflict("idempotency-key-reused",
+                    "This Idempotency-Key was already used with a different request.");
+        }
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.valueOf(stored.status()))
+                .header(REPLAYED_HEADER, "true").contentType(MediaType.APPLICATION_JSON);
+        Optional.ofNullable(stored.location()).ifPresent(l -> answer.header(HttpHeaders.LOCATION, l));
+        Optional.ofNullable(stored.etag()).ifPresent(answer::eTag);
+        return answer.body(stored.body() == null ? null : fromJson(stored.body()));
+    }
+
+    private String hash(RequestFingerprint request) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(toJson(request).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return value == null ? null : json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write an answer as JSON", e);
+        }
+    }
+
+    private Object fromJson(String body) {
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored answer is not JSON", e);
+        }
+    }
+
+    /** What makes two requests "the same" for an idempotency key. */
+    public record RequestFingerprint(String method, String path, String ifMatch, Object body) {
+    }
+}

@@ -1,0 +1,49 @@
+package se.tidigt.gateway.operations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import se.tidigt.gateway.support.ApiTest;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.tidigt.gateway.support.CaseRequests.concern;
+import static se.tidigt.gateway.support.CaseRequests.daysAgo;
+
+/** Health, metrics and the OpenAPI document, as operators and client developers use them. */
+class OperationsApiTest extends ApiTest {
+
+    @Test
+    void liveness_and_readiness_are_up_with_the_database_checked() {
+        JsonNode liveness = anonymous().get("/actuator/health/liveness").json();
+        assertThat(liveness.get("status").asText()).isEqualTo("UP");
+        var readiness = anonymous().get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheus_metrics_include_axons_command_metrics() {
+        hv().post("/api/v1/districts/hasselby-vallingby/cases", concern(daysAgo(1)));
+        String metrics = anonymous().get("/actuator/prometheus").body();
+        assertThat(metrics).contains("http_server_requests_seconds").containsPattern("(?m)^commandBus\\w*");
+    }
+
+    @Test
+    void the_openapi_document_describes_every_cases_endpoint() {
+        JsonNode paths = anonymous().get("/v3/api-docs").json().get("paths");
+        List<String> expected = List.of("/api/v1/districts/{district}/cases", "/api/v1/cases/{caseId}/protection-assessment",
+                "/api/v1/cases/{caseId}/initial-assessment", "/api/v1/cases/{caseId}/investigation",
+                "/api/v1/cases/{caseId}/investigation/extension", "/api/v1/cases/{caseId}/investigation/conclusion",
+                "/api/v1/cases/{caseId}/offers", "/api/v1/cases/{caseId}/offers/{offerId}/response",
+                "/api/v1/cases/{caseId}/interventions", "/api/v1/cases/{caseId}/interventions/{offerId}/end",
+                "/api/v1/cases/{caseId}/workers", "/api/v1/cases/{caseId}/collaborations", "/api/v1/cases/{caseId}/transfer",
+                "/api/v1/cases/{caseId}/closure", "/api/v1/cases/{caseId}", "/api/v1/districts/{district}/cases/search",
+                "/api/v1/districts/{district}/deadlines", "/api/v1/districts/{district}/open-access-support", "/api/v1/import");
+        for (String path : expected) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        assertThat(paths.get("/api/v1/cases/{caseId}/offers").toString()).contains("409", "412", "problem+json");
+        assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+}

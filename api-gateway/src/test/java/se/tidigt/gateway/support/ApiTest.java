@@ -1,0 +1,35 @@
+package se.tidigt.gateway.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+import se.tidigt.gateway.TidigtApplication;
+
+/**
+ * The whole application on a random port, over real HTTP, against a fresh real PostgreSQL database
+ * (one per application context; test classes share it, so they use their own cases and children).
+ */
+@SpringBootTest(classes = TidigtApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"tidigt.pseudonym-key=test-pseudonym-key-for-synthetic-children",
+                "tidigt.demo-users=true", "tidigt.demo-data=false"})
+@ContextConfiguration(initializers = TestDatabase.class)
+public abstract class ApiTest {
+    static {
+        TidigtApplication.disableAxonUpdateChecker();
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    protected Api as(String user) {
+        return Api.at(port, user);
+    }
+
+    protected Api hv() {
+        return as("hv-admin");
+    }
+
+    protected Api anonymous() {
+        return Api.anonymous(port);
+    }
+}

@@ -1,0 +1,76 @@
+package se.tidigt.gateway.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Gives every test application context a fresh, empty PostgreSQL database: on the server named by
+ * {@code TIDIGT_TEST_DATABASE_URL} (CI sets it to the machine's server) or else on one embedded
+ * PostgreSQL shared by the whole test JVM. Real PostgreSQL either way; never a mock, never H2.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    private static final String SERVER_URL = System.getenv("TIDIGT_TEST_DATABASE_URL");
+    private static final String SERVER_USER = System.getenv().getOrDefault("TIDIGT_TEST_DATABASE_USER", "postgres");
+    private static EmbeddedPostgres shared;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String url = freshDatabase();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("tidigt-test-database", Map.of(
+                "spring.datasource.url", url,
+                "spring.datasource.username", SERVER_URL != null ? SERVER_USER : "postgres")));
+    }
+
+    /** A new database's JDBC URL. */
+    public static synchronized String freshDatabase() {
+        String name = "tidigt_test_" + UUID.randomUUID().toString().replace("-", "");
+        String adminUrl = adminUrl();
+        try (Connection connection = DriverManager.getConnection(adminUrl, SERVER_URL != null ? SERVER_USER : "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create a test database via " + adminUrl, e);
+        }
+        return withDatabase(adminUrl, name);
+    }
+
+    /** jdbc:postgresql://host:port/db?params → the same with another db. */
+    static String withDatabase(String url, String database) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        String params = query < 0 ? "" : url.substring(query);
+        return base.substring(0, base.lastIndexOf('/') + 1) + database + params;
+    }
+
+    private static String adminUrl() {
+        if (SERVER_URL != null) {
+            return SERVER_URL;
+        }
+        return embedded().getJdbcUrl("postgres", "postgres");
+    }
+
+    private static EmbeddedPostgres embedded() {
+        if (shared == null) {
+            try {
+                shared = EmbeddedPostgres.builder()
+                        .setDataDirectory(Files.createTempDirectory("tidigt-test-pg"))
+                        .setCleanDataDirectory(true)
+                        .start();
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not start the embedded PostgreSQL for tests", e);
+            }
+        }
+        return shared;
+    }
+}

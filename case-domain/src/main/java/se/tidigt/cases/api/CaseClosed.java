@@ -1,0 +1,7 @@
+package se.tidigt.cases.api;
+
+import java.time.Instant;
+
+/** The case was closed. */
+public record CaseClosed(String caseId, String district, Instant occurredAt, ClosureReason reason) implements CaseEvent {
+}

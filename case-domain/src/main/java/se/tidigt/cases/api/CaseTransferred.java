@@ -1,0 +1,7 @@
+package se.tidigt.cases.api;
+
+import java.time.Instant;
+
+/** The family moved; {@code district} is the district the case leaves, {@code toDistrict} where it goes. */
+public record CaseTransferred(String caseId, String district, Instant occurredAt, String toDistrict) implements CaseEvent {
+}

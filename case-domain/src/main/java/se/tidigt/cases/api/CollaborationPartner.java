@@ -1,0 +1,6 @@
+package se.tidigt.cases.api;
+
+/** Who the case worked with. */
+public enum CollaborationPartner {
+    PRESCHOOL, SCHOOL, POLICE, HEALTHCARE, OTHER
+}

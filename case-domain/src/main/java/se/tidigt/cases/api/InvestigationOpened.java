@@ -1,0 +1,9 @@
+package se.tidigt.cases.api;
+
+import java.time.Instant;
+
+import java.time.LocalDate;
+
+/** An investigation was opened; {@code dueDate} is four months on (SoL 11:2). */
+public record InvestigationOpened(String caseId, String district, Instant occurredAt, LocalDate dueDate) implements CaseEvent {
+}

@@ -1,0 +1,6 @@
+package se.tidigt.cases.api;
+
+/** Who reported the concern. */
+public enum ReporterCategory {
+    PRESCHOOL, SCHOOL, POLICE, HEALTHCARE, SOCIAL_SERVICES, FAMILY, OTHER
+}

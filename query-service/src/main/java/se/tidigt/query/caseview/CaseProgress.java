@@ -1,0 +1,102 @@
+package se.tidigt.query.caseview;
+
+import se.tidigt.cases.api.CaseEvent;
+import se.tidigt.cases.api.Deadlines;
+import se.tidigt.cases.api.FamilyAccepted;
+import se.tidigt.cases.api.FamilyDeclined;
+import se.tidigt.cases.api.InitialAssessmentCompleted;
+import se.tidigt.cases.api.InitialAssessmentDecision;
+import se.tidigt.cases.api.InterventionEnded;
+import se.tidigt.cases.api.InterventionOffered;
+import se.tidigt.cases.api.InterventionStarted;
+import se.tidigt.cases.api.InvestigationConcluded;
+import se.tidigt.cases.api.InvestigationExtended;
+import se.tidigt.cases.api.InvestigationOpened;
+import se.tidigt.cases.api.InvestigationOutcome;
+import se.tidigt.cases.api.ProtectionNeedAssessed;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** How far a case has come: assessments, investigation and offers with the family's answers. */
+public class CaseProgress {
+    public ProtectionAssessment protectionAssessment;
+    public InitialAssessment initialAssessment;
+    public Investigation investigation;
+    public List<Offer> offers = new ArrayList<>();
+
+    public record ProtectionAssessment(Instant assessedAt, boolean immediateProtectionNeeded) {
+    }
+
+    public record InitialAssessment(Instant completedAt, InitialAssessmentDecision decision) {
+    }
+
+    public static class Investigation {
+        public Instant openedAt;
+        public LocalDate dueDate;
+        public List<Extension> extensions = new ArrayList<>();
+        public Instant concludedAt;
+        public InvestigationOutcome outcome;
+    }
+
+    public record Extension(Instant extendedAt, LocalDate previousDueDate, LocalDate newDueDate, String reason) {
+    }
+
+    void apply(CaseEvent event) {
+        if (event instanceof ProtectionNeedAssessed e) {
+            protectionAssessment = new ProtectionAssessment(e.occurredAt(), e.immediateProtectionNeeded());
+        } else if (event instanceof InitialAssessmentCompleted e) {
+            initialAssessment = new InitialAssessment(e.occurredAt(), e.decision());
+        } else if (event instanceof InvestigationOpened e) {
+            investigation = new Investigation();
+            investigation.openedAt = e.occurredAt();
+            investigation.dueDate = e.dueDate();
+        } else if (event instanceof InvestigationExtended e) {
+            investigation.extensions.add(new Extension(e.occurredAt(), e.previousDueDate(), e.newDueDate(), e.reason()));
+            investigation.dueDate = e.newDueDate();
+        } else if (event instanceof InvestigationConcluded e) {
+            investigation.concludedAt = e.occurredAt();
+            investigation.outcome = e.outcome();
+        } else if (event instanceof InterventionOffered e) {
+            offers.add(Offer.offered(e));
+        } else {
+            applyToOffer(event);
+        }
+    }
+
+    private void applyToOffer(CaseEvent event) {
+        if (event instanceof FamilyAccepted e) {
+            offer(e.offerId()).accepted(e);
+        } else if (event instanceof FamilyDeclined e) {
+            offer(e.offerId()).declined(e);
+        } else if (event instanceof InterventionStarted e) {
+            offer(e.offerId()).startedAt = e.occurredAt();
+        } else if (event instanceof InterventionEnded e) {
+            offer(e.offerId()).ended(e);
+        }
+    }
+
+    private Offer offer(String offerId) {
+        return offers.stream().filter(o -> o.offerId.equals(offerId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No offer " + offerId + " in the case's history"));
+    }
+
+    /** The legal deadlines still open, earliest first. */
+    List<Deadline> openDeadlines(Instant concernReceivedAt) {
+        List<Deadline> due = new ArrayList<>();
+        if (protectionAssessment == null) {
+            due.add(new Deadline(Deadline.Kind.PROTECTION_ASSESSMENT, Deadlines.protectionAssessmentDue(concernReceivedAt)));
+        }
+        if (initialAssessment == null) {
+            due.add(new Deadline(Deadline.Kind.INITIAL_ASSESSMENT, Deadlines.initialAssessmentDue(concernReceivedAt)));
+        }
+        if (investigation != null && investigation.concludedAt == null) {
+            due.add(new Deadline(Deadline.Kind.INVESTIGATION, investigation.dueDate));
+        }
+        due.sort(Comparator.comparing(Deadline::dueDate));
+        return due;
+    }
+}

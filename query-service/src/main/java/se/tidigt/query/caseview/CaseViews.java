@@ -1,0 +1,49 @@
+package se.tidigt.query.caseview;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The questions district users ask of their cases. */
+@Service
+public class CaseViews {
+    private final CaseViewRepository repository;
+
+    CaseViews(CaseViewRepository repository) {
+        this.repository = repository;
+    }
+
+    public Optional<CaseView> find(String caseId) {
+        return repository.find(caseId);
+    }
+
+    /** One page of a district's cases, newest concern first; {@code status} null means all. */
+    public CasePage list(String district, CaseView.CaseStatus status, int page, int size) {
+        MapSqlParameterSource p = new MapSqlParameterSource("district", district)
+                .addValue("status", status == null ? null : status.name())
+                .addValue("limit", size).addValue("offset", (long) page * size);
+        String where = "district = :district AND (CAST(:status AS varchar) IS NULL OR status = :status)";
+        List<CaseView> cases = repository.query(where + " ORDER BY received_at DESC, case_id LIMIT :limit OFFSET :offset", p);
+        return new CasePage(cases, page, size, repository.count(where, p));
+    }
+
+    /** A child's cases in one district, found by the child's pseudonym. */
+    public List<CaseView> findByChild(String district, String childPseudonym) {
+        return repository.query("district = :district AND child_pseudonym = :child ORDER BY received_at",
+                new MapSqlParameterSource("district", district).addValue("child", childPseudonym));
+    }
+
+    /** The district's open cases with a deadline, the most urgent first. */
+    public List<WorklistItem> deadlines(String district, LocalDate today) {
+        return repository.query("district = :district AND next_due_date IS NOT NULL ORDER BY next_due_date, case_id",
+                        new MapSqlParameterSource("district", district)).stream()
+                .map(view -> WorklistItem.of(view, today))
+                .toList();
+    }
+
+    public record CasePage(List<CaseView> cases, int page, int size, long total) {
+    }
+}
