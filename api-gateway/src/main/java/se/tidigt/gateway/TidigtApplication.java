@@ -15,10 +15,14 @@ public class TidigtApplication {
         SpringApplication.run(TidigtApplication.class, args);
     }
 
-    /** Axon 4.12+ phones home at start; on a closed network that only produces warnings. */
+    /**
+     * Axon 4.12+ phones home at start (on a closed network that only produces warnings) and
+     * advertises its console in a banner; neither belongs in an operator's log.
+     */
     public static void disableAxonUpdateChecker() {
         if (System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
+        System.setProperty("disable-axoniq-console-message", "true");
     }
 }

@@ -39,15 +39,19 @@ class AxonConfiguration {
         };
     }
 
+    /**
+     * Each event records the message that caused it ({@code causationId}) and the trace it belongs to;
+     * Axon's default would reuse the key {@code correlationId}, which here is the HTTP request's.
+     */
     @Bean
     CorrelationDataProvider messageOrigin() {
-        return new MessageOriginProvider();
+        return new MessageOriginProvider("causationId", "traceId");
     }
 
-    /** Copies who acted from each command onto the events it caused. */
+    /** Copies who acted, and the request's correlation id, from each command onto the events it caused. */
     @Bean
     CorrelationDataProvider actorMetadata() {
         return new SimpleCorrelationDataProvider(EventMetadata.ACTOR_USER, EventMetadata.ACTOR_ROLE,
-                EventMetadata.ACTOR_DISTRICT);
+                EventMetadata.ACTOR_DISTRICT, EventMetadata.CORRELATION_ID);
     }
 }

@@ -3,12 +3,12 @@ package se.tidigt.gateway.database;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -26,11 +26,13 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedPostgresServer.start(dataDir);
     }
 
+    /** Hikari's settings ({@code spring.datasource.hikari.*}) apply here as to a configured server. */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, DataSourceProperties properties) {
-        HikariDataSource dataSource = properties.initializeDataSourceBuilder()
-                .type(HikariDataSource.class)
-                .url(postgres.getJdbcUrl("postgres", "postgres"))
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = DataSourceBuilder.create().type(HikariDataSource.class)
+                .driverClassName("org.postgresql.Driver")
+                .url("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres")
                 .username("postgres")
                 .build();
         dataSource.setPoolName("tidigt-embedded");

@@ -1,20 +1,27 @@
 package se.tidigt.gateway.districts;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.tidigt.cases.api.DistrictCalendar;
 import se.tidigt.rollout.api.DistrictCatalogue;
 
 /**
- * The city's districts through time. The case domain asks the calendar whether a district code is
- * valid on a date; the two domains never meet except here.
+ * The city's districts through time, from configuration (Stockholm's by default) and validated at
+ * start-up: an unknown predecessor or overlapping validity stops the application with a message.
+ * The case domain asks the calendar whether a district code is valid on a date; the two domains
+ * never meet except here.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DistrictsProperties.class)
 class DistrictsConfiguration {
 
     @Bean
-    DistrictCatalogue districtCatalogue() {
-        return DistrictCatalogue.stockholm();
+    DistrictCatalogue districtCatalogue(DistrictsProperties properties) {
+        if (properties.districts() == null || properties.districts().isEmpty()) {
+            return DistrictCatalogue.stockholm();
+        }
+        return DistrictCatalogue.of(properties.districts().stream().map(DistrictsProperties.DistrictEntry::toDistrict).toList());
     }
 
     @Bean

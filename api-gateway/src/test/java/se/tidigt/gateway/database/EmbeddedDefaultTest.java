@@ -3,7 +3,7 @@ package se.tidigt.gateway.database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import se.tidigt.gateway.TidigtApplication;
 import se.tidigt.gateway.support.Api;

@@ -2,6 +2,7 @@ package se.tidigt.gateway.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import se.tidigt.gateway.support.ApiTest;
 
 import java.util.List;
@@ -11,6 +12,7 @@ import static se.tidigt.gateway.support.CaseRequests.concern;
 import static se.tidigt.gateway.support.CaseRequests.daysAgo;
 
 /** Health, metrics and the OpenAPI document, as operators and client developers use them. */
+@AutoConfigureObservability // Spring Boot turns metrics export off in tests unless asked
 class OperationsApiTest extends ApiTest {
 
     @Test

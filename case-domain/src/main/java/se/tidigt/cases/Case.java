@@ -1,0 +1,228 @@
+package se.tidigt.cases;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import se.tidigt.cases.api.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static se.tidigt.cases.BusinessTime.now;
+
+/**
+ * A child's case in one district: from the concern to closure. Command handlers check the rules
+ * and apply events; only the event sourcing handlers change state. Public only because the
+ * application registers it with Axon; nothing else is.
+ */
+public class Case {
+    @AggregateIdentifier
+    private String caseId;
+    private String district;
+    private Child child;
+    private BusinessTime time;
+    private boolean closed;
+    private boolean protectionAssessed;
+    private InitialAssessmentDecision initialDecision;
+    private Investigation investigation;
+    private final Offers offers = new Offers();
+
+    Case() {
+        // for Axon
+    }
+
+    @CommandHandler
+    Case(RaiseConcern command, DistrictCalendar calendar) {
+        ConcernIntakeRules.check(command, calendar, now());
+        apply(new ConcernRaised(command.caseId(), command.district(), command.receivedAt(), command.workModel(),
+                command.reporter(), command.concerns(), command.child()));
+    }
+
+    @CommandHandler
+    void handle(AssessProtectionNeed command) {
+        Instant at = time.check("assessedAt", command.assessedAt(), closed);
+        if (protectionAssessed) {
+            throw new CaseRuleViolation("protection-need-already-assessed", "The protection need was already assessed.");
+        }
+        apply(new ProtectionNeedAssessed(caseId, district, at, command.immediateProtectionNeeded()));
+    }
+
+    @CommandHandler
+    void handle(CompleteInitialAssessment command) {
+        Instant at = time.check("completedAt", command.completedAt(), closed);
+        if (initialDecision != null) {
+            throw new CaseRuleViolation("initial-assessment-already-completed", "The initial assessment was already completed.");
+        }
+        Rules.require(command.decision(), "decision");
+        apply(new InitialAssessmentCompleted(caseId, district, at, command.decision()));
+    }
+
+    @CommandHandler
+    void handle(OpenInvestigation command) {
+        Instant at = time.check("openedAt", command.openedAt(), closed);
+        Investigation.checkCanOpen(initialDecision, investigation);
+        apply(new InvestigationOpened(caseId, district, at, Deadlines.investigationDue(at)));
+    }
+
+    @CommandHandler
+    void handle(ExtendInvestigation command) {
+        Instant at = time.check("extendedAt", command.extendedAt(), closed);
+        Investigation.requireRunning(investigation).checkExtension(command.newDueDate(), command.reason());
+        apply(new InvestigationExtended(caseId, district, at, investigation.dueDate(), command.newDueDate(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(ConcludeInvestigation command) {
+        Instant at = time.check("concludedAt", command.concludedAt(), closed);
+        Investigation.requireRunning(investigation);
+        Rules.require(command.outcome(), "outcome");
+        apply(new InvestigationConcluded(caseId, district, at, command.outcome()));
+    }
+
+    @CommandHandler
+    void handle(OfferIntervention command) {
+        Instant at = time.check("offeredAt", command.offeredAt(), closed);
+        if (!assessmentAllowsOffer()) {
+            throw new CaseRuleViolation("offer-requires-assessment-that-allows-it", "An offer needs an initial assessment "
+                    + "deciding early support, or an investigation concluded with an intervention needed.");
+        }
+        Rules.require(command.interventionType(), "interventionType");
+        offers.checkNew(command.offerId());
+        apply(new InterventionOffered(caseId, district, at, command.offerId(), command.interventionType()));
+    }
+
+    @CommandHandler
+    void handle(RecordFamilyResponse command) {
+        Instant at = time.check("respondedAt", command.respondedAt(), closed);
+        Offer offer = offers.unanswered(command.offerId());
+        if (command.accepted()) {
+            offer.checkConsent(command.consentBy(), child, LocalDate.ofInstant(at, Deadlines.ZONE));
+            apply(new FamilyAccepted(caseId, district, at, command.offerId(), command.consentBy()));
+        } else {
+            Rules.require(command.declineReason(), "declineReason");
+            apply(new FamilyDeclined(caseId, district, at, command.offerId(), command.declineReason()));
+        }
+    }
+
+    @CommandHandler
+    void handle(StartIntervention command) {
+        Instant at = time.check("startedAt", command.startedAt(), closed);
+        offers.get(command.offerId()).checkCanStart();
+        apply(new InterventionStarted(caseId, district, at, command.offerId()));
+    }
+
+    @CommandHandler
+    void handle(EndIntervention command) {
+        Instant at = time.check("endedAt", command.endedAt(), closed);
+        offers.get(command.offerId()).checkRunning();
+        Rules.require(command.outcome(), "outcome");
+        apply(new InterventionEnded(caseId, district, at, command.offerId(), command.outcome()));
+    }
+
+    @CommandHandler
+    void handle(AssignWorker command) {
+        Instant at = time.check("assignedAt", command.assignedAt(), closed);
+        Rules.require(command.workerId(), "workerId");
+        Rules.require(command.function(), "function");
+        apply(new WorkerAssigned(caseId, district, at, command.workerId(), command.function()));
+    }
+
+    @CommandHandler
+    void handle(RecordCollaboration command) {
+        Instant at = time.check("occurredAt", command.occurredAt(), closed);
+        Rules.require(command.partner(), "partner");
+        Rules.require(command.kind(), "kind");
+        apply(new CollaborationRecorded(caseId, district, at, command.partner(), command.kind()));
+    }
+
+    @CommandHandler
+    void handle(TransferCase command, DistrictCalendar calendar) {
+        Instant at = time.check("transferredAt", command.transferredAt(), closed);
+        Rules.checkDistrict(calendar, "toDistrict", command.toDistrict(), at);
+        if (command.toDistrict().equals(district)) {
+            throw new CaseRuleViolation("transfer-to-same-district", "The case already belongs to " + district + ".");
+        }
+        apply(new CaseTransferred(caseId, district, at, command.toDistrict()));
+    }
+
+    @CommandHandler
+    void handle(CloseCase command) {
+        Instant at = time.check("closedAt", command.closedAt(), closed);
+        Rules.require(command.reason(), "reason");
+        apply(new CaseClosed(caseId, district, at, command.reason()));
+    }
+
+    private boolean assessmentAllowsOffer() {
+        return initialDecision == InitialAssessmentDecision.EARLY_SUPPORT
+                || (investigation != null && investigation.outcome() == InvestigationOutcome.INTERVENTION_NEEDED);
+    }
+
+    @EventSourcingHandler
+    void on(ConcernRaised event) {
+        caseId = event.caseId();
+        district = event.district();
+        child = event.child();
+        time = new BusinessTime(event.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(ProtectionNeedAssessed event) {
+        protectionAssessed = true;
+    }
+
+    @EventSourcingHandler
+    void on(InitialAssessmentCompleted event) {
+        initialDecision = event.decision();
+    }
+
+    @EventSourcingHandler
+    void on(InvestigationOpened event) {
+        investigation = new Investigation(event.dueDate(), null);
+    }
+
+    @EventSourcingHandler
+    void on(InvestigationExtended event) {
+        investigation = new Investigation(event.newDueDate(), null);
+    }
+
+    @EventSourcingHandler
+    void on(InvestigationConcluded event) {
+        investigation = new Investigation(investigation.dueDate(), event.outcome());
+    }
+
+    @EventSourcingHandler
+    void on(InterventionOffered event) {
+        offers.add(event.offerId(), event.interventionType());
+    }
+
+    @EventSourcingHandler
+    void on(FamilyAccepted event) {
+        offers.get(event.offerId()).accepted();
+    }
+
+    @EventSourcingHandler
+    void on(FamilyDeclined event) {
+        offers.get(event.offerId()).declined();
+    }
+
+    @EventSourcingHandler
+    void on(InterventionStarted event) {
+        offers.get(event.offerId()).started();
+    }
+
+    @EventSourcingHandler
+    void on(InterventionEnded event) {
+        offers.get(event.offerId()).ended();
+    }
+
+    @EventSourcingHandler
+    void on(CaseTransferred event) {
+        district = event.toDistrict();
+    }
+
+    @EventSourcingHandler
+    void on(CaseClosed event) {
+        closed = true;
+    }
+}
