@@ -66,4 +66,15 @@ final class Offer {
     void ended() {
         stage = Stage.ENDED;
     }
+
+    // Value equality lets Axon's fixtures check that sourcing the events rebuilds the same state.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Offer that && type == that.type && stage == that.stage;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(type, stage);
+    }
 }

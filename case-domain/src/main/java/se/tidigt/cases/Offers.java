@@ -29,6 +29,16 @@ final class Offers {
         return offer;
     }
 
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Offers that && byId.equals(that.byId);
+    }
+
+    @Override
+    public int hashCode() {
+        return byId.hashCode();
+    }
+
     /** One answer per offer. */
     Offer unanswered(String offerId) {
         Offer offer = get(offerId);
