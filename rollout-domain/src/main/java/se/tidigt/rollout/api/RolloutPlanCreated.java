@@ -1,0 +1,11 @@
+package se.tidigt.rollout.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A plan was made; the schedule is stored, so history never depends on re-running the draw. */
+public record RolloutPlanCreated(String planId, String workModel, List<String> districts, LocalDate firstWaveStart,
+                                 int waves, int monthsPerWave, RolloutDesign design, long seed,
+                                 List<WaveAssignment> schedule, String createdBy, Instant createdAt) {
+}

@@ -1,0 +1,2 @@
+/** A district's rollout through time: adoption, suspension, reinstatement, funding, staffing, plans. */
+package se.tidigt.rollout.district;
