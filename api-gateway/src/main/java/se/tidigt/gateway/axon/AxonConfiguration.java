@@ -9,6 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.tidigt.cases.Case;
 import se.tidigt.cases.openaccess.OpenAccessTally;
+import se.tidigt.rollout.district.DistrictRollout;
+import se.tidigt.rollout.plan.RolloutPlan;
+import se.tidigt.rollout.workmodel.WorkModelDefinition;
 
 import java.sql.SQLException;
 
@@ -19,7 +22,12 @@ class AxonConfiguration {
     /** The domains carry no Spring annotations, so their aggregates are registered here. */
     @Bean
     ConfigurerModule aggregates() {
-        return configurer -> configurer.configureAggregate(Case.class).configureAggregate(OpenAccessTally.class);
+        return configurer -> configurer
+                .configureAggregate(Case.class)
+                .configureAggregate(OpenAccessTally.class)
+                .configureAggregate(DistrictRollout.class)
+                .configureAggregate(RolloutPlan.class)
+                .configureAggregate(WorkModelDefinition.class);
     }
 
     /**

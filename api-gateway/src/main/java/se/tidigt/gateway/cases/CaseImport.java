@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import se.tidigt.gateway.cases.CaseRequests.*;
+import se.tidigt.gateway.idempotency.WriteRequest;
 import se.tidigt.gateway.problem.ApiProblem;
 
 import java.util.Map;
@@ -97,8 +98,8 @@ class CaseImport {
         R apply(A a, B b, C c);
     }
 
-    private static CaseWrites.Request request(int number, Object body) {
-        return new CaseWrites.Request("POST", "/api/v1/import#" + number, null, null, body);
+    private static WriteRequest request(int number, Object body) {
+        return new WriteRequest("POST", "/api/v1/import#" + number, null, null, body);
     }
 
     private JsonNode parse(String text) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.cases.api.Deadlines;
 import se.tidigt.cases.api.identity.PersonalIdentityNumber;
 import se.tidigt.cases.api.identity.Pseudonymiser;
+import se.tidigt.gateway.axon.Versions;
 import se.tidigt.gateway.cases.CaseRequests.SearchRequest;
 import se.tidigt.query.caseview.CaseView;
 import se.tidigt.query.caseview.CaseViews;

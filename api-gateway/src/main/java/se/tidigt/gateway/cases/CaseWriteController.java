@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.gateway.cases.CaseRequests.*;
-import se.tidigt.gateway.cases.CaseWrites.Request;
+import se.tidigt.gateway.idempotency.WriteRequest;
 
 import java.util.UUID;
 
@@ -34,49 +34,49 @@ class CaseWriteController {
     @PostMapping("/districts/{district}/cases")
     ResponseEntity<Object> raise(@PathVariable String district, @Valid @RequestBody RaiseConcernRequest body,
                                  HttpServletRequest http) {
-        return intake.raise(district, body, Request.of(http, body));
+        return intake.raise(district, body, WriteRequest.of(http, body));
     }
 
     @Operation(summary = "Record the immediate protection assessment (skyddsbedömning)")
     @PostMapping("/cases/{caseId}/protection-assessment")
     ResponseEntity<Object> assessProtection(@PathVariable String caseId, @Valid @RequestBody ProtectionAssessmentRequest body,
                                             HttpServletRequest http) {
-        return writes.onCase(caseId, Request.of(http, body), CaseCommands.of(caseId, body));
+        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 
     @Operation(summary = "Complete the initial assessment (förhandsbedömning)")
     @PostMapping("/cases/{caseId}/initial-assessment")
     ResponseEntity<Object> completeInitialAssessment(@PathVariable String caseId,
                                                      @Valid @RequestBody InitialAssessmentRequest body, HttpServletRequest http) {
-        return writes.onCase(caseId, Request.of(http, body), CaseCommands.of(caseId, body));
+        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 
     @Operation(summary = "Open the investigation (utredning)")
     @PostMapping("/cases/{caseId}/investigation")
     ResponseEntity<Object> openInvestigation(@PathVariable String caseId, @Valid @RequestBody InvestigationRequest body,
                                              HttpServletRequest http) {
-        return writes.onCase(caseId, Request.of(http, body), CaseCommands.of(caseId, body));
+        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 
     @Operation(summary = "Extend the investigation for a special reason")
     @PostMapping("/cases/{caseId}/investigation/extension")
     ResponseEntity<Object> extendInvestigation(@PathVariable String caseId, @Valid @RequestBody ExtensionRequest body,
                                                HttpServletRequest http) {
-        return writes.onCase(caseId, Request.of(http, body), CaseCommands.of(caseId, body));
+        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 
     @Operation(summary = "Conclude the investigation")
     @PostMapping("/cases/{caseId}/investigation/conclusion")
     ResponseEntity<Object> concludeInvestigation(@PathVariable String caseId, @Valid @RequestBody ConclusionRequest body,
                                                  HttpServletRequest http) {
-        return writes.onCase(caseId, Request.of(http, body), CaseCommands.of(caseId, body));
+        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 
     @Operation(summary = "Offer the family an intervention")
     @PostMapping("/cases/{caseId}/offers")
     ResponseEntity<Object> offer(@PathVariable String caseId, @Valid @RequestBody OfferRequest body, HttpServletRequest http) {
         String offerId = UUID.randomUUID().toString();
-        return writes.onCase(caseId, Request.of(http, body), HttpStatus.CREATED,
+        return writes.onCase(caseId, WriteRequest.of(http, body), HttpStatus.CREATED,
                 CaseCommands.of(caseId, offerId, body),
                 (id, version) -> new CaseWrites.OfferMade(id, offerId, version));
     }
@@ -85,46 +85,46 @@ class CaseWriteController {
     @PostMapping("/cases/{caseId}/offers/{offerId}/response")
     ResponseEntity<Object> respond(@PathVariable String caseId, @PathVariable String offerId,
                                    @Valid @RequestBody ResponseRequest body, HttpServletRequest http) {
-        return writes.onCase(caseId, Request.of(http, body), CaseCommands.of(caseId, offerId, body));
+        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, offerId, body));
     }
 
     @Operation(summary = "Start an accepted intervention")
     @PostMapping("/cases/{caseId}/interventions")
     ResponseEntity<Object> start(@PathVariable String caseId, @Valid @RequestBody StartRequest body, HttpServletRequest http) {
-        return writes.onCase(caseId, Request.of(http, body), CaseCommands.of(caseId, body));
+        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 
     @Operation(summary = "End a running intervention")
     @PostMapping("/cases/{caseId}/interventions/{offerId}/end")
     ResponseEntity<Object> end(@PathVariable String caseId, @PathVariable String offerId, @Valid @RequestBody EndRequest body,
                                HttpServletRequest http) {
-        return writes.onCase(caseId, Request.of(http, body), CaseCommands.of(caseId, offerId, body));
+        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, offerId, body));
     }
 
     @Operation(summary = "Assign a social worker in a function")
     @PostMapping("/cases/{caseId}/workers")
     ResponseEntity<Object> assignWorker(@PathVariable String caseId, @Valid @RequestBody WorkerRequest body,
                                         HttpServletRequest http) {
-        return writes.onCase(caseId, Request.of(http, body), CaseCommands.of(caseId, body));
+        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 
     @Operation(summary = "Record work with a partner (preschool, school, police...)")
     @PostMapping("/cases/{caseId}/collaborations")
     ResponseEntity<Object> collaborate(@PathVariable String caseId, @Valid @RequestBody CollaborationRequest body,
                                        HttpServletRequest http) {
-        return writes.onCase(caseId, Request.of(http, body), CaseCommands.of(caseId, body));
+        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 
     @Operation(summary = "Transfer the case to the district the family moved to")
     @PostMapping("/cases/{caseId}/transfer")
     ResponseEntity<Object> transfer(@PathVariable String caseId, @Valid @RequestBody TransferRequest body,
                                     HttpServletRequest http) {
-        return writes.onCase(caseId, Request.of(http, body), CaseCommands.of(caseId, body));
+        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 
     @Operation(summary = "Close the case")
     @PostMapping("/cases/{caseId}/closure")
     ResponseEntity<Object> close(@PathVariable String caseId, @Valid @RequestBody ClosureRequest body, HttpServletRequest http) {
-        return writes.onCase(caseId, Request.of(http, body), CaseCommands.of(caseId, body));
+        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 }

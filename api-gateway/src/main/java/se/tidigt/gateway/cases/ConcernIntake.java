@@ -8,7 +8,7 @@ import se.tidigt.cases.api.RaiseConcern;
 import se.tidigt.cases.api.identity.PersonalIdentityNumber;
 import se.tidigt.cases.api.identity.Pseudonymiser;
 import se.tidigt.gateway.cases.CaseRequests.RaiseConcernRequest;
-import se.tidigt.gateway.cases.CaseWrites.Request;
+import se.tidigt.gateway.idempotency.WriteRequest;
 
 import java.util.UUID;
 
@@ -30,12 +30,12 @@ class ConcernIntake {
         this.workModels = workModels;
     }
 
-    ResponseEntity<Object> raise(String district, RaiseConcernRequest body, Request request) {
+    ResponseEntity<Object> raise(String district, RaiseConcernRequest body, WriteRequest request) {
         return raise(district, body, request, UUID.randomUUID().toString());
     }
 
     /** With a case id chosen by the caller: an import names its cases so later lines can refer to them. */
-    ResponseEntity<Object> raise(String district, RaiseConcernRequest body, Request request, String caseId) {
+    ResponseEntity<Object> raise(String district, RaiseConcernRequest body, WriteRequest request, String caseId) {
         access.requireOwnDistrict(district);
         Child child = pseudonymiser.childOf(PersonalIdentityNumber.parse(body.child().personalIdentityNumber()));
         String workModel = workModels.resolve(district, Deadlines.localDate(body.receivedAt()), body.workModel());

@@ -7,8 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.cases.api.OpenAccessKind;
 import se.tidigt.cases.api.RecordOpenAccessSupport;
-import se.tidigt.gateway.idempotency.IdempotentWrites;
-import se.tidigt.gateway.security.CurrentActor;
+import se.tidigt.gateway.axon.CommandWrites;
+import se.tidigt.gateway.idempotency.WriteRequest;
 
 import java.time.YearMonth;
 
@@ -27,16 +25,11 @@ import java.time.YearMonth;
 @RestController
 @Tag(name = "Cases")
 class OpenAccessSupportController {
-    private final CommandGateway commands;
-    private final EventStore eventStore;
-    private final IdempotentWrites idempotency;
+    private final CommandWrites writes;
     private final DistrictAccess access;
 
-    OpenAccessSupportController(CommandGateway commands, EventStore eventStore, IdempotentWrites idempotency,
-                                DistrictAccess access) {
-        this.commands = commands;
-        this.eventStore = eventStore;
-        this.idempotency = idempotency;
+    OpenAccessSupportController(CommandWrites writes, DistrictAccess access) {
+        this.writes = writes;
         this.access = access;
     }
 
@@ -53,13 +46,8 @@ class OpenAccessSupportController {
     ResponseEntity<Object> record(@PathVariable String district, @Valid @RequestBody OpenAccessSupportRequest body,
                                   HttpServletRequest http) {
         access.requireOwnDistrict(district);
-        CaseWrites.Request request = CaseWrites.Request.of(http, body);
         var command = new RecordOpenAccessSupport(district, body.month(), body.kind(), body.count());
-        return idempotency.run(request.idempotencyKey(), CurrentActor.get().userId(), request.fingerprint(), () -> {
-            commands.sendAndWait(command);
-            long version = eventStore.lastSequenceNumberFor(command.tallyId()).orElseThrow() + 1;
-            return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(version))
-                    .body(new OpenAccessSupportCounted(district, body.month(), body.kind(), body.count(), version));
-        });
+        return writes.write(WriteRequest.of(http, body), command.tallyId(), HttpStatus.CREATED, null, v -> command,
+                (id, version) -> new OpenAccessSupportCounted(district, body.month(), body.kind(), body.count(), version));
     }
 }

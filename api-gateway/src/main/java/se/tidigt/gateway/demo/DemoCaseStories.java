@@ -3,6 +3,8 @@ package se.tidigt.gateway.demo;
 import se.tidigt.cases.api.*;
 import se.tidigt.cases.api.identity.Pseudonymiser;
 import se.tidigt.cases.api.identity.SyntheticIdentityNumbers;
+import se.tidigt.rollout.api.RolloutTimeline;
+import se.tidigt.rollout.api.WorkModels;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,12 +29,14 @@ final class DemoCaseStories {
     private final LocalDate today;
     private final Random random;
     private final Pseudonymiser pseudonymiser;
+    private final RolloutTimeline rollout;
 
-    DemoCaseStories(String district, LocalDate today, Random random, Pseudonymiser pseudonymiser) {
+    DemoCaseStories(String district, LocalDate today, Random random, Pseudonymiser pseudonymiser, RolloutTimeline rollout) {
         this.district = district;
         this.today = today;
         this.random = random;
         this.pseudonymiser = pseudonymiser;
+        this.rollout = rollout;
     }
 
     List<List<Object>> generate(int count) {
@@ -49,7 +53,8 @@ final class DemoCaseStories {
         Instant received = at(today.minusDays(30 + random.nextInt(700)));
         LocalDate birth = today.minusYears(3 + random.nextInt(15)).minusDays(random.nextInt(365));
         Child child = pseudonymiser.childOf(SyntheticIdentityNumbers.forBirthDate(birth, random));
-        commands.add(new RaiseConcern(caseId, district, received, pick(REPORTERS), concerns(), child, "ORDINARY"));
+        String model = rollout.modelInForceOn(LocalDate.ofInstant(received, STOCKHOLM)).orElse(WorkModels.ORDINARY_CODE);
+        commands.add(new RaiseConcern(caseId, district, received, pick(REPORTERS), concerns(), child, model));
         Instant t = received;
         commands.add(new AssessProtectionNeed(caseId, t = later(t, 0, 1), random.nextInt(10) == 0, null));
         if (random.nextInt(10) == 0) {
@@ -75,14 +80,15 @@ final class DemoCaseStories {
                 return commands;
             }
         }
-        return offerAndIntervene(commands, caseId, t);
+        return offerAndIntervene(commands, caseId, t, model.equals(WorkModels.VALLINGBY_TEAM_CODE) ? 95 : 55);
     }
 
-    private List<Object> offerAndIntervene(List<Object> commands, String caseId, Instant t) {
+    /** Families accept in {@code acceptancePercent} of cases: the pilot saw about 95 % in the team, 55 % otherwise. */
+    private List<Object> offerAndIntervene(List<Object> commands, String caseId, Instant t, int acceptancePercent) {
         String offerId = UUID.nameUUIDFromBytes((caseId + "offer").getBytes()).toString();
         commands.add(new RecordCollaboration(caseId, CollaborationPartner.SCHOOL, CollaborationKind.MEETING, t = later(t, 1, 7), null));
         commands.add(new OfferIntervention(caseId, offerId, t = later(t, 1, 10), InterventionType.FAMILY_TREATMENT, null));
-        if (random.nextInt(100) >= 55) {
+        if (random.nextInt(100) >= acceptancePercent) {
             commands.add(new RecordFamilyResponse(caseId, offerId, later(t, 1, 10), false, null, DeclineReason.NOT_WANTED, null));
             return commands;
         }

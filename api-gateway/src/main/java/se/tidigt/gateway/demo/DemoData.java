@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import se.tidigt.cases.api.identity.Pseudonymiser;
 import se.tidigt.gateway.axon.EventMetadata;
 import se.tidigt.gateway.database.DeploymentMode;
+import se.tidigt.query.rollout.RolloutViews;
 import se.tidigt.rollout.api.District;
 import se.tidigt.rollout.api.DistrictCatalogue;
 
@@ -38,9 +39,11 @@ class DemoData implements ApplicationRunner {
     private final DistrictCatalogue districts;
     private final Pseudonymiser pseudonymiser;
     private final Clock clock;
+    private final RolloutViews rollout;
 
     DemoData(JdbcTemplate jdbc, CommandGateway commands, DistrictCatalogue districts, Pseudonymiser pseudonymiser,
-             Clock clock) {
+             Clock clock, RolloutViews rollout) {
+        this.rollout = rollout;
         this.jdbc = jdbc;
         this.commands = commands;
         this.districts = districts;
@@ -50,16 +53,19 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        Long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE type <> 'WorkModelDefinition'",
+                Long.class);
         if (events != null && events > 0) {
             return;
         }
         LocalDate today = LocalDate.now(clock);
+        DemoRollout.commands(today).forEach(this::send);
         Random random = new Random(SEED);
         List<District> todays = districts.validOn(today);
         int cases = 0;
         for (District district : todays) {
-            DemoCaseStories stories = new DemoCaseStories(district.code(), today, random, pseudonymiser);
+            DemoCaseStories stories = new DemoCaseStories(district.code(), today, random, pseudonymiser,
+                    rollout.timelineOf(district.code()));
             for (List<Object> story : stories.generate(12)) {
                 story.forEach(this::send);
                 cases++;

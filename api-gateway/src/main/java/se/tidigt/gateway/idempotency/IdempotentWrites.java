@@ -38,6 +38,11 @@ public class IdempotentWrites {
         this.json = json;
     }
 
+    /** Runs a write for the current request's key, fingerprint and user. */
+    public ResponseEntity<Object> run(WriteRequest request, String principal, Supplier<ResponseEntity<Object>> write) {
+        return run(request.idempotencyKey(), principal, request.fingerprint(), write);
+    }
+
     /**
      * @param key       the client's Idempotency-Key, or null
      * @param principal whose key it is (keys are per user)

@@ -28,6 +28,12 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(Problems.of(HttpStatus.CONFLICT, slug, "Conflict", detail));
     }
 
+    public static ApiProblem ruleBroken(String rule, String detail) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violated", "A rule forbids this", detail);
+        problem.setProperty("rule", rule);
+        return new ApiProblem(problem);
+    }
+
     public static ApiProblem invalid(String field, String message) {
         return new ApiProblem(Problems.invalid(field, message));
     }

@@ -2,6 +2,7 @@ package se.tidigt.gateway.problem;
 
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.HttpStatus;
@@ -28,9 +29,9 @@ public final class DomainProblems {
         if (e instanceof ApiProblem p) {
             return Optional.of(p.problem());
         } else if (e instanceof CaseRuleViolation v) {
-            return Optional.of(ruleBroken(v.rule(), v.getMessage()));
+            return Optional.of(ApiProblem.ruleBroken(v.rule(), v.getMessage()).problem());
         } else if (e instanceof RolloutRuleViolation v) {
-            return Optional.of(ruleBroken(v.rule(), v.getMessage()));
+            return Optional.of(ApiProblem.ruleBroken(v.rule(), v.getMessage()).problem());
         } else if (e instanceof InvalidCaseInput i) {
             return Optional.of(Problems.invalid(i.field(), i.getMessage()));
         } else if (e instanceof InvalidRolloutInput i) {
@@ -52,15 +53,12 @@ public final class DomainProblems {
         } else if (e instanceof ConcurrencyException) {
             return Optional.of(Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
                     "Another write to the same resource was stored first; nothing was stored, try again."));
+        } else if (e instanceof AggregateStreamCreationException) {
+            return Optional.of(Problems.of(HttpStatus.CONFLICT, "already-exists", "Already exists",
+                    "A resource with this identifier already exists; nothing was stored."));
         } else if (e instanceof AggregateNotFoundException) {
             return Optional.of(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource."));
         }
         return Optional.empty();
-    }
-
-    private static ProblemDetail ruleBroken(String rule, String message) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violated", "A rule forbids this", message);
-        problem.setProperty("rule", rule);
-        return problem;
     }
 }

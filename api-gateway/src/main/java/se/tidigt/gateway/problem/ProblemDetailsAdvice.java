@@ -42,7 +42,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({ApiProblem.class, CaseRuleViolation.class, RolloutRuleViolation.class, InvalidCaseInput.class,
             InvalidRolloutInput.class, InvalidPersonalIdentityNumber.class, ConflictingAggregateVersionException.class,
-            ConcurrencyException.class, AggregateNotFoundException.class, ConstraintViolationException.class})
+            ConcurrencyException.class, AggregateNotFoundException.class, ConstraintViolationException.class,
+            org.axonframework.modelling.command.AggregateStreamCreationException.class})
     ResponseEntity<ProblemDetail> refused(Exception e) {
         return respond(DomainProblems.of(e).orElseThrow());
     }

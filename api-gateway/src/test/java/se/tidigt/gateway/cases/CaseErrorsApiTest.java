@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.tidigt.gateway.support.ProblemAssertions.assertProblem;
 import static se.tidigt.gateway.support.CaseRequests.childAged;
 import static se.tidigt.gateway.support.CaseRequests.concern;
 import static se.tidigt.gateway.support.CaseRequests.daysAgo;
@@ -133,18 +134,6 @@ class CaseErrorsApiTest extends ApiTest {
         long before = store.stored();
         JsonNode problem = assertProblem(request.get(), status);
         assertThat(store.stored()).as("nothing stored").isEqualTo(before);
-        return problem;
-    }
-
-    static JsonNode assertProblem(Api.Response response, int status) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        JsonNode problem = response.json();
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asText()).isNotBlank();
-        assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(problem.has("detail")).isTrue();
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("trace");
         return problem;
     }
 

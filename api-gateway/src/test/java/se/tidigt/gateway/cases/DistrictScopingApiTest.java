@@ -6,7 +6,7 @@ import se.tidigt.gateway.support.ApiTest;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.tidigt.gateway.cases.CaseErrorsApiTest.assertProblem;
+import static se.tidigt.gateway.support.ProblemAssertions.assertProblem;
 import static se.tidigt.gateway.support.CaseRequests.childAged;
 import static se.tidigt.gateway.support.CaseRequests.concern;
 import static se.tidigt.gateway.support.CaseRequests.daysAgo;

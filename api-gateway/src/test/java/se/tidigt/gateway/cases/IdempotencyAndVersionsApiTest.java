@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.tidigt.gateway.cases.CaseErrorsApiTest.assertProblem;
+import static se.tidigt.gateway.support.ProblemAssertions.assertProblem;
 import static se.tidigt.gateway.support.CaseRequests.concern;
 import static se.tidigt.gateway.support.CaseRequests.daysAgo;
 

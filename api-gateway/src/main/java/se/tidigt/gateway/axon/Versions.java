@@ -1,4 +1,4 @@
-package se.tidigt.gateway.cases;
+package se.tidigt.gateway.axon;
 
 import se.tidigt.gateway.problem.ApiProblem;
 
@@ -6,15 +6,15 @@ import se.tidigt.gateway.problem.ApiProblem;
  * A resource's version is the number of events in its stream (1 after creation). Axon counts from
  * 0 (the last sequence number), so If-Match {@code "n"} expects aggregate version n - 1.
  */
-final class Versions {
+public final class Versions {
     private Versions() {
     }
 
-    static String etag(long version) {
+    public static String etag(long version) {
         return "\"" + version + "\"";
     }
 
-    static Long expectedAggregateVersion(String ifMatch) {
+    public static Long expectedAggregateVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;
         }

@@ -1,0 +1,94 @@
+package se.tidigt.gateway.rollout;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.tidigt.gateway.idempotency.IdempotentWrites;
+import se.tidigt.gateway.idempotency.WriteRequest;
+import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.gateway.rollout.RolloutRequests.PlanRequest;
+import se.tidigt.gateway.security.Actor;
+import se.tidigt.gateway.security.Role;
+import se.tidigt.gateway.security.Roles;
+import se.tidigt.query.rollout.RolloutPlanView;
+import se.tidigt.query.rollout.RolloutViews;
+import se.tidigt.rollout.api.ApproveRolloutPlan;
+import se.tidigt.rollout.api.CreateRolloutPlan;
+import se.tidigt.rollout.api.PlanAdoption;
+import se.tidigt.rollout.api.WaveAssignment;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * City rollout plans: a stepped-wedge schedule drawn from a seed, recorded with who made it; once
+ * approved, each district's wave start becomes its planned adoption, in the same transaction.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/rollout-plans", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Rollout")
+class RolloutPlanController {
+    private final CommandGateway commands;
+    private final IdempotentWrites idempotency;
+    private final RolloutViews rollout;
+    private final Clock clock;
+
+    RolloutPlanController(CommandGateway commands, IdempotentWrites idempotency, RolloutViews rollout, Clock clock) {
+        this.commands = commands;
+        this.idempotency = idempotency;
+        this.rollout = rollout;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Make a rollout plan (city analyst or platform admin): each district's wave and start")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> create(@Valid @RequestBody PlanRequest body, HttpServletRequest http) {
+        Actor actor = Roles.require(Role.CITY_ANALYST, Role.PLATFORM_ADMIN);
+        if (!rollout.workModelExists(body.workModel())) {
+            throw ApiProblem.invalid("workModel", "is not a defined work model");
+        }
+        String planId = UUID.randomUUID().toString();
+        return idempotency.run(WriteRequest.of(http, body), actor.userId(), () -> {
+            commands.sendAndWait(new CreateRolloutPlan(planId, body.workModel(), body.districts(), body.firstWaveStart(),
+                    body.waves(), body.monthsPerWave(), body.design(), body.seed(), actor.userId(), clock.instant()));
+            return ResponseEntity.created(URI.create("/api/v1/rollout-plans/" + planId)).body(plan(planId));
+        });
+    }
+
+    @Operation(summary = "A rollout plan: its schedule, the comparison districts of each wave, its approval")
+    @GetMapping("/{planId}")
+    RolloutPlanView get(@PathVariable String planId) {
+        return plan(planId);
+    }
+
+    @Operation(summary = "Approve a plan (platform admin): its wave starts become the districts' planned adoptions")
+    @PostMapping(path = "/{planId}/approval")
+    ResponseEntity<Object> approve(@PathVariable String planId, HttpServletRequest http) {
+        Actor actor = Roles.require(Role.PLATFORM_ADMIN);
+        RolloutPlanView plan = plan(planId);
+        return idempotency.run(WriteRequest.of(http, planId), actor.userId(), () -> {
+            commands.sendAndWait(new ApproveRolloutPlan(planId, actor.userId(), clock.instant()));
+            for (WaveAssignment assignment : plan.schedule()) {
+                commands.sendAndWait(new PlanAdoption(assignment.district(), plan.workModel(), assignment.start(), planId,
+                        assignment.wave(), null));
+            }
+            return ResponseEntity.status(HttpStatus.OK).body(plan(planId));
+        });
+    }
+
+    private RolloutPlanView plan(String planId) {
+        return rollout.plan(planId).orElseThrow(() -> ApiProblem.notFound("Rollout plan " + planId));
+    }
+}

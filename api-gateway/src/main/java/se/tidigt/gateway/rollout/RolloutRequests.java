@@ -1,0 +1,48 @@
+package se.tidigt.gateway.rollout;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import se.tidigt.rollout.api.RolloutDesign;
+import se.tidigt.rollout.api.SuspensionReason;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The bodies of the rollout endpoints, as API.md names them. */
+final class RolloutRequests {
+    private RolloutRequests() {
+    }
+
+    record WorkModelRequest(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}",
+            message = "must be 2 to 64 capital letters, digits or _ (e.g. VALLINGBY_TEAM)") String code, @NotBlank @Size(max = 200) String name,
+                            @NotEmpty List<@NotBlank @Size(max = 500) String> principles) {
+    }
+
+    record AdoptionRequest(@NotBlank String workModel, @NotNull LocalDate effectiveFrom) {
+    }
+
+    record SuspensionRequest(@NotBlank String workModel, @NotNull LocalDate effectiveFrom, @NotNull SuspensionReason reason,
+                             @Size(max = 2000) String note) {
+    }
+
+    record FundingRequest(@NotBlank @Size(max = 200) String source, @NotNull @Positive Long amountSek,
+                          @NotNull LocalDate from, @NotNull LocalDate to) {
+    }
+
+    record StaffingRequest(@NotNull LocalDate effectiveFrom, @NotNull @DecimalMin("0") BigDecimal budgetedFte,
+                           @NotNull @DecimalMin("0") BigDecimal filledFte) {
+    }
+
+    record PlanRequest(@NotBlank String workModel, @NotEmpty List<@NotBlank String> districts,
+                       @NotNull LocalDate firstWaveStart, @NotNull @Min(1) @Max(100) Integer waves,
+                       @NotNull @Min(1) @Max(120) Integer monthsPerWave, @NotNull RolloutDesign design, @NotNull Long seed) {
+    }
+}
