@@ -32,7 +32,7 @@ class OperationsApiTest extends ApiTest {
     }
 
     @Test
-    void the_openapi_document_describes_every_cases_endpoint() {
+    void the_openapi_document_describes_every_endpoint_and_its_errors() {
         JsonNode paths = anonymous().get("/v3/api-docs").json().get("paths");
         List<String> expected = List.of("/api/v1/districts/{district}/cases", "/api/v1/cases/{caseId}/protection-assessment",
                 "/api/v1/cases/{caseId}/initial-assessment", "/api/v1/cases/{caseId}/investigation",
@@ -41,7 +41,12 @@ class OperationsApiTest extends ApiTest {
                 "/api/v1/cases/{caseId}/interventions", "/api/v1/cases/{caseId}/interventions/{offerId}/end",
                 "/api/v1/cases/{caseId}/workers", "/api/v1/cases/{caseId}/collaborations", "/api/v1/cases/{caseId}/transfer",
                 "/api/v1/cases/{caseId}/closure", "/api/v1/cases/{caseId}", "/api/v1/districts/{district}/cases/search",
-                "/api/v1/districts/{district}/deadlines", "/api/v1/districts/{district}/open-access-support", "/api/v1/import");
+                "/api/v1/districts/{district}/deadlines", "/api/v1/districts/{district}/open-access-support", "/api/v1/import",
+                "/api/v1/work-models", "/api/v1/districts", "/api/v1/districts/{district}/rollout",
+                "/api/v1/districts/{district}/rollout/adoptions", "/api/v1/districts/{district}/rollout/suspensions",
+                "/api/v1/districts/{district}/rollout/reinstatements", "/api/v1/districts/{district}/rollout/funding",
+                "/api/v1/districts/{district}/rollout/staffing", "/api/v1/rollout-plans", "/api/v1/rollout-plans/{planId}",
+                "/api/v1/rollout-plans/{planId}/approval");
         for (String path : expected) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
