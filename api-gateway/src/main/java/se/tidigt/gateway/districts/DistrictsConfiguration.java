@@ -3,7 +3,14 @@ package se.tidigt.gateway.districts;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import se.tidigt.cases.api.Deadlines;
 import se.tidigt.cases.api.DistrictCalendar;
+import se.tidigt.query.stats.DistrictCrosswalk;
+import se.tidigt.rollout.api.District;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import se.tidigt.rollout.api.DistrictCatalogue;
 
 /**
@@ -27,5 +34,21 @@ class DistrictsConfiguration {
     @Bean
     DistrictCalendar districtCalendar(DistrictCatalogue catalogue) {
         return catalogue::isValidOn;
+    }
+
+    /** The statistics read history on today's districts through the catalogue's crosswalk. */
+    @Bean
+    DistrictCrosswalk districtCrosswalk(DistrictCatalogue catalogue, Clock clock) {
+        return new DistrictCrosswalk() {
+            @Override
+            public String todayOf(String district) {
+                return catalogue.currentSuccessorOf(district);
+            }
+
+            @Override
+            public List<String> today() {
+                return catalogue.validOn(LocalDate.now(clock.withZone(Deadlines.ZONE))).stream().map(District::code).toList();
+            }
+        };
     }
 }

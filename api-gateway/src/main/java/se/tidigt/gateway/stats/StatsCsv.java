@@ -1,0 +1,67 @@
+package se.tidigt.gateway.stats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The statistics as CSV: one line per row, one column per figure, named by its JSON path. */
+final class StatsCsv {
+    static final String TEXT_CSV = "text/csv";
+
+    private StatsCsv() {
+    }
+
+    /** The JSON answer, or the rows as CSV when the client asks for text/csv. */
+    static ResponseEntity<?> respond(String accept, Object json, List<ObjectNode> rows) {
+        if (accept != null && accept.contains(TEXT_CSV)) {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(csv(rows));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+    }
+
+    static String csv(List<ObjectNode> rows) {
+        List<Map<String, String>> flat = new ArrayList<>();
+        Set<String> columns = new LinkedHashSet<>();
+        for (ObjectNode row : rows) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            flatten(row, "", cells);
+            columns.addAll(cells.keySet());
+            flat.add(cells);
+        }
+        StringBuilder out = new StringBuilder(String.join(",", columns)).append("\r\n");
+        for (Map<String, String> cells : flat) {
+            out.append(String.join(",", columns.stream().map(c -> escape(cells.getOrDefault(c, ""))).toList())).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static void flatten(JsonNode node, String path, Map<String, String> cells) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                flatten(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), cells);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(node.get(i), path + "[" + i + "]", cells);
+            }
+        } else {
+            cells.put(path, node.isNull() ? "" : node.asText());
+        }
+    }
+
+    private static String escape(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains("\n")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}

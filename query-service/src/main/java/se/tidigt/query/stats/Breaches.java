@@ -1,0 +1,36 @@
+package se.tidigt.query.stats;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.tidigt.cases.api.Deadlines;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Legal deadlines missed: a step done after its due date, or still not done when the due date has
+ * passed (and the case is still open). Due dates as in the case domain's Deadlines.
+ */
+final class Breaches {
+    private Breaches() {
+    }
+
+    static ObjectNode of(List<CaseFact> cases, LocalDate today) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("PROTECTION_ASSESSMENT", cases.stream().filter(c -> missed(c, c.protectionAssessedAt(),
+                Deadlines.protectionAssessmentDue(c.receivedAt()), today)).count());
+        node.put("INITIAL_ASSESSMENT", cases.stream().filter(c -> missed(c, c.initialAssessedAt(),
+                Deadlines.initialAssessmentDue(c.receivedAt()), today)).count());
+        node.put("INVESTIGATION", cases.stream().filter(c -> c.investigationOpenedAt() != null
+                && missed(c, c.investigationConcludedAt(), c.investigationDue(), today)).count());
+        return node;
+    }
+
+    private static boolean missed(CaseFact c, Instant doneAt, LocalDate due, LocalDate today) {
+        if (doneAt != null) {
+            return Stats.date(doneAt).isAfter(due);
+        }
+        return c.closedAt() == null && today.isAfter(due);
+    }
+}

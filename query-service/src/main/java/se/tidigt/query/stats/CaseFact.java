@@ -1,0 +1,32 @@
+package se.tidigt.query.stats;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One case as the statistics see it: where and when it began, and when each step happened. */
+public record CaseFact(String caseId, String district, String currentDistrict, String workModel, Set<String> concerns,
+                       String child, YearMonth birthMonth, Instant receivedAt, Instant protectionAssessedAt,
+                       Instant initialAssessedAt, String initialDecision, Instant investigationOpenedAt,
+                       LocalDate investigationDue, Instant investigationConcludedAt, String investigationOutcome,
+                       Instant closedAt, int workers, List<OfferFact> offers, Map<String, Integer> collaborations) {
+
+    public record OfferFact(String offerId, Instant offeredAt, String answer, Instant answeredAt, Instant startedAt,
+                            Instant endedAt) {
+    }
+
+    public YearMonth concernMonth() {
+        return YearMonth.from(receivedAt.atZone(Stats.ZONE));
+    }
+
+    public Instant firstOffer() {
+        return offers.stream().map(OfferFact::offeredAt).min(Instant::compareTo).orElse(null);
+    }
+
+    public Instant firstInterventionStart() {
+        return offers.stream().map(OfferFact::startedAt).filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
+    }
+}

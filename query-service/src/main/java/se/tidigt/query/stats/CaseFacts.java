@@ -1,0 +1,76 @@
+package se.tidigt.query.stats;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the fact tables. Statistics need every case of a child (re-referral, years to first
+ * intervention), so the whole table is read and filtered in memory: a city's few ten thousand
+ * cases a year fit comfortably; BENCHMARKS.md is where that claim is to be measured.
+ */
+@Repository
+public class CaseFacts {
+    private final JdbcTemplate jdbc;
+
+    CaseFacts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<CaseFact> all() {
+        Map<String, List<CaseFact.OfferFact>> offers = new HashMap<>();
+        jdbc.query("SELECT case_id, offer_id, offered_at, answer, answered_at, started_at, ended_at FROM offer_fact "
+                + "ORDER BY offered_at, offer_id", rs -> {
+            offers.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CaseFact.OfferFact(rs.getString(2),
+                    instant(rs, 3), rs.getString(4), instant(rs, 5), instant(rs, 6), instant(rs, 7)));
+        });
+        Map<String, Map<String, Integer>> collaborations = new HashMap<>();
+        jdbc.query("SELECT case_id, partner, count FROM collaboration_fact", rs -> {
+            collaborations.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+        });
+        return jdbc.query("SELECT * FROM case_fact ORDER BY received_at, case_id", (rs, row) -> new CaseFact(
+                rs.getString("case_id"), rs.getString("district"), rs.getString("current_district"),
+                rs.getString("work_model"), Set.of(rs.getString("concerns").split(",")), rs.getString("child_pseudonym"),
+                YearMonth.from(rs.getDate("birth_month").toLocalDate()), instant(rs, "received_at"),
+                instant(rs, "protection_assessed_at"), instant(rs, "initial_assessed_at"), rs.getString("initial_decision"),
+                instant(rs, "investigation_opened_at"), date(rs.getDate("investigation_due")),
+                instant(rs, "investigation_concluded_at"), rs.getString("investigation_outcome"), instant(rs, "closed_at"),
+                rs.getInt("workers"), offers.getOrDefault(rs.getString("case_id"), List.of()),
+                collaborations.getOrDefault(rs.getString("case_id"), Map.of())));
+    }
+
+    /** Open-access support counts: district, month, kind → count. */
+    List<OpenAccessCount> openAccess() {
+        return jdbc.query("SELECT district, month, kind, sum(count) FROM open_access_fact GROUP BY district, month, kind",
+                (rs, row) -> new OpenAccessCount(rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate()),
+                        rs.getString(3), rs.getLong(4)));
+    }
+
+    record OpenAccessCount(String district, YearMonth month, String kind, long count) {
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static java.time.LocalDate date(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+}
