@@ -32,6 +32,13 @@ class OperationsApiTest extends ApiTest {
     }
 
     @Test
+    void projection_lag_and_replay_progress_are_metrics() {
+        String metrics = anonymous().get("/actuator/prometheus").body();
+        assertThat(metrics).contains("tidigt_projection_lag{", "processor=\"case-statistics\"",
+                "tidigt_projection_replay_progress{");
+    }
+
+    @Test
     void the_openapi_document_describes_every_endpoint_and_its_errors() {
         JsonNode paths = anonymous().get("/v3/api-docs").json().get("paths");
         List<String> expected = List.of("/api/v1/districts/{district}/cases", "/api/v1/cases/{caseId}/protection-assessment",
@@ -46,7 +53,8 @@ class OperationsApiTest extends ApiTest {
                 "/api/v1/districts/{district}/rollout/adoptions", "/api/v1/districts/{district}/rollout/suspensions",
                 "/api/v1/districts/{district}/rollout/reinstatements", "/api/v1/districts/{district}/rollout/funding",
                 "/api/v1/districts/{district}/rollout/staffing", "/api/v1/rollout-plans", "/api/v1/rollout-plans/{planId}",
-                "/api/v1/rollout-plans/{planId}/approval");
+                "/api/v1/rollout-plans/{planId}/approval", "/api/v1/stats/districts/{district}", "/api/v1/stats/city",
+                "/api/v1/stats/rollout-effect", "/api/v1/admin/projections", "/api/v1/admin/projections/{name}/replay");
         for (String path : expected) {
             assertThat(paths.has(path)).as(path).isTrue();
         }

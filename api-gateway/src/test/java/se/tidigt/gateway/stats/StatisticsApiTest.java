@@ -28,6 +28,9 @@ class StatisticsApiTest extends ApiTest {
     private static final LocalDate BORN_A = LocalDate.of(2015, 6, 10);  // 8 at concern in March 2024
     private String childA;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeAll
     void writeTheCases() {
         Api admin = as("admin");
@@ -185,6 +188,39 @@ class StatisticsApiTest extends ApiTest {
         assertThat(effect.get("caveat").asText()).contains("evidence, not proof");
         assertProblem(hv().get("/api/v1/stats/rollout-effect"), 403);
         assertProblem(as("analyst").get("/api/v1/stats/rollout-effect?metric=happiness"), 400);
+    }
+
+    @Test
+    void every_projection_rebuilt_from_the_event_store_equals_the_one_built_live() {
+        java.util.List<String> tables = se.tidigt.query.ProjectionTables.BY_PROCESSING_GROUP.values().stream()
+                .flatMap(java.util.List::stream).sorted().toList();
+        Map<String, java.util.List<String>> live = snapshot(tables);
+        assertThat(live.get("case_fact")).hasSize(6);
+        // Damage every projection, so only a real rebuild can restore it.
+        for (String table : tables) {
+            jdbc.update("DELETE FROM " + table + " WHERE ctid IN (SELECT ctid FROM " + table + " LIMIT 1)");
+        }
+        for (String processor : se.tidigt.query.ProjectionTables.BY_PROCESSING_GROUP.keySet()) {
+            Api.Response accepted = as("admin").post("/api/v1/admin/projections/" + processor + "/replay", Map.of());
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(snapshot(tables)).isEqualTo(live));
+        JsonNode projections = as("admin").get("/api/v1/admin/projections").json();
+        assertThat(projections.findValuesAsText("name")).contains("case-view", "rollout", "case-statistics");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                as("admin").get("/api/v1/admin/projections").json().findValues("replayProgressPercent"))
+                .allSatisfy(progress -> assertThat(progress.asDouble()).isEqualTo(100.0)));
+        assertProblem(as("admin").post("/api/v1/admin/projections/no-such/replay", Map.of()), 404);
+        assertProblem(as("analyst").get("/api/v1/admin/projections"), 403);
+    }
+
+    private Map<String, java.util.List<String>> snapshot(java.util.List<String> tables) {
+        Map<String, java.util.List<String>> rows = new java.util.TreeMap<>();
+        for (String table : tables) {
+            rows.put(table, jdbc.queryForList("SELECT row_to_json(t)::text FROM " + table + " t ORDER BY 1", String.class));
+        }
+        return rows;
     }
 
     private void awaitStatisticsCaughtUp() {
