@@ -66,7 +66,7 @@ class DemoData implements ApplicationRunner {
         for (District district : todays) {
             DemoCaseStories stories = new DemoCaseStories(district.code(), today, random, pseudonymiser,
                     rollout.timelineOf(district.code()));
-            for (List<Object> story : stories.generate(12)) {
+            for (List<Object> story : stories.generate(24)) {
                 story.forEach(this::send);
                 cases++;
             }
