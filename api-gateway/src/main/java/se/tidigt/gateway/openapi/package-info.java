@@ -1,0 +1,4 @@
+/**
+ * The served OpenAPI document, with every error each endpoint can answer.
+ */
+package se.tidigt.gateway.openapi;
