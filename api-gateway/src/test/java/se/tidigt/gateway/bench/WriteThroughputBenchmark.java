@@ -45,6 +45,8 @@ public final class WriteThroughputBenchmark {
             List<Long> latencies = run(port, clients, Duration.ofSeconds(seconds));
             report(clients, seconds, latencies);
         }
+        // Axon leaves a non-daemon janitor thread; exec:java would wait for it forever.
+        System.exit(0);
     }
 
     private static List<Long> run(int port, int clients, Duration duration) throws Exception {

@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Reads the fact tables. Statistics need every case of a child (re-referral, years to first
- * intervention), so the whole table is read and filtered in memory: a city's few ten thousand
- * cases a year fit comfortably; BENCHMARKS.md is where that claim is to be measured.
+ * intervention), so the whole table is read and filtered in memory. Simple and exact; how far it
+ * scales (a city has some ten thousand concerns a year) is not yet measured.
  */
 @Repository
 public class CaseFacts {
