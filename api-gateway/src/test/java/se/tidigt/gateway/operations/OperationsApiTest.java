@@ -31,6 +31,17 @@ class OperationsApiTest extends ApiTest {
         assertThat(metrics).contains("http_server_requests_seconds").containsPattern("(?m)^commandBus\\w*");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext server;
+
+    @Test
+    void with_the_demo_users_on_the_server_listens_on_loopback_only() {
+        var tomcat = (org.springframework.boot.web.embedded.tomcat.TomcatWebServer) server.getWebServer();
+        Object address = tomcat.getTomcat().getConnector().getProperty("address");
+        assertThat(address).isInstanceOf(java.net.InetAddress.class);
+        assertThat(((java.net.InetAddress) address).isLoopbackAddress()).isTrue();
+    }
+
     @Test
     void projection_lag_and_replay_progress_are_metrics() {
         String metrics = anonymous().get("/actuator/prometheus").body();

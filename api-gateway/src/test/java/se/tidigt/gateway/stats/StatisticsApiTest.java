@@ -30,6 +30,12 @@ class StatisticsApiTest extends ApiTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.eventsourcing.eventstore.EventStorageEngine storage;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
 
     @BeforeAll
     void writeTheCases() {
@@ -213,6 +219,22 @@ class StatisticsApiTest extends ApiTest {
                 .allSatisfy(progress -> assertThat(progress.asDouble()).isEqualTo(100.0)));
         assertProblem(as("admin").post("/api/v1/admin/projections/no-such/replay", Map.of()), 404);
         assertProblem(as("analyst").get("/api/v1/admin/projections"), 403);
+    }
+
+    @Test
+    void every_event_handled_a_second_time_changes_no_statistic() throws Exception {
+        java.util.List<String> tables = se.tidigt.query.ProjectionTables.BY_PROCESSING_GROUP.get("case-statistics");
+        Map<String, java.util.List<String>> once = snapshot(tables);
+        org.axonframework.eventhandling.EventHandlerInvoker handlers = processing.eventProcessor("case-statistics")
+                .map(p -> ((org.axonframework.eventhandling.AbstractEventProcessor) p).eventHandlerInvoker()).orElseThrow();
+        transaction.executeWithoutResult(status -> storage.readEvents(null, false).forEach(event -> {
+            try {
+                handlers.handle(event, org.axonframework.eventhandling.Segment.ROOT_SEGMENT);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(snapshot(tables)).isEqualTo(once);
     }
 
     private Map<String, java.util.List<String>> snapshot(java.util.List<String> tables) {
