@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * Runs every write in one transaction with its idempotency record. With an {@code Idempotency-Key}
  * the first answer is stored beside the events it produced (both commit or neither); a retry with
  * the same key and body gets that answer again and stores nothing, the same key with another body
- * is 409. A concurrent retry waits on the first one's row lock and then replays its answer.
+ * is 409. A concurrent retry waits on the first one's row lock and then replays its answer. A request
+ * that fails stores nothing, its key included, so retrying it is a fresh attempt.
  */
 @Component
 public class IdempotentWrites {

@@ -45,6 +45,21 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         return withDatabase(adminUrl, name);
     }
 
+    /** Opens or closes a test database to new connections and ends the ones it has: an outage, for tests. */
+    public static void allowConnections(String databaseUrl, boolean allowed) {
+        String base = databaseUrl.contains("?") ? databaseUrl.substring(0, databaseUrl.indexOf('?')) : databaseUrl;
+        String name = base.substring(base.lastIndexOf('/') + 1);
+        try (Connection connection = DriverManager.getConnection(adminUrl(), SERVER_URL != null ? SERVER_USER : "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + allowed);
+            if (!allowed) {
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not change access to " + name, e);
+        }
+    }
+
     /** jdbc:postgresql://host:port/db?params → the same with another db. */
     static String withDatabase(String url, String database) {
         int query = url.indexOf('?');

@@ -117,7 +117,9 @@ public class RolloutEffects {
             boolean inForce = treated(timeline, workModel, now);
             boolean ever = false;
             YearMonth start = null;
-            for (YearMonth m = YearMonth.of(2000, 1); !m.isAfter(now); m = m.plusMonths(1)) {
+            YearMonth first = timeline.entries().stream().map(e -> YearMonth.from(e.effectiveFrom()))
+                    .min(YearMonth::compareTo).orElse(now);
+            for (YearMonth m = first; !m.isAfter(now); m = m.plusMonths(1)) {
                 boolean treated = treated(timeline, workModel, m);
                 ever |= treated;
                 if (treated && !treated(timeline, workModel, m.minusMonths(1))) {

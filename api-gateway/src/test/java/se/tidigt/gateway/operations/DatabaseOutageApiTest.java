@@ -1,0 +1,46 @@
+package se.tidigt.gateway.operations;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.TestPropertySource;
+import se.tidigt.gateway.support.ApiTest;
+import se.tidigt.gateway.support.TestDatabase;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.tidigt.gateway.support.CaseRequests.concern;
+import static se.tidigt.gateway.support.CaseRequests.daysAgo;
+import static se.tidigt.gateway.support.ProblemAssertions.assertProblem;
+
+/** When PostgreSQL cannot be reached, writes and reads answer 503 and readiness goes down; then it recovers. */
+@TestPropertySource(properties = "spring.datasource.hikari.connection-timeout=1500")
+class DatabaseOutageApiTest extends ApiTest {
+
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+
+    @AfterEach
+    void reopen() {
+        TestDatabase.allowConnections(databaseUrl, true);
+    }
+
+    @Test
+    void an_unreachable_database_is_503_and_nothing_half_done() {
+        String caseId = hv().post("/api/v1/districts/hasselby-vallingby/cases", concern(daysAgo(2))).json()
+                .get("caseId").asText();
+
+        TestDatabase.allowConnections(databaseUrl, false);
+        assertThat(assertProblem(hv().post("/api/v1/cases/" + caseId + "/protection-assessment",
+                Map.of("assessedAt", daysAgo(1).toString(), "immediateProtectionNeeded", false)), 503)
+                .get("type").asText()).endsWith("database-unavailable");
+        assertProblem(hv().get("/api/v1/cases/" + caseId), 503);
+        assertThat(anonymous().get("/actuator/health/readiness").status()).isEqualTo(503);
+
+        TestDatabase.allowConnections(databaseUrl, true);
+        assertThat(hv().post("/api/v1/cases/" + caseId + "/protection-assessment",
+                Map.of("assessedAt", daysAgo(1).toString(), "immediateProtectionNeeded", false)).status()).isEqualTo(200);
+        assertThat(hv().get("/api/v1/cases/" + caseId).json().get("version").asLong()).isEqualTo(2);
+    }
+}
