@@ -1,5 +1,7 @@
 package se.tidigt.query.stats;
 
+import se.tidigt.cases.api.Child;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -20,6 +22,11 @@ public record CaseFact(String caseId, String district, String currentDistrict, S
 
     public YearMonth concernMonth() {
         return YearMonth.from(receivedAt.atZone(Stats.ZONE));
+    }
+
+    /** The child's age on a day, counted as the case domain counts it (never overstated). */
+    public int ageOn(Instant at) {
+        return new Child(child, birthMonth, false).ageInYearsOn(Stats.date(at));
     }
 
     public Instant firstOffer() {

@@ -46,9 +46,9 @@ final class ChildHistories {
                 .filter(pair -> pair[1] != null).toList();
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("children", firsts.size());
-        node.set("ageAtFirstConcern", Ages.of(firsts.stream().map(c -> Figures.ageOn(c, c.receivedAt())).toList()));
+        node.set("ageAtFirstConcern", Ages.of(firsts.stream().map(c -> c.ageOn(c.receivedAt())).toList()));
         node.set("ageAtFirstIntervention", Ages.of(firsts.stream().filter(c -> firstIntervention(c.child()) != null)
-                .map(c -> Figures.ageOn(c, firstIntervention(c.child()))).toList()));
+                .map(c -> c.ageOn(firstIntervention(c.child()))).toList()));
         node.set("yearsToFirstIntervention", LeadTimes.summary(withIntervention.stream()
                 .map(pair -> ChronoUnit.YEARS.between(Stats.date(pair[0]), Stats.date(pair[1]))).toList(), "Years"));
         node.set("shareTwoYearsOrMore", Rate.of(withIntervention.stream()

@@ -34,9 +34,9 @@ final class Figures {
         figures.set("leadTimes", LeadTimes.of(cases));
         figures.set("investigationLength", LeadTimes.investigations(cases));
         figures.set("reReferral", children.reReferral(cases));
-        figures.set("ageAtConcern", Ages.of(cases.stream().map(c -> ageOn(c, c.receivedAt())).toList()));
+        figures.set("ageAtConcern", Ages.of(cases.stream().map(c -> c.ageOn(c.receivedAt())).toList()));
         figures.set("ageAtFirstIntervention", Ages.of(cases.stream().filter(c -> c.firstInterventionStart() != null)
-                .map(c -> ageOn(c, c.firstInterventionStart())).toList()));
+                .map(c -> c.ageOn(c.firstInterventionStart())).toList()));
         figures.set("lateSupport", children.lateSupport(cases));
         figures.set("workersPerCase", workers(cases));
         figures.set("collaborationsByPartner", collaborations(cases));
@@ -82,12 +82,6 @@ final class Figures {
         ObjectNode node = JSON.objectNode();
         byPartner.forEach(node::put);
         return node;
-    }
-
-    static int ageOn(CaseFact c, java.time.Instant at) {
-        LocalDate latestBirth = c.birthMonth().atEndOfMonth();
-        LocalDate date = Stats.date(at);
-        return date.isBefore(latestBirth) ? 0 : java.time.Period.between(latestBirth, date).getYears();
     }
 
     private static long count(List<CaseFact> cases, java.util.function.Function<CaseFact, ?> step) {

@@ -3,8 +3,6 @@ package se.tidigt.query.stats.effect;
 import se.tidigt.query.stats.CaseFact;
 import se.tidigt.query.stats.Stats;
 
-import java.time.LocalDate;
-import java.time.Period;
 
 /** What the rollout is judged on, as a numerator and denominator per case, summed per district and month. */
 public enum EffectMetric {
@@ -32,9 +30,7 @@ public enum EffectMetric {
             if (c.firstInterventionStart() == null) {
                 return new double[]{0, 0};
             }
-            LocalDate latestBirth = c.birthMonth().atEndOfMonth();
-            int age = Period.between(latestBirth, Stats.date(c.firstInterventionStart())).getYears();
-            return new double[]{age < 10 ? 1 : 0, 1};
+            return new double[]{c.ageOn(c.firstInterventionStart()) < 10 ? 1 : 0, 1};
         }
     };
 
