@@ -28,7 +28,7 @@ class CaseWrites {
 
     ResponseEntity<Object> onCase(String caseId, WriteRequest request, HttpStatus status, Function<Long, Object> command,
                                   BiFunction<String, Long, Object> answer) {
-        access.requireCaseOfOwnDistrict(caseId);
+        access.requireWritableCase(caseId);
         return writes.write(request, caseId, status, null, command, answer);
     }
 

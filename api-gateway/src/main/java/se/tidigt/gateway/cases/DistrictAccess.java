@@ -37,4 +37,9 @@ class DistrictAccess {
         requireOwnDistrict(view.district);
         return view;
     }
+
+    /** The check before a write: only the case's district is read, not its whole view. */
+    void requireWritableCase(String caseId) {
+        requireOwnDistrict(cases.districtOf(caseId).orElseThrow(() -> ApiProblem.notFound("Case " + caseId)));
+    }
 }

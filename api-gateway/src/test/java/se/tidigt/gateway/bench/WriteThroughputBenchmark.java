@@ -26,7 +26,8 @@ import static se.tidigt.gateway.support.CaseRequests.concern;
  * case view in the same transaction) from several clients at once, and prints requests per second
  * and latency percentiles as a BENCHMARKS.md row. A program, not a test: run it as README says.
  *
- * <p>Arguments: clients (default 10), seconds (default 20). Each request raises a case or records a
+ * <p>Arguments: clients (default 10), seconds (default 20), then any Spring Boot arguments to compare
+ * settings (e.g. {@code --axon.timeout.enabled=true}). Each request raises a case or records a
  * protection assessment on a case the same client raised, so every request appends one event.
  */
 public final class WriteThroughputBenchmark {
@@ -35,11 +36,14 @@ public final class WriteThroughputBenchmark {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         TidigtApplication.disableAxonUpdateChecker();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TidigtApplication.class).run(
+        List<String> springArgs = new ArrayList<>(List.of(
                 "--server.port=0", "--spring.datasource.url=" + TestDatabase.freshDatabase(),
                 "--spring.datasource.username=" + System.getenv().getOrDefault("TIDIGT_TEST_DATABASE_USER", "postgres"),
                 "--tidigt.pseudonym-key=benchmark-pseudonym-key-synthetic", "--tidigt.demo-users=true",
-                "--tidigt.demo-data=false", "--logging.level.root=warn")) {
+                "--tidigt.demo-data=false", "--logging.level.root=warn"));
+        springArgs.addAll(List.of(args).subList(Math.min(2, args.length), args.length));
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TidigtApplication.class)
+                .run(springArgs.toArray(String[]::new))) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             run(port, clients, Duration.ofSeconds(3));                     // warm-up
             List<Long> latencies = run(port, clients, Duration.ofSeconds(seconds));

@@ -23,6 +23,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     private static final String SERVER_URL = System.getenv("TIDIGT_TEST_DATABASE_URL");
     private static final String SERVER_USER = System.getenv().getOrDefault("TIDIGT_TEST_DATABASE_USER", "postgres");
     private static EmbeddedPostgres shared;
+    private static final java.util.List<String> CREATED = new java.util.ArrayList<>();
+
+    static {
+        // A server outlives the test run: leave it as it was found.
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropCreated, "drop-test-databases"));
+    }
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -39,10 +45,25 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         try (Connection connection = DriverManager.getConnection(adminUrl, SERVER_URL != null ? SERVER_USER : "postgres", "");
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
+            CREATED.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create a test database via " + adminUrl, e);
         }
         return withDatabase(adminUrl, name);
+    }
+
+    private static synchronized void dropCreated() {
+        if (SERVER_URL == null || CREATED.isEmpty()) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(SERVER_URL, SERVER_USER, "");
+             Statement statement = connection.createStatement()) {
+            for (String name : CREATED) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop the test databases " + CREATED + ": " + e.getMessage());
+        }
     }
 
     /** Opens or closes a test database to new connections and ends the ones it has: an outage, for tests. */

@@ -43,6 +43,11 @@ class CaseViewRepository {
                 new MapSqlParameterSource("caseId", caseId), mapper()).stream().findFirst();
     }
 
+    Optional<String> districtOf(String caseId) {
+        return jdbc.queryForList("SELECT district FROM case_view WHERE case_id = :caseId",
+                new MapSqlParameterSource("caseId", caseId), String.class).stream().findFirst();
+    }
+
     List<CaseView> query(String whereAndOrder, MapSqlParameterSource parameters) {
         return jdbc.query("SELECT child_pseudonym, document FROM case_view WHERE " + whereAndOrder, parameters, mapper());
     }

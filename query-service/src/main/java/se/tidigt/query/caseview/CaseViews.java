@@ -20,6 +20,11 @@ public class CaseViews {
         return repository.find(caseId);
     }
 
+    /** The district a case belongs to now, without reading the whole view. */
+    public Optional<String> districtOf(String caseId) {
+        return repository.districtOf(caseId);
+    }
+
     /** One page of a district's cases, newest concern first; {@code status} null means all. */
     public CasePage list(String district, CaseView.CaseStatus status, int page, int size) {
         MapSqlParameterSource p = new MapSqlParameterSource("district", district)
