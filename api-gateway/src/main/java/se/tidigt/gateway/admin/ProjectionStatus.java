@@ -26,7 +26,8 @@ record ProjectionStatus(String name, String mode, List<SegmentStatus> segments, 
         long position = status.isEmpty() ? -1 : status.values().stream()
                 .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
         boolean replaying = processor.isReplaying();
-        double progress = replaying ? status.values().stream().mapToDouble(ProjectionStatus::progress).min().orElse(0) : 100;
+        double progress = replaying ? status.values().stream().map(ProjectionStatus::progress)
+                .min(Double::compare).orElse(0.0) : 100;
         return new ProjectionStatus(name, "pooled-streaming", segments, position, head, Math.max(0, head - position),
                 replaying, progress);
     }
