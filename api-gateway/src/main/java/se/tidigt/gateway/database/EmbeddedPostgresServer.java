@@ -34,7 +34,7 @@ final class EmbeddedPostgresServer {
                     .start();
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("Could not start the embedded PostgreSQL in " + absolute
-                    + " (" + e.getMessage() + "). Where user namespaces are blocked (running as root"
+                    + " (" + e + "). Where user namespaces are blocked (running as root"
                     + " without 'unshare -U'), run a PostgreSQL server and set SPRING_DATASOURCE_URL.", e);
         }
     }
