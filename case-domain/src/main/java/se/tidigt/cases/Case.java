@@ -1,8 +1,6 @@
 package se.tidigt.cases;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
 import se.tidigt.cases.api.*;
 
 import java.time.Instant;
@@ -12,22 +10,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static se.tidigt.cases.BusinessTime.now;
 
 /**
- * A child's case in one district: from the concern to closure. Command handlers check the rules
- * and apply events; only the event sourcing handlers change state. Public only because the
- * application registers it with Axon; nothing else is.
+ * A child's case in one district: from the concern to closure. Its command handlers check the
+ * rules and apply events; only the event sourcing handlers of {@link CaseState} change state.
+ * Public only because the application registers it with Axon; nothing else is.
  */
-public class Case {
-    @AggregateIdentifier
-    private String caseId;
-    private String district;
-    private Child child;
-    private BusinessTime time;
-    private boolean closed;
-    private boolean protectionAssessed;
-    private InitialAssessmentDecision initialDecision;
-    private Investigation investigation;
-    private final Offers offers = new Offers();
-
+public class Case extends CaseState {
     Case() {
         // for Axon
     }
@@ -156,73 +143,5 @@ public class Case {
     private boolean assessmentAllowsOffer() {
         return initialDecision == InitialAssessmentDecision.EARLY_SUPPORT
                 || (investigation != null && investigation.outcome() == InvestigationOutcome.INTERVENTION_NEEDED);
-    }
-
-    @EventSourcingHandler
-    void on(ConcernRaised event) {
-        caseId = event.caseId();
-        district = event.district();
-        child = event.child();
-        time = new BusinessTime(event.occurredAt());
-    }
-
-    @EventSourcingHandler
-    void on(ProtectionNeedAssessed event) {
-        protectionAssessed = true;
-    }
-
-    @EventSourcingHandler
-    void on(InitialAssessmentCompleted event) {
-        initialDecision = event.decision();
-    }
-
-    @EventSourcingHandler
-    void on(InvestigationOpened event) {
-        investigation = new Investigation(event.dueDate(), null);
-    }
-
-    @EventSourcingHandler
-    void on(InvestigationExtended event) {
-        investigation = new Investigation(event.newDueDate(), null);
-    }
-
-    @EventSourcingHandler
-    void on(InvestigationConcluded event) {
-        investigation = new Investigation(investigation.dueDate(), event.outcome());
-    }
-
-    @EventSourcingHandler
-    void on(InterventionOffered event) {
-        offers.add(event.offerId(), event.interventionType());
-    }
-
-    @EventSourcingHandler
-    void on(FamilyAccepted event) {
-        offers.get(event.offerId()).accepted();
-    }
-
-    @EventSourcingHandler
-    void on(FamilyDeclined event) {
-        offers.get(event.offerId()).declined();
-    }
-
-    @EventSourcingHandler
-    void on(InterventionStarted event) {
-        offers.get(event.offerId()).started();
-    }
-
-    @EventSourcingHandler
-    void on(InterventionEnded event) {
-        offers.get(event.offerId()).ended();
-    }
-
-    @EventSourcingHandler
-    void on(CaseTransferred event) {
-        district = event.toDistrict();
-    }
-
-    @EventSourcingHandler
-    void on(CaseClosed event) {
-        closed = true;
     }
 }
