@@ -78,29 +78,24 @@ abstract class CaseFixture {
     }
 
     private static org.hamcrest.Matcher<Object> ruleIs(String rule) {
-        return new org.hamcrest.TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return item instanceof CaseRuleViolation v && v.rule().equals(rule);
-            }
-
-            @Override
-            public void describeTo(org.hamcrest.Description description) {
-                description.appendText("a violation of rule " + rule);
-            }
-        };
+        return matching(CaseRuleViolation.class, v -> v.rule().equals(rule), "a violation of rule " + rule);
     }
 
     private static org.hamcrest.Matcher<Object> fieldIs(String field) {
+        return matching(InvalidCaseInput.class, i -> i.field().equals(field), "invalid input in field " + field);
+    }
+
+    private static <T> org.hamcrest.Matcher<Object> matching(Class<T> type, java.util.function.Predicate<T> test,
+                                                             String description) {
         return new org.hamcrest.TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(Object item) {
-                return item instanceof InvalidCaseInput i && i.field().equals(field);
+                return type.isInstance(item) && test.test(type.cast(item));
             }
 
             @Override
-            public void describeTo(org.hamcrest.Description description) {
-                description.appendText("invalid input in field " + field);
+            public void describeTo(org.hamcrest.Description d) {
+                d.appendText(description);
             }
         };
     }

@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.tidigt.cases.api.identity.Pseudonymiser;
 
-import java.time.Clock;
 
 /**
  * The deployment secret behind the child's pseudonym. A real deployment must set
@@ -31,10 +30,5 @@ class ChildIdentityConfiguration {
         }
         log.warn("TIDIGT_PSEUDONYM_KEY is not set: using the demo key, fit for the embedded demo only");
         return Pseudonymiser.withKey(DEMO_KEY);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -49,7 +49,7 @@ public class IdempotentWrites {
      * @param principal whose key it is (keys are per user)
      * @param request   what identifies the request: method, path, If-Match and the parsed body
      */
-    public ResponseEntity<Object> run(String key, String principal, RequestFingerprint request,
+    private ResponseEntity<Object> run(String key, String principal, RequestFingerprint request,
                                       Supplier<ResponseEntity<Object>> write) {
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
             throw ApiProblem.invalid("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");

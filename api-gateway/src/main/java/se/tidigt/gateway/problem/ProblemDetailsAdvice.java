@@ -1,8 +1,5 @@
 package se.tidigt.gateway.problem;
 
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -15,7 +12,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import jakarta.validation.ConstraintViolationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -23,11 +19,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import se.tidigt.cases.api.CaseRuleViolation;
-import se.tidigt.cases.api.InvalidCaseInput;
-import se.tidigt.cases.api.identity.InvalidPersonalIdentityNumber;
-import se.tidigt.rollout.api.InvalidRolloutInput;
-import se.tidigt.rollout.api.RolloutRuleViolation;
 
 import java.util.List;
 
@@ -39,14 +30,6 @@ import java.util.List;
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-
-    @ExceptionHandler({ApiProblem.class, CaseRuleViolation.class, RolloutRuleViolation.class, InvalidCaseInput.class,
-            InvalidRolloutInput.class, InvalidPersonalIdentityNumber.class, ConflictingAggregateVersionException.class,
-            ConcurrencyException.class, AggregateNotFoundException.class, ConstraintViolationException.class,
-            org.axonframework.modelling.command.AggregateStreamCreationException.class})
-    ResponseEntity<ProblemDetail> refused(Exception e) {
-        return respond(DomainProblems.of(e).orElseThrow());
-    }
 
     @ExceptionHandler(BodyTooLarge.LimitExceeded.class)
     ResponseEntity<ProblemDetail> tooLarge(Exception e) {
@@ -61,8 +44,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The database cannot be reached just now; nothing was stored. Try again later."));
     }
 
+    /** The domains' refusals (as DomainProblems maps them), else an unexpected failure: a bare 500. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> refusedOrUnexpected(Exception e) {
+        var known = DomainProblems.of(e);
+        if (known.isPresent()) {
+            return respond(known.get());
+        }
         log.error("Unexpected failure", e);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "Something went wrong on our side; nothing was stored. The correlation id identifies it in our logs."));

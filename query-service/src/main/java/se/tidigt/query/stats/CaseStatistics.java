@@ -30,7 +30,8 @@ public class CaseStatistics {
     public List<ObjectNode> rows(StatsQuery query) {
         List<CaseFact> all = facts.all();
         ChildHistories children = new ChildHistories(all);
-        Function<CaseFact, String> district = c -> query.historical() ? c.district() : crosswalk.todayOf(c.district());
+        Function<String, String> shown = shownDistrict(query);
+        Function<CaseFact, String> district = c -> shown.apply(c.district());
         List<CaseFact> selected = all.stream().filter(c -> selects(query, c, district)).toList();
         Map<String, List<CaseFact>> groups = new TreeMap<>(selected.stream()
                 .collect(Collectors.groupingBy(c -> key(query.groupBy(), c, district))));
@@ -41,7 +42,7 @@ public class CaseStatistics {
             ObjectNode row = JsonNodeFactory.instance.objectNode();
             row.set("group", group(query.groupBy(), key));
             row.setAll(Figures.of(cases, children, today));
-            row.set("openAccessSupport", openAccess(query, key, openAccess, district(query)));
+            row.set("openAccessSupport", openAccess(query, key, openAccess, shown));
             rows.add(row);
         });
         return rows;
@@ -76,7 +77,8 @@ public class CaseStatistics {
         return group;
     }
 
-    private Function<String, String> district(StatsQuery query) {
+    /** A district as the answer shows it: as it was, or mapped onto today's through the crosswalk. */
+    private Function<String, String> shownDistrict(StatsQuery query) {
         return code -> query.historical() ? code : crosswalk.todayOf(code);
     }
 

@@ -71,7 +71,7 @@ final class Figures {
         List<Integer> counts = cases.stream().map(CaseFact::workers).filter(n -> n > 0).toList();
         ObjectNode node = JSON.objectNode();
         node.put("n", counts.size());
-        node.put("mean", counts.isEmpty() ? null : Rate.round(counts.stream().mapToInt(Integer::intValue).average().orElse(0)));
+        node.put("mean", counts.isEmpty() ? null : Stats.round(counts.stream().mapToInt(Integer::intValue).average().orElse(0)));
         node.put("median", Stats.percentile(counts, 0.5));
         return node;
     }

@@ -10,7 +10,7 @@ final class Rate {
 
     static ObjectNode of(long numerator, long denominator) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("value", denominator == 0 ? null : round((double) numerator / denominator));
+        node.put("value", denominator == 0 ? null : Stats.round((double) numerator / denominator));
         node.put("numerator", numerator);
         node.put("denominator", denominator);
         return node;
@@ -19,12 +19,8 @@ final class Rate {
     static ObjectNode withInterval(long numerator, long denominator) {
         ObjectNode node = of(numerator, denominator);
         double[] interval = Stats.wilson(numerator, denominator);
-        node.put("low", interval == null ? null : round(interval[0]));
-        node.put("high", interval == null ? null : round(interval[1]));
+        node.put("low", interval == null ? null : Stats.round(interval[0]));
+        node.put("high", interval == null ? null : Stats.round(interval[1]));
         return node;
-    }
-
-    static Double round(double value) {
-        return Math.round(value * 10_000) / 10_000.0;
     }
 }

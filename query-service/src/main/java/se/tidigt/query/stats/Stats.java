@@ -1,5 +1,7 @@
 package se.tidigt.query.stats;
 
+import se.tidigt.cases.api.Deadlines;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,7 +12,7 @@ import java.util.List;
 
 /** The small formulas of docs/statistics.md: Wilson intervals, nearest-rank percentiles, days between. */
 public final class Stats {
-    public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+    public static final ZoneId ZONE = Deadlines.ZONE;
     /** The 97.5th percentile of the standard normal distribution, for 95 % intervals. */
     static final double Z95 = 1.959963984540054;
 
@@ -46,6 +48,11 @@ public final class Stats {
     }
 
     public static LocalDate date(Instant instant) {
-        return LocalDate.ofInstant(instant, ZONE);
+        return Deadlines.localDate(instant);
+    }
+
+    /** Rates and effects are given to four decimals. */
+    public static Double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
     }
 }

@@ -103,7 +103,7 @@ final class Panel {
             }
         }
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("value", denominator == 0 ? null : RolloutEffects.round(numerator / denominator));
+        node.put("value", denominator == 0 ? null : se.tidigt.query.stats.Stats.round(numerator / denominator));
         node.put("n", (long) denominator);
         return node;
     }

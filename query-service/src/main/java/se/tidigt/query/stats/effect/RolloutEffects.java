@@ -67,7 +67,7 @@ public class RolloutEffects {
     private static ArrayNode groupTime(List<StaggeredAdoption.GroupTime> cells) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         cells.forEach(c -> array.addObject().put("group", Panel.label(c.group())).put("period", Panel.label(c.period()))
-                .put("att", round(c.att())).put("treatedDistricts", c.treated()).put("comparisonDistricts", c.comparison()));
+                .put("att", Stats.round(c.att())).put("treatedDistricts", c.treated()).put("comparisonDistricts", c.comparison()));
         return array;
     }
 
@@ -76,9 +76,9 @@ public class RolloutEffects {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         Double att = StaggeredAdoption.aggregate(cells);
         double[] interval = att == null ? null : estimator.bootstrapInterval(replicates, seed);
-        node.put("att", att == null ? null : round(att));
-        node.put("low", interval == null ? null : round(interval[0]));
-        node.put("high", interval == null ? null : round(interval[1]));
+        node.put("att", att == null ? null : Stats.round(att));
+        node.put("low", interval == null ? null : Stats.round(interval[0]));
+        node.put("high", interval == null ? null : Stats.round(interval[1]));
         node.put("bootstrapReplicates", replicates).put("seed", seed);
         node.put("treatedDistricts", panel.treatedCount()).put("comparisonDistricts", panel.neverTreatedCount());
         return node;
@@ -87,7 +87,7 @@ public class RolloutEffects {
     private static ArrayNode eventStudy(List<StaggeredAdoption.GroupTime> cells) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         StaggeredAdoption.eventStudy(cells).forEach((e, att) -> array.addObject().put("monthsSinceAdoption", e)
-                .put("att", round(att)).put("cells", cells.stream().filter(c -> c.eventTime() == e).count()));
+                .put("att", Stats.round(att)).put("cells", cells.stream().filter(c -> c.eventTime() == e).count()));
         return array;
     }
 
@@ -105,10 +105,6 @@ public class RolloutEffects {
                     + "month before adoption and after it.");
         }
         return warnings;
-    }
-
-    static Double round(double value) {
-        return Math.round(value * 10_000) / 10_000.0;
     }
 
     /** When a district's current spell of the model began. */
