@@ -22,7 +22,9 @@ final class EffectEstimate {
     static final int BASE_WINDOW = 3;
     private static final int MIN_TREATED = 4;
     private static final int MIN_COMPARISON = 2;
-    private static final int MAX_PRE_POINTS = 12;
+    /** Pre-adoption points tested jointly: at most 6, and fewer than half the districts (a cluster bootstrap
+     *  over n districts cannot estimate the covariance of more points than that with any stability). */
+    private static final int MAX_PRE_POINTS = 6;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final Panel panel;
@@ -169,13 +171,15 @@ final class EffectEstimate {
         return cells.stream().filter(c -> c.eventTime() == e).map(c -> c.group() + "|" + c.base()).distinct().count();
     }
 
-    /** Joint Wald test that every pre-adoption event-study point (e ≤ −2, the most recent 12) is zero. */
+    /** Joint Wald test that the most recent pre-adoption event-study points (e ≤ −2) are zero. */
     ObjectNode preTrendTest() {
         List<String> names = new ArrayList<>();
+        int tested = Math.max(1, Math.min(MAX_PRE_POINTS, (panel.values().size() - 1) / 2));
         new TreeSet<>(StaggeredAdoption.eventStudy(cells).keySet()).descendingSet().stream()
-                .filter(e -> e <= -2).limit(MAX_PRE_POINTS).forEach(e -> names.add("event:" + e));
+                .filter(e -> e <= -2).limit(tested).forEach(e -> names.add("event:" + e));
         ObjectNode node = JSON.objectNode();
-        node.put("hypothesis", "every pre-adoption event-study effect (months −2 and earlier) is zero: parallel trends");
+        node.put("hypothesis", "the most recent pre-adoption event-study effects (months −2 and earlier, at most "
+                + MAX_PRE_POINTS + " and fewer than half the districts) are all zero: parallel trends");
         node.put("method", "Wald statistic with the bootstrap covariance, referred to chi-squared");
         ArrayNode points = node.putArray("monthsSinceAdoption");
         names.forEach(n -> points.add(Integer.parseInt(n.substring("event:".length()))));

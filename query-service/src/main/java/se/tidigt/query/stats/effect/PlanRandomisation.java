@@ -3,7 +3,6 @@ package se.tidigt.query.stats.effect;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import se.tidigt.query.rollout.RolloutPlanView;
-import se.tidigt.query.rollout.RolloutViews;
 import se.tidigt.query.stats.Stats;
 import se.tidigt.rollout.api.RolloutDesign;
 import se.tidigt.rollout.api.SteppedWedge;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -26,13 +26,13 @@ import java.util.stream.Collectors;
  * as the plan actually drawn, counting the plan itself ((1 + #) ÷ (1 + draws)).
  */
 final class PlanRandomisation {
-    private final RolloutViews rollout;
+    private final Function<String, Optional<RolloutPlanView>> plans;
     private final Panel panel;
     private final Map<String, Exposure> exposures;
     private final int last;
 
-    PlanRandomisation(RolloutViews rollout, Panel panel, Map<String, Exposure> exposures, YearMonth lastComplete) {
-        this.rollout = rollout;
+    PlanRandomisation(Function<String, Optional<RolloutPlanView>> plans, Panel panel, Map<String, Exposure> exposures, YearMonth lastComplete) {
+        this.plans = plans;
         this.panel = panel;
         this.exposures = exposures;
         this.last = Panel.index(lastComplete);
@@ -40,9 +40,10 @@ final class PlanRandomisation {
 
     ObjectNode test(EffectQuery query, List<String> adopting) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        Set<String> plans = adopting.stream().map(d -> String.valueOf(exposures.get(d).planId())).collect(Collectors.toSet());
+        Set<String> plans = adopting.stream()
+                .map(d -> exposures.containsKey(d) ? String.valueOf(exposures.get(d).planId()) : "null").collect(Collectors.toSet());
         Optional<RolloutPlanView> plan = plans.size() == 1 && !plans.contains("null")
-                ? rollout.plan(plans.iterator().next()) : Optional.empty();
+                ? this.plans.apply(plans.iterator().next()) : Optional.empty();
         if (adopting.isEmpty() || plan.isEmpty() || plan.get().design() != RolloutDesign.STEPPED_WEDGE) {
             node.put("available", false);
             node.put("reason", "the adoptions did not all come from one seeded stepped-wedge plan, so the order cannot be re-drawn");

@@ -70,7 +70,7 @@ public class RolloutEffects {
         answer.set("aggregate", estimate.aggregate());
         answer.set("eventStudy", estimate.eventStudy());
         answer.set("preTrendTest", estimate.preTrendTest());
-        answer.set("randomisationInference", new PlanRandomisation(rollout, panel, exposures, lastComplete)
+        answer.set("randomisationInference", new PlanRandomisation(rollout::plan, panel, exposures, lastComplete)
                 .test(query, estimate.adoptingDistricts()));
         ArrayNode warnings = estimate.warnings(protect ? cellKey.threshold() : 1);
         answer.set("warnings", warnings);
