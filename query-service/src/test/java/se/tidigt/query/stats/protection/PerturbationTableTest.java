@@ -46,6 +46,18 @@ class PerturbationTableTest {
         assertThat(table.id()).isEqualTo("tidigt-ckm-k5-d2-v1");
     }
 
+    /** docs/statistics.md, "Disclosure control", worked example. */
+    @Test
+    void the_worked_example_of_the_docs() {
+        long cellKey = Math.floorMod(3_000_000_000L + 2_500_000_000L, 1L << 32);   // two records' keys, summed mod 2^32
+        assertThat(cellKey).isEqualTo(1_205_032_704L);                             // u = 0.2806
+        assertThat(table.perturb(2, cellKey)).as("u < 0.6: the two are published as 0").isZero();
+        assertThat(table.perturb(2, 3_000_000_000L)).as("u = 0.6985 ≥ 0.6: published as 5").isEqualTo(5);
+        assertThat(table.perturb(17, cellKey)).as("u = 0.2806 < 3/9: d = −1").isEqualTo(16);
+        assertThat(table.perturb(17, 3_000_000_000L)).as("6/9 ≤ u = 0.6985 < 8/9: d = +1").isEqualTo(18);
+        assertThat(table.perturb(5, 100L)).as("u ≈ 0 is d = −2, lifted to the threshold").isEqualTo(5);
+    }
+
     @Test
     void the_cell_key_picks_the_outcome_with_the_tables_probabilities() {
         int fives = 0;
