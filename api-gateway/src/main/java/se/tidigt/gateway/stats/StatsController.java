@@ -43,8 +43,10 @@ class StatsController {
     private final CaseStatistics statistics;
     private final RolloutEffects effects;
     private final DistrictCatalogue districts;
+    private final CellKeyMethod cellKey;
 
-    StatsController(CaseStatistics statistics, RolloutEffects effects, DistrictCatalogue districts) {
+    StatsController(CaseStatistics statistics, RolloutEffects effects, DistrictCatalogue districts, CellKeyMethod cellKey) {
+        this.cellKey = cellKey;
         this.statistics = statistics;
         this.effects = effects;
         this.districts = districts;
@@ -72,7 +74,7 @@ class StatsController {
         boolean historical = !districts.currentSuccessorOf(district).equals(district);
         StatsQuery query = query(from, to, Set.of(district), workModel, concern, historical, StatsQuery.Grouping.DISTRICT);
         List<ObjectNode> rows = own ? exact(query) : statistics.protectedRows(query);
-        ObjectNode row = rows.isEmpty() ? emptyRow(district, own) : rows.get(0);
+        ObjectNode row = rows.isEmpty() ? emptyRow(district, own, query) : rows.get(0);
         return StatsCsv.respond(accept, row, List.of(row));
     }
 
@@ -139,13 +141,13 @@ class StatsController {
         return rows;
     }
 
-    private ObjectNode emptyRow(String district, boolean own) {
+    private ObjectNode emptyRow(String district, boolean own, StatsQuery query) {
         ObjectNode row = JsonNodeFactory.instance.objectNode();
         row.putObject("group").put("district", district);
         row.putObject("funnel").put("concerns", 0);
-        if (own) {
-            row.set("protection", CellKeyMethod.none(OWN_DISTRICT));
-        }
+        StatsQuery widened = query.wholeMonths();
+        row.set("protection", own ? CellKeyMethod.none(OWN_DISTRICT)
+                : cellKey.describe(CaseStatistics.CELLS, widened.from(), widened.to(), true));
         return row;
     }
 

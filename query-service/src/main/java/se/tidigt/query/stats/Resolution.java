@@ -20,6 +20,14 @@ final class Resolution {
         long count(String path, Count count);
     }
 
+    /**
+     * Objects whose keys are values found in the records (an age, a partner, a kind of support): for a
+     * protected reader an entry published as 0 is left out, or its key alone would say that such a
+     * record exists.
+     */
+    private static final java.util.Set<String> KEYED_BY_VALUE = java.util.Set.of("byYear", "collaborationsByPartner",
+            "openAccessSupport");
+
     private final Counter counter;
     private final int threshold;
     private final List<String> withheld = new ArrayList<>();
@@ -42,11 +50,17 @@ final class Resolution {
     private void walk(ObjectNode node, String path) {
         List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
         node.fields().forEachRemaining(fields::add);
+        boolean keyedByValue = KEYED_BY_VALUE.contains(path.substring(path.lastIndexOf('.') + 1));
         for (Map.Entry<String, JsonNode> field : fields) {
             String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
             JsonNode value = field.getValue();
             if (value instanceof POJONode pojo && pojo.getPojo() instanceof Count count) {
-                node.put(field.getKey(), counter.count(at, count));
+                long shown = counter.count(at, count);
+                if (threshold > 0 && keyedByValue && shown == 0) {
+                    node.remove(field.getKey());
+                } else {
+                    node.put(field.getKey(), shown);
+                }
             } else if (value.isObject()) {
                 walk((ObjectNode) value, at);
             }
