@@ -208,6 +208,14 @@ class StatisticsApiTest extends ApiTest {
         long hvTeam = analyst.get(hvStats + "?from=2024-01&to=2024-12&workModel=VALLINGBY_TEAM").json().at("/funnel/accepted").asLong();
         assertThat(cityTeam - farstaTeam).as("city total minus the other districts: the hidden district, protected")
                 .isEqualTo(hvTeam).isIn(0L, 5L);
+
+        JsonNode jarva = analyst.get("/api/v1/stats/districts/jarva").json();
+        JsonNode spangaTensta = analyst.get("/api/v1/stats/districts/spanga-tensta").json();
+        JsonNode rinkebyKista = analyst.get("/api/v1/stats/districts/rinkeby-kista").json();
+        for (String count : new String[]{"/funnel/concerns", "/funnel/accepted"}) {
+            assertThat(jarva.at(count).asLong() - spangaTensta.at(count).asLong()).as("Järva minus Spånga-Tensta " + count)
+                    .isEqualTo(rinkebyKista.at(count).asLong()).isIn(0L, 5L);
+        }
     }
 
     @Test

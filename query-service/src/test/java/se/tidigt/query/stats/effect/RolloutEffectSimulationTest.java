@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import se.tidigt.query.rollout.RolloutPlanView;
 import se.tidigt.query.stats.SyntheticFacts;
 import se.tidigt.rollout.api.RolloutDesign;
+import se.tidigt.rollout.api.RolloutTimeline;
+import se.tidigt.rollout.api.WorkModelAdopted;
 import se.tidigt.rollout.api.SteppedWedge;
 import se.tidigt.rollout.api.WaveAssignment;
 
@@ -137,6 +139,28 @@ class RolloutEffectSimulationTest {
         ObjectNode unplanned = new PlanRandomisation(id -> Optional.empty(), null, Map.of(), SimulatedRollout.LAST)
                 .test(QUERY, List.of("d01"));
         assertThat(unplanned.get("available").asBoolean()).isFalse();
+    }
+
+    @Test
+    void the_current_month_and_months_with_open_answers_are_left_out_and_say_why() {
+        SimulatedRollout city = city(TRUTH);
+        SyntheticFacts facts = city.cases(20, 3, Map.of())
+                .add("d10", "ORDINARY", "2025-05-20T09:00:00Z", "AO")
+                .add("d10", "ORDINARY", "2025-07-02T09:00:00Z", "A");
+        EffectEstimate estimate = estimate(city, facts);
+        String excluded = district(estimate, "d10").get("excludedMonths").toString();
+        assertThat(excluded).contains("2025-05", "answers are still open");
+        assertThat(excluded).contains("2025-07", "current month is not complete");
+    }
+
+    @Test
+    void an_adoption_recorded_under_a_predecessor_district_counts_for_its_successor() {
+        RolloutTimeline successor = RolloutTimeline.of(List.of());
+        RolloutTimeline predecessor = RolloutTimeline.of(List.of(new WorkModelAdopted("rinkeby-kista", SimulatedRollout.MODEL,
+                LocalDate.of(2022, 5, 1))));
+        Exposure jarva = Exposure.of(List.of(successor, predecessor), SimulatedRollout.MODEL);
+        assertThat(jarva.firstAdoption()).isEqualTo(LocalDate.of(2022, 5, 1));
+        assertThat(jarva.firstTreatedMonth()).isEqualTo(YearMonth.of(2022, 5));
     }
 
     private static JsonNode district(EffectEstimate estimate, String district) {
