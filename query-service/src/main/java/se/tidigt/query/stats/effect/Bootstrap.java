@@ -19,6 +19,32 @@ public final class Bootstrap {
         this.draws = draws;
     }
 
+    /** Units (districts) drawn with replacement, a unit drawn twice counted twice; every estimate recomputed. */
+    static Bootstrap draw(Map<String, Map<Integer, Double>> outcomes, Map<String, Integer> adoption,
+                          Map<String, Integer> base, int replicates, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        List<String> units = new ArrayList<>(new java.util.TreeSet<>(outcomes.keySet()));
+        List<Map<String, Double>> draws = new ArrayList<>();
+        for (int r = 0; r < replicates; r++) {
+            Map<String, Map<Integer, Double>> drawnOutcomes = new java.util.HashMap<>();
+            Map<String, Integer> drawnAdoption = new java.util.HashMap<>();
+            Map<String, Integer> drawnBase = new java.util.HashMap<>();
+            for (int i = 0; i < units.size(); i++) {
+                String unit = units.get(random.nextInt(units.size()));
+                String copy = unit + "#" + i;
+                drawnOutcomes.put(copy, outcomes.get(unit));
+                if (adoption.containsKey(unit)) {
+                    drawnAdoption.put(copy, adoption.get(unit));
+                }
+                if (base.containsKey(unit)) {
+                    drawnBase.put(copy, base.get(unit));
+                }
+            }
+            draws.add(new StaggeredAdoption(drawnOutcomes, drawnAdoption, drawnBase).estimates());
+        }
+        return new Bootstrap(draws);
+    }
+
     /**
      * The 2.5th and 97.5th nearest-rank percentiles of an estimate over the draws in which it could be
      * computed; null when fewer than half of the draws could.

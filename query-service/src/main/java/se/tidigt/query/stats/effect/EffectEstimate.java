@@ -20,8 +20,6 @@ import java.util.TreeSet;
  */
 final class EffectEstimate {
     static final int BASE_WINDOW = 3;
-    private static final int MIN_TREATED = 4;
-    private static final int MIN_COMPARISON = 2;
     /** Pre-adoption points tested jointly: at most 6, and fewer than half the districts (a cluster bootstrap
      *  over n districts cannot estimate the covariance of more points than that with any stability). */
     private static final int MAX_PRE_POINTS = 6;
@@ -167,7 +165,7 @@ final class EffectEstimate {
         return array;
     }
 
-    private long cohortsAt(int e) {
+    long cohortsAt(int e) {
         return cells.stream().filter(c -> c.eventTime() == e).map(c -> c.group() + "|" + c.base()).distinct().count();
     }
 
@@ -191,56 +189,23 @@ final class EffectEstimate {
     }
 
     ArrayNode warnings(int threshold) {
-        ArrayNode warnings = JSON.arrayNode();
-        if (adoption.size() < MIN_TREATED) {
-            warnings.add("Only " + adoption.size() + " district(s) adopted the model; at least " + MIN_TREATED
-                    + " are needed for a stable estimate.");
-        }
-        long comparison = exposures.values().stream().filter(e -> !e.adopted()).count() + adoption.size() - 1;
-        if (comparison < MIN_COMPARISON) {
-            warnings.add("Fewer than " + MIN_COMPARISON + " districts are available for comparison.");
-        }
-        if (cells.isEmpty()) {
-            warnings.add("No group-time effect could be estimated: adopting and comparison districts need data in a base "
-                    + "month before adoption and after it.");
-        }
-        excludedDistricts.forEach((d, reason) -> warnings.add(d + " is left out of the estimate: " + reason + "."));
-        Map<String, Integer> cohortSizes = new TreeMap<>();
-        bases.forEach((d, b) -> cohortSizes.merge(Panel.label(adoption.get(d)), 1, Integer::sum));
-        cohortSizes.forEach((g, n) -> {
-            if (n == 1) {
-                warnings.add("The cohort adopting in " + g + " is one district: its effects rest on that district alone.");
-            }
-        });
-        List<Integer> single = new ArrayList<>();
-        StaggeredAdoption.eventStudy(cells).keySet().forEach(e -> {
-            if (cohortsAt(e) == 1) {
-                single.add(e);
-            }
-        });
-        if (!single.isEmpty()) {
-            warnings.add("Months since adoption " + single + " rest on a single cohort.");
-        }
-        if (panel.fewAnswers() > 0) {
-            warnings.add(panel.fewAnswers() + " district-month(s) had fewer than " + threshold
-                    + " answers and were left out of the panel.");
-        }
-        exposures.forEach((d, exposure) -> {
-            if (exposure.spells().size() > 1) {
-                warnings.add(d + " had the model suspended and reinstated: only its first spell is used; later spells "
-                        + "are listed under districts[].spells.");
-            }
-            if (exposure.adopted() && exposure.firstAdoption().getDayOfMonth() != 1) {
-                warnings.add(d + " adopted part-way through " + YearMonth.from(exposure.firstAdoption())
-                        + ": that month is left out, neither before nor after.");
-            }
-        });
-        ObjectNode pre = preTrendTest();
-        if (pre.hasNonNull("pValue") && pre.get("pValue").asDouble() < 0.05) {
-            warnings.add("The pre-trend test rejects parallel trends (p = " + pre.get("pValue").asDouble()
-                    + "): the adopters differed before adopting; the effect may be biased.");
-        }
-        return warnings;
+        return new EffectWarnings(this, panel, exposures).warnings(threshold);
+    }
+
+    Map<String, Integer> adoption() {
+        return adoption;
+    }
+
+    Map<String, Integer> bases() {
+        return bases;
+    }
+
+    Map<String, String> excludedDistricts() {
+        return excludedDistricts;
+    }
+
+    List<StaggeredAdoption.GroupTime> cells() {
+        return cells;
     }
 
     private static void interval(ObjectNode node, double[] interval) {

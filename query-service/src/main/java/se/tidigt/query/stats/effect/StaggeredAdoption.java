@@ -179,27 +179,7 @@ public final class StaggeredAdoption {
      * Seeded, so the same data and seed give the same draws.
      */
     public Bootstrap bootstrap(int replicates, long seed) {
-        java.util.Random random = new java.util.Random(seed);
-        List<String> units = new ArrayList<>(new TreeSet<>(outcomes.keySet()));
-        List<Map<String, Double>> draws = new ArrayList<>();
-        for (int r = 0; r < replicates; r++) {
-            Map<String, Map<Integer, Double>> drawnOutcomes = new HashMap<>();
-            Map<String, Integer> drawnAdoption = new HashMap<>();
-            Map<String, Integer> drawnBase = new HashMap<>();
-            for (int i = 0; i < units.size(); i++) {
-                String unit = units.get(random.nextInt(units.size()));
-                String copy = unit + "#" + i;
-                drawnOutcomes.put(copy, outcomes.get(unit));
-                if (adoption.containsKey(unit)) {
-                    drawnAdoption.put(copy, adoption.get(unit));
-                }
-                if (base.containsKey(unit)) {
-                    drawnBase.put(copy, base.get(unit));
-                }
-            }
-            draws.add(new StaggeredAdoption(drawnOutcomes, drawnAdoption, drawnBase).estimates());
-        }
-        return new Bootstrap(draws);
+        return Bootstrap.draw(outcomes, adoption, base, replicates, seed);
     }
 
     /** A 95 % interval for the simple aggregate (kept for callers that need only that). */
