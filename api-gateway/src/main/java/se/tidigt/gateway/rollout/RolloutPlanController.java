@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.gateway.idempotency.IdempotentWrites;
 import se.tidigt.gateway.idempotency.WriteRequest;
@@ -98,18 +99,30 @@ class RolloutPlanController {
 
     /** The plan's power, simulated with the platform's estimator (docs/statistics.md, "Power of a rollout plan"). */
     private ObjectNode withPower(ObjectNode answer, List<WaveAssignment> schedule, PlanRequest body) {
-        ObjectNode analysis = powers.power(schedule, body.monthsPerWave(), body.seed(), body.targetEffect(),
-                body.answersPerMonth(), body.acceptanceRate(), body.simulationCount());
+        return withPower(answer, powers.power(schedule, body.monthsPerWave(), body.seed(), body.targetEffect(),
+                body.answersPerMonth(), body.acceptanceRate(), body.simulationCount()));
+    }
+
+    private static ObjectNode withPower(ObjectNode answer, ObjectNode analysis) {
         answer.set("power", analysis.get("power"));
         answer.set("minimumDetectableEffect", analysis.get("minimumDetectableEffect"));
         answer.set("powerAnalysis", analysis);
         return answer;
     }
 
-    @Operation(summary = "A rollout plan: its schedule, the comparison districts of each wave, its approval")
+    @Operation(summary = "A rollout plan: its schedule, the comparison districts of each wave, its approval; with "
+            + "?targetEffect= also its power (simulated anew from today's data) and minimum detectable effect")
     @GetMapping("/{planId}")
-    RolloutPlanView get(@PathVariable String planId) {
-        return plan(planId);
+    Object get(@PathVariable String planId, @RequestParam(required = false) Double targetEffect) {
+        RolloutPlanView plan = plan(planId);
+        if (targetEffect == null) {
+            return plan;
+        }
+        if (targetEffect <= 0 || targetEffect > 1) {
+            throw ApiProblem.invalid("targetEffect", "must be above 0 and at most 1");
+        }
+        return withPower(json.valueToTree(plan),
+                powers.power(plan.schedule(), plan.monthsPerWave(), plan.seed(), targetEffect, null, null, 200));
     }
 
     @Operation(summary = "Approve a plan (platform admin): its wave starts become the districts' planned adoptions")

@@ -149,6 +149,9 @@ class RolloutApiTest extends ApiTest {
         assertThat(first.json().at("/comparisonByWave/1")).hasSize(4);
         assertThat(first.json().has("minimumDetectableEffect")).as("every plan states its power").isTrue();
         assertThat(first.json().at("/powerAnalysis/simulations").asInt()).isEqualTo(200);
+        JsonNode stored = as("analyst").get("/api/v1/rollout-plans/" + first.json().get("planId").asText() + "?targetEffect=0.2").json();
+        assertThat(stored.get("power").isNumber()).as("a stored plan's power, asked for later").isTrue();
+        assertProblem(as("analyst").get("/api/v1/rollout-plans/" + first.json().get("planId").asText() + "?targetEffect=2"), 400);
 
         Map<String, Object> otherSeed = new java.util.HashMap<>(request);
         otherSeed.put("seed", 7);
