@@ -49,6 +49,11 @@ class DistrictsConfiguration {
             public List<String> today() {
                 return catalogue.validOn(LocalDate.now(clock.withZone(Deadlines.ZONE))).stream().map(District::code).toList();
             }
+
+            @Override
+            public List<String> all() {
+                return catalogue.all().stream().map(District::code).toList();
+            }
         };
     }
 }

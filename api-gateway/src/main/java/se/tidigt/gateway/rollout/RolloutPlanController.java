@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.gateway.idempotency.IdempotentWrites;
 import se.tidigt.gateway.idempotency.WriteRequest;
@@ -23,13 +24,20 @@ import se.tidigt.gateway.security.Role;
 import se.tidigt.gateway.security.Roles;
 import se.tidigt.query.rollout.RolloutPlanView;
 import se.tidigt.query.rollout.RolloutViews;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.tidigt.query.stats.effect.PlanPowers;
 import se.tidigt.rollout.api.ApproveRolloutPlan;
+import se.tidigt.rollout.api.DistrictCatalogue;
+import se.tidigt.rollout.api.PlanRules;
+import se.tidigt.rollout.api.SteppedWedge;
 import se.tidigt.rollout.api.CreateRolloutPlan;
 import se.tidigt.rollout.api.PlanAdoption;
 import se.tidigt.rollout.api.WaveAssignment;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -44,15 +52,23 @@ class RolloutPlanController {
     private final IdempotentWrites idempotency;
     private final RolloutViews rollout;
     private final Clock clock;
+    private final PlanPowers powers;
+    private final DistrictCatalogue catalogue;
+    private final ObjectMapper json;
 
-    RolloutPlanController(CommandGateway commands, IdempotentWrites idempotency, RolloutViews rollout, Clock clock) {
+    RolloutPlanController(CommandGateway commands, IdempotentWrites idempotency, RolloutViews rollout, Clock clock,
+                          PlanPowers powers, DistrictCatalogue catalogue, ObjectMapper json) {
+        this.powers = powers;
+        this.catalogue = catalogue;
+        this.json = json;
         this.commands = commands;
         this.idempotency = idempotency;
         this.rollout = rollout;
         this.clock = clock;
     }
 
-    @Operation(summary = "Make a rollout plan (city analyst or platform admin): each district's wave and start")
+    @Operation(summary = "Make a rollout plan (city analyst or platform admin): each district's wave and start, the power "
+            + "to detect targetEffect and the minimum detectable effect at 80 % power; dryRun: true simulates and stores nothing")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> create(@Valid @RequestBody PlanRequest body, HttpServletRequest http) {
         Actor actor = Roles.require(Role.CITY_ANALYST, Role.PLATFORM_ADMIN);
@@ -60,17 +76,53 @@ class RolloutPlanController {
             throw ApiProblem.invalid("workModel", "is not a defined work model");
         }
         String planId = UUID.randomUUID().toString();
+        CreateRolloutPlan create = new CreateRolloutPlan(planId, body.workModel(), body.districts(), body.firstWaveStart(),
+                body.waves(), body.monthsPerWave(), body.design(), body.seed(), actor.userId(), clock.instant());
+        if (body.isDryRun()) {
+            PlanRules.check(create, catalogue);
+            List<WaveAssignment> schedule = SteppedWedge.schedule(body.districts(), body.firstWaveStart(), body.waves(),
+                    body.monthsPerWave(), body.seed());
+            ObjectNode answer = json.createObjectNode().put("dryRun", true).putNull("planId");
+            answer.put("workModel", body.workModel()).put("design", body.design().name()).put("seed", body.seed());
+            answer.set("schedule", json.valueToTree(schedule));
+            answer.set("comparisonByWave", json.valueToTree(SteppedWedge.comparisonDistricts(schedule)));
+            return ResponseEntity.ok(withPower(answer, schedule, body));
+        }
         return idempotency.run(WriteRequest.of(http, body), actor.userId(), () -> {
-            commands.sendAndWait(new CreateRolloutPlan(planId, body.workModel(), body.districts(), body.firstWaveStart(),
-                    body.waves(), body.monthsPerWave(), body.design(), body.seed(), actor.userId(), clock.instant()));
-            return ResponseEntity.created(URI.create("/api/v1/rollout-plans/" + planId)).body(plan(planId));
+            commands.sendAndWait(create);
+            RolloutPlanView plan = plan(planId);
+            ObjectNode answer = json.valueToTree(plan);
+            return ResponseEntity.created(URI.create("/api/v1/rollout-plans/" + planId))
+                    .body(withPower(answer, plan.schedule(), body));
         });
     }
 
-    @Operation(summary = "A rollout plan: its schedule, the comparison districts of each wave, its approval")
+    /** The plan's power, simulated with the platform's estimator (docs/statistics.md, "Power of a rollout plan"). */
+    private ObjectNode withPower(ObjectNode answer, List<WaveAssignment> schedule, PlanRequest body) {
+        return withPower(answer, powers.power(schedule, body.monthsPerWave(), body.seed(), body.targetEffect(),
+                body.answersPerMonth(), body.acceptanceRate(), body.simulationCount()));
+    }
+
+    private static ObjectNode withPower(ObjectNode answer, ObjectNode analysis) {
+        answer.set("power", analysis.get("power"));
+        answer.set("minimumDetectableEffect", analysis.get("minimumDetectableEffect"));
+        answer.set("powerAnalysis", analysis);
+        return answer;
+    }
+
+    @Operation(summary = "A rollout plan: its schedule, the comparison districts of each wave, its approval; with "
+            + "?targetEffect= also its power (simulated anew from today's data) and minimum detectable effect")
     @GetMapping("/{planId}")
-    RolloutPlanView get(@PathVariable String planId) {
-        return plan(planId);
+    Object get(@PathVariable String planId, @RequestParam(required = false) Double targetEffect) {
+        RolloutPlanView plan = plan(planId);
+        if (targetEffect == null) {
+            return plan;
+        }
+        if (targetEffect <= 0 || targetEffect > 1) {
+            throw ApiProblem.invalid("targetEffect", "must be above 0 and at most 1");
+        }
+        return withPower(json.valueToTree(plan),
+                powers.power(plan.schedule(), plan.monthsPerWave(), plan.seed(), targetEffect, null, null, 200));
     }
 
     @Operation(summary = "Approve a plan (platform admin): its wave starts become the districts' planned adoptions")

@@ -1,5 +1,6 @@
 package se.tidigt.gateway.rollout;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,8 +42,26 @@ final class RolloutRequests {
                            @NotNull @DecimalMin("0") BigDecimal filledFte) {
     }
 
+    /**
+     * A plan; optionally the effect it should be able to show ({@code targetEffect}, an absolute difference in
+     * acceptance), volumes and rates to assume instead of the districts' own, how many simulations, and
+     * {@code dryRun}: simulate only, store nothing.
+     */
     record PlanRequest(@NotBlank String workModel, @NotEmpty List<@NotBlank String> districts,
                        @NotNull LocalDate firstWaveStart, @NotNull @Min(1) @Max(100) Integer waves,
-                       @NotNull @Min(1) @Max(120) Integer monthsPerWave, @NotNull RolloutDesign design, @NotNull Long seed) {
+                       @NotNull @Min(1) @Max(120) Integer monthsPerWave, @NotNull RolloutDesign design, @NotNull Long seed,
+                       @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double targetEffect,
+                       Boolean dryRun,
+                       @DecimalMin("1") @DecimalMax("100000") Double answersPerMonth,
+                       @DecimalMin("0") @DecimalMax("1") Double acceptanceRate,
+                       @Min(50) @Max(2000) Integer simulations) {
+
+        boolean isDryRun() {
+            return Boolean.TRUE.equals(dryRun);
+        }
+
+        int simulationCount() {
+            return simulations == null ? 200 : simulations;
+        }
     }
 }

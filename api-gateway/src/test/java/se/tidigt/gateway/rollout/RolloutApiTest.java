@@ -147,6 +147,11 @@ class RolloutApiTest extends ApiTest {
         assertThat(first.json().get("createdBy").asText()).isEqualTo("analyst");
         assertThat(first.json().get("schedule").findValuesAsText("district")).hasSize(6).doesNotHaveDuplicates();
         assertThat(first.json().at("/comparisonByWave/1")).hasSize(4);
+        assertThat(first.json().has("minimumDetectableEffect")).as("every plan states its power").isTrue();
+        assertThat(first.json().at("/powerAnalysis/simulations").asInt()).isEqualTo(200);
+        JsonNode stored = as("analyst").get("/api/v1/rollout-plans/" + first.json().get("planId").asText() + "?targetEffect=0.2").json();
+        assertThat(stored.get("power").isNumber()).as("a stored plan's power, asked for later").isTrue();
+        assertProblem(as("analyst").get("/api/v1/rollout-plans/" + first.json().get("planId").asText() + "?targetEffect=2"), 400);
 
         Map<String, Object> otherSeed = new java.util.HashMap<>(request);
         otherSeed.put("seed", 7);
@@ -165,6 +170,47 @@ class RolloutApiTest extends ApiTest {
         assertThat(planned.findValuesAsText("effectiveFrom")).contains(wave.get("start").asText());
         assertProblem(hv().get("/api/v1/rollout-plans/no-such-plan"), 404);
     }
+
+    @Test
+    void a_dry_run_answers_the_power_of_a_plan_and_stores_nothing() {
+        se.tidigt.gateway.support.EventStoreCounter store = new se.tidigt.gateway.support.EventStoreCounter(jdbc);
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("workModel", TEAM, "districts",
+                List.of("bromma", "enskede-arsta-vantor", "farsta", "hagersten-alvsjo", "kungsholmen", "norra-innerstaden",
+                        "skarpnack", "skarholmen", "sodermalm", "jarva", "hasselby-vallingby"),
+                "firstWaveStart", "2027-01-01", "waves", 4, "monthsPerWave", 3, "design", "STEPPED_WEDGE", "seed", 2026));
+        request.putAll(Map.of("targetEffect", 0.10, "dryRun", true, "acceptanceRate", 0.5, "simulations", 100));
+        long before = store.stored();
+        long plans = jdbc.queryForObject("SELECT count(*) FROM rollout_plan", Long.class);
+        request.put("answersPerMonth", 5);
+        Api.Response few = as("analyst").post("/api/v1/rollout-plans", request);
+        request.put("answersPerMonth", 60);
+        Api.Response many = as("analyst").post("/api/v1/rollout-plans", request);
+        assertThat(few.status()).as(few.toString()).isEqualTo(200);
+        assertThat(few.json().get("dryRun").asBoolean()).isTrue();
+        assertThat(few.json().get("schedule").findValuesAsText("district")).hasSize(11);
+        assertThat(few.json().get("power").asDouble()).as("power rises with the volume of answers")
+                .isLessThan(many.json().get("power").asDouble());
+        assertThat(few.json().get("minimumDetectableEffect").asDouble())
+                .isGreaterThan(many.json().get("minimumDetectableEffect").asDouble());
+        assertThat(many.json().at("/powerAnalysis/districts/0/source").asText()).isEqualTo("given in the request");
+        assertThat(as("analyst").post("/api/v1/rollout-plans", request).json()).as("seeded: the same answer")
+                .isEqualTo(many.json());
+        assertThat(store.stored()).as("a dry run stores nothing").isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM rollout_plan", Long.class)).isEqualTo(plans);
+
+        request.put("targetEffect", 1.5);
+        assertProblem(as("analyst").post("/api/v1/rollout-plans", request), 400);
+        request.put("targetEffect", 0.1);
+        request.put("districts", List.of("atlantis", "farsta"));
+        assertProblem(as("analyst").post("/api/v1/rollout-plans", request), 400);
+        assertProblem(hv().post("/api/v1/rollout-plans", Map.of("workModel", TEAM, "districts", List.of("farsta"),
+                "firstWaveStart", "2027-01-01", "waves", 1, "monthsPerWave", 3, "design", "STEPPED_WEDGE", "seed", 1,
+                "dryRun", true)), 403);
+        assertThat(store.stored()).isEqualTo(before);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private static JsonNode find(JsonNode items, String code) {
         for (JsonNode item : items) {

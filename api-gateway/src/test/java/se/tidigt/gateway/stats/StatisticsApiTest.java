@@ -79,6 +79,9 @@ class StatisticsApiTest extends ApiTest {
                         CaseScript.child(LocalDate.of(2006, 1, 15), 5))
                 .protection("2022-10-03T12:00:00Z").initial("2022-10-05T10:00:00Z", "EARLY_SUPPORT")
                 .offer("2022-10-06T10:00:00Z").accept("2022-10-07T10:00:00Z").start("2024-11-05T10:00:00Z");
+        // M1: a case about both substance use and crime, in June 2023 (outside every other test's period).
+        CaseScript.raise(hv, "hasselby-vallingby", "2023-06-07T09:00:00Z", CaseScript.child(LocalDate.of(2010, 2, 2), 6),
+                "SUBSTANCE_USE_RISK", "CRIME_RISK");
         awaitStatisticsCaughtUp();
     }
 
@@ -88,7 +91,8 @@ class StatisticsApiTest extends ApiTest {
         assertThat(hv.get("suppressed")).isNull();
         assertThat(hv.get("funnel").toString()).isEqualTo("{\"concerns\":3,\"protectionAssessments\":3,"
                 + "\"initialAssessments\":3,\"investigationsOpened\":1,\"investigationsConcluded\":1,\"offers\":3,"
-                + "\"accepted\":2,\"declined\":1,\"interventionsStarted\":2,\"interventionsEnded\":1,\"casesClosed\":2}");
+                + "\"accepted\":2,\"declined\":1,\"interventionsStarted\":2,\"interventionsEnded\":1,\"casesClosed\":2,\"casesOpen\":1}");
+        assertThat(hv.at("/protection/method").asText()).isEqualTo("none");
         // 2 accepted of 3 answered; Wilson: centre (2/3 + z²/6)/(1 + z²/3), half-width z·√(p(1-p)/3 + z²/36)/(1 + z²/3)
         assertRate(hv.get("acceptanceRate"), 0.6667, 2, 3);
         assertThat(hv.at("/acceptanceRate/low").asDouble()).isEqualTo(0.2077);
@@ -144,27 +148,91 @@ class StatisticsApiTest extends ApiTest {
         assertThat(historical.at("/0/group/district").asText()).isEqualTo("rinkeby-kista");
     }
 
+    /**
+     * Before issue 9 an analyst saw these cells as null; now every count is cell-key perturbed: the three
+     * concerns of Hässelby-Vällingby's only cell (March 2024, Vällingby team) are shown as 0 or 5, never 3.
+     */
     @Test
-    void city_analysts_get_small_counts_withheld_and_district_users_nothing_of_others() {
+    void city_analysts_get_protected_counts_and_district_users_nothing_of_others() {
         JsonNode rows = as("analyst").get("/api/v1/stats/city?groupBy=district&from=2024-01&to=2024-12").json();
-        JsonNode hv = rows.get(0);
-        assertThat(hv.at("/group/district").asText()).isEqualTo("farsta");
+        assertThat(rows.at("/0/group/district").asText()).isEqualTo("farsta");
         JsonNode hvRow = rows.get(1);
         assertThat(hvRow.at("/group/district").asText()).isEqualTo("hasselby-vallingby");
-        assertThat(hvRow.get("suppressed").asBoolean()).isTrue();
-        assertThat(hvRow.at("/funnel/concerns").isNull()).isTrue();
-        assertThat(hvRow.at("/acceptanceRate/value").isNull()).isTrue();
-        assertThat(hvRow.at("/funnel/investigationsOpened").isNull()).isTrue();
+        assertThat(hvRow.at("/funnel/concerns").asLong()).isIn(0L, 5L);
+        assertThat(hvRow.at("/funnel/accepted").asLong()).as("two accepted offers").isIn(0L, 5L);
+        assertThat(hvRow.at("/funnel/investigationsOpened").asLong()).isIn(0L, 5L);
         assertThat(hvRow.at("/deadlineBreaches/INVESTIGATION").asInt()).as("zero discloses nobody").isZero();
-        assertThat(hvRow.get("suppressedFields").toString()).contains("funnel.concerns", "acceptanceRate.value");
+        assertThat(hvRow.at("/acceptanceRate/denominator").asLong()).as("answered = accepted + declined, both protected")
+                .isEqualTo(hvRow.at("/funnel/accepted").asLong() + hvRow.at("/funnel/declined").asLong());
+        assertThat(hvRow.at("/protection/method").asText()).isEqualTo("cell-key perturbation");
+        assertThat(hvRow.at("/protection/threshold").asInt()).isEqualTo(5);
+        assertThat(hvRow.at("/protection/noiseRange").toString()).isEqualTo("[-2,2]");
+        assertThat(hvRow.at("/protection/perturbationTable").asText()).isEqualTo("tidigt-ckm-k5-d2-v1");
+        assertThat(hvRow.at("/protection/bias/perCellCount/5").asDouble()).isEqualTo(0.444);
+        assertThat(hvRow.at("/leadTimes/concernToFirstOffer/medianDays").isNull()).as("a median of three is withheld").isTrue();
+        assertThat(hvRow.get("suppressedFields").toString()).contains("leadTimes.concernToFirstOffer.medianDays");
 
         JsonNode byModel = as("analyst").get("/api/v1/stats/city?groupBy=workModel&from=2024-01&to=2024-12").json();
         assertThat(byModel.findValuesAsText("workModel")).containsExactly("ORDINARY", "VALLINGBY_TEAM");
 
         assertProblem(hv().get("/api/v1/stats/districts/farsta"), 403);
-        JsonNode own = hv().get("/api/v1/stats/city?groupBy=workModel").json();
+        JsonNode own = hv().get("/api/v1/stats/city?groupBy=workModel&from=2024-01").json();
         assertThat(own).hasSize(1);
         assertThat(own.at("/0/funnel/concerns").asInt()).isEqualTo(3);
+        assertThat(own.at("/0/protection/method").asText()).isEqualTo("none");
+    }
+
+    @Test
+    void differencing_periods_gives_an_analyst_only_the_protected_month_and_the_same_query_the_same_answer() {
+        Api analyst = as("analyst");
+        String hvStats = "/api/v1/stats/districts/hasselby-vallingby";
+        JsonNode year = analyst.get(hvStats + "?from=2024-01&to=2024-12").json();
+        JsonNode fromApril = analyst.get(hvStats + "?from=2024-04&to=2024-12").json();
+        JsonNode march = analyst.get(hvStats + "?from=2024-03-01&to=2024-03-31").json();
+        for (String count : new String[]{"/funnel/concerns", "/funnel/offers", "/funnel/accepted", "/funnel/declined"}) {
+            assertThat(year.at(count).asLong() - fromApril.at(count).asLong()).as(count).isEqualTo(march.at(count).asLong());
+        }
+        assertThat(march.at("/funnel/accepted").asLong()).as("March holds exactly two accepted offers").isIn(0L, 5L);
+        JsonNode fromTheFifth = analyst.get(hvStats + "?from=2024-03-05&to=2024-03-31").json();
+        assertThat(fromTheFifth.at("/funnel")).as("a day is widened to its month for an analyst").isEqualTo(march.at("/funnel"));
+        assertThat(fromTheFifth.at("/protection/period/from").asText()).isEqualTo("2024-03-01");
+        assertThat(analyst.get(hvStats + "?from=2024-01&to=2024-12").json()).isEqualTo(year);
+
+        JsonNode ownFromTheFifth = hv().get(hvStats + "?from=2024-03-05&to=2024-03-31").json();
+        assertThat(ownFromTheFifth.at("/funnel/concerns").asInt()).as("the district itself gets the day: H2 and H3").isEqualTo(2);
+
+        JsonNode team = analyst.get("/api/v1/stats/city?groupBy=workModel&from=2024-01&to=2024-12").json();
+        long cityTeam = team.get(1).at("/funnel/accepted").asLong();
+        long farstaTeam = analyst.get("/api/v1/stats/districts/farsta?from=2024-01&to=2024-12&workModel=VALLINGBY_TEAM")
+                .json().at("/funnel/accepted").asLong();
+        long hvTeam = analyst.get(hvStats + "?from=2024-01&to=2024-12&workModel=VALLINGBY_TEAM").json().at("/funnel/accepted").asLong();
+        assertThat(cityTeam - farstaTeam).as("city total minus the other districts: the hidden district, protected")
+                .isEqualTo(hvTeam).isIn(0L, 5L);
+
+        JsonNode jarva = analyst.get("/api/v1/stats/districts/jarva").json();
+        JsonNode spangaTensta = analyst.get("/api/v1/stats/districts/spanga-tensta").json();
+        JsonNode rinkebyKista = analyst.get("/api/v1/stats/districts/rinkeby-kista").json();
+        for (String count : new String[]{"/funnel/concerns", "/funnel/accepted"}) {
+            assertThat(jarva.at(count).asLong() - spangaTensta.at(count).asLong()).as("Järva minus Spånga-Tensta " + count)
+                    .isEqualTo(rinkebyKista.at(count).asLong()).isIn(0L, 5L);
+        }
+    }
+
+    @Test
+    void several_kinds_of_concern_count_a_case_once_and_bad_parameters_are_refused() {
+        Api hv = hv();
+        String hvStats = "/api/v1/stats/districts/hasselby-vallingby?from=2023-06&to=2023-06";
+        assertThat(hv.get(hvStats + "&concern=SUBSTANCE_USE_RISK,CRIME_RISK").json().at("/funnel/concerns").asInt()).isEqualTo(1);
+        assertThat(hv.get(hvStats + "&concern=CRIME_RISK").json().at("/funnel/concerns").asInt()).isEqualTo(1);
+        assertThat(hv.get(hvStats + "&concern=VIOLENCE").json().at("/funnel/concerns").asInt()).isZero();
+        assertProblem(hv.get(hvStats + "&concern=CRIME_RISK,NOT_A_KIND"), 400);
+        assertProblem(hv.get("/api/v1/stats/districts/hasselby-vallingby?from=2024-13"), 400);
+        assertProblem(hv.get("/api/v1/stats/districts/hasselby-vallingby?from=2024-05&to=2024-04"), 400);
+        assertProblem(as("analyst").get("/api/v1/stats/city?to=yesterday"), 400);
+        assertProblem(as("analyst").get("/api/v1/stats/rollout-effect?from=2024-02-30"), 400);
+        assertProblem(hv().get("/api/v1/stats/districts/farsta?from=not-a-month"), 403);
+        JsonNode effect = as("analyst").get("/api/v1/stats/rollout-effect?concern=SUBSTANCE_USE_RISK,CRIME_RISK&from=2022-01-01").json();
+        assertThat(effect.at("/protection/method").asText()).isEqualTo("cell-key perturbation");
     }
 
     @Test
@@ -177,7 +245,11 @@ class StatisticsApiTest extends ApiTest {
         java.util.List<String> header = java.util.List.of(lines[0].split(","));
         int concerns = header.indexOf("funnel.concerns");
         assertThat(concerns).isNotNegative();
-        assertThat(lines[2].split(",", -1)[concerns]).as("withheld: an empty cell").isEmpty();
+        JsonNode json = as("analyst").get("/api/v1/stats/city?from=2024-01&to=2024-12").json();
+        assertThat(lines[2].split(",", -1)[concerns]).as("protected as in JSON")
+                .isEqualTo(json.at("/1/funnel/concerns").asText()).isIn("0", "5");
+        int median = header.indexOf("leadTimes.concernToFirstOffer.medianDays");
+        assertThat(lines[2].split(",", -1)[median]).as("withheld: an empty cell").isEmpty();
 
         Api.Response own = hv().with("Accept", "text/csv").get("/api/v1/stats/districts/hasselby-vallingby?from=2024-01");
         String[] ownLines = own.body().split("\r\n");
@@ -189,8 +261,12 @@ class StatisticsApiTest extends ApiTest {
     void the_rollout_effect_states_its_method_and_warns_when_districts_are_too_few() {
         JsonNode effect = as("analyst").get("/api/v1/stats/rollout-effect?workModel=VALLINGBY_TEAM&metric=acceptanceRate").json();
         assertThat(effect.get("method").asText()).contains("Callaway", "not yet treated");
-        assertThat(effect.at("/aggregate/treatedDistricts").asInt()).isEqualTo(1);
-        assertThat(effect.get("warnings").toString()).contains("Only 1 district");
+        assertThat(effect.at("/aggregate/adoptedDistricts").asInt()).isEqualTo(1);
+        assertThat(effect.at("/aggregate/treatedDistricts").asInt())
+                .as("Hässelby-Vällingby has no month of data before its adoption: it cannot be in the estimate").isZero();
+        assertThat(effect.at("/aggregate/excludedDistricts/0/reason").asText()).contains("missing base period");
+        assertThat(effect.get("warnings").toString()).contains("Only 1 district", "hasselby-vallingby is left out");
+        assertThat(effect.at("/protection/method").asText()).isEqualTo("cell-key perturbation");
         assertThat(effect.get("caveat").asText()).contains("evidence, not proof");
         assertProblem(hv().get("/api/v1/stats/rollout-effect"), 403);
         assertProblem(as("analyst").get("/api/v1/stats/rollout-effect?metric=happiness"), 400);
@@ -201,7 +277,7 @@ class StatisticsApiTest extends ApiTest {
         java.util.List<String> tables = se.tidigt.query.ProjectionTables.BY_PROCESSING_GROUP.values().stream()
                 .flatMap(java.util.List::stream).sorted().toList();
         Map<String, java.util.List<String>> live = snapshot(tables);
-        assertThat(live.get("case_fact")).hasSize(6);
+        assertThat(live.get("case_fact")).hasSize(7);
         // Damage every projection, so only a real rebuild can restore it.
         for (String table : tables) {
             jdbc.update("DELETE FROM " + table + " WHERE ctid IN (SELECT ctid FROM " + table + " LIMIT 1)");

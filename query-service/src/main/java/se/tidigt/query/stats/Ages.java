@@ -6,21 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** A distribution of ages in whole years, with the shares under 10 and aged 13 to 17. */
 final class Ages {
     private Ages() {
     }
 
-    static ObjectNode of(List<Integer> ages) {
+    static ObjectNode of(Tally tally, List<CaseFact> cases, Function<CaseFact, Integer> age) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("n", ages.size());
-        Map<Integer, Long> byYear = new TreeMap<>();
-        ages.forEach(age -> byYear.merge(age, 1L, Long::sum));
+        Count n = tally.cases(cases.stream());
+        node.set("n", Tally.node(n));
+        Map<Integer, List<CaseFact>> byYear = new TreeMap<>();
+        cases.forEach(c -> byYear.computeIfAbsent(age.apply(c), a -> new java.util.ArrayList<>()).add(c));
         ObjectNode years = node.putObject("byYear");
-        byYear.forEach((age, n) -> years.put(String.valueOf(age), n));
-        node.set("shareUnder10", Rate.of(ages.stream().filter(a -> a < 10).count(), ages.size()));
-        node.set("share13to17", Rate.of(ages.stream().filter(a -> a >= 13 && a <= 17).count(), ages.size()));
+        byYear.forEach((year, ofYear) -> years.set(String.valueOf(year), Tally.node(tally.cases(ofYear.stream()))));
+        node.set("shareUnder10", Rate.of(tally.cases(cases.stream().filter(c -> age.apply(c) < 10)), n));
+        node.set("share13to17", Rate.of(tally.cases(cases.stream().filter(c -> age.apply(c) >= 13 && age.apply(c) <= 17)), n));
         return node;
     }
 }

@@ -16,14 +16,14 @@ final class Breaches {
     private Breaches() {
     }
 
-    static ObjectNode of(List<CaseFact> cases, LocalDate today) {
+    static ObjectNode of(Tally tally, List<CaseFact> cases, LocalDate today) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("PROTECTION_ASSESSMENT", cases.stream().filter(c -> missed(c, c.protectionAssessedAt(),
-                Deadlines.protectionAssessmentDue(c.receivedAt()), today)).count());
-        node.put("INITIAL_ASSESSMENT", cases.stream().filter(c -> missed(c, c.initialAssessedAt(),
-                Deadlines.initialAssessmentDue(c.receivedAt()), today)).count());
-        node.put("INVESTIGATION", cases.stream().filter(c -> c.investigationOpenedAt() != null
-                && missed(c, c.investigationConcludedAt(), c.investigationDue(), today)).count());
+        node.set("PROTECTION_ASSESSMENT", Tally.node(tally.cases(cases.stream().filter(c -> missed(c,
+                c.protectionAssessedAt(), Deadlines.protectionAssessmentDue(c.receivedAt()), today)))));
+        node.set("INITIAL_ASSESSMENT", Tally.node(tally.cases(cases.stream().filter(c -> missed(c,
+                c.initialAssessedAt(), Deadlines.initialAssessmentDue(c.receivedAt()), today)))));
+        node.set("INVESTIGATION", Tally.node(tally.cases(cases.stream().filter(c -> c.investigationOpenedAt() != null
+                && missed(c, c.investigationConcludedAt(), c.investigationDue(), today)))));
         return node;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -17,16 +18,30 @@ import java.util.stream.Collectors;
  */
 final class ChildHistories {
     private final Map<String, List<CaseFact>> byChild;
+    private final LocalDate dataEnd;
 
-    ChildHistories(List<CaseFact> all) {
+    /** {@code dataEnd}: the last day the data can speak for (today), for right-censoring. */
+    ChildHistories(List<CaseFact> all, LocalDate dataEnd) {
         this.byChild = all.stream().collect(Collectors.groupingBy(CaseFact::child));
+        this.dataEnd = dataEnd;
     }
 
-    /** Share of closed cases whose child had a new concern within 12 months after the closure. */
-    ObjectNode reReferral(List<CaseFact> cases) {
+    /**
+     * Share of closed cases whose child had a new concern within 12 months after the closure, over the
+     * cases closed at least 12 months before the data's end (a later closure has not had its full year:
+     * counting it would understate re-referral). Those are counted apart, as {@code closedTooRecently}.
+     */
+    ObjectNode reReferral(Tally tally, List<CaseFact> cases) {
         List<CaseFact> closed = cases.stream().filter(c -> c.closedAt() != null).toList();
-        long back = closed.stream().filter(this::referredAgainWithinAYear).count();
-        return Rate.of(back, closed.size());
+        List<CaseFact> followed = closed.stream().filter(this::followedForAYear).toList();
+        ObjectNode node = Rate.of(tally.cases(followed.stream().filter(this::referredAgainWithinAYear)),
+                tally.cases(followed.stream()));
+        node.set("closedTooRecently", Tally.node(tally.cases(closed.stream().filter(c -> !followedForAYear(c)))));
+        return node;
+    }
+
+    private boolean followedForAYear(CaseFact closed) {
+        return !Stats.date(closed.closedAt()).plusMonths(12).isAfter(dataEnd);
     }
 
     private boolean referredAgainWithinAYear(CaseFact closed) {
@@ -37,24 +52,27 @@ final class ChildHistories {
 
     /**
      * For the children whose first concern ever is among these cases: age then, age at the first
-     * intervention ever, and the share whose first intervention came two years or more later.
+     * intervention ever, the share whose first intervention came two years or more later, and how many
+     * are still waiting (no intervention yet, a case still open: their time is not known yet).
      */
-    ObjectNode lateSupport(List<CaseFact> cases) {
+    ObjectNode lateSupport(Tally tally, List<CaseFact> cases) {
         List<CaseFact> firsts = cases.stream().filter(this::isChildsFirstCase).toList();
-        List<Instant[]> withIntervention = firsts.stream()
-                .map(first -> new Instant[]{first.receivedAt(), firstIntervention(first.child())})
-                .filter(pair -> pair[1] != null).toList();
+        List<CaseFact> helped = firsts.stream().filter(c -> firstIntervention(c.child()) != null).toList();
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("children", firsts.size());
-        node.set("ageAtFirstConcern", Ages.of(firsts.stream().map(c -> c.ageOn(c.receivedAt())).toList()));
-        node.set("ageAtFirstIntervention", Ages.of(firsts.stream().filter(c -> firstIntervention(c.child()) != null)
-                .map(c -> c.ageOn(firstIntervention(c.child()))).toList()));
-        node.set("yearsToFirstIntervention", LeadTimes.summary(withIntervention.stream()
-                .map(pair -> ChronoUnit.YEARS.between(Stats.date(pair[0]), Stats.date(pair[1]))).toList(), "Years"));
-        node.set("shareTwoYearsOrMore", Rate.of(withIntervention.stream()
-                .filter(pair -> ChronoUnit.YEARS.between(Stats.date(pair[0]), Stats.date(pair[1])) >= 2).count(),
-                withIntervention.size()));
+        node.set("children", Tally.node(tally.cases(firsts.stream())));
+        node.set("ageAtFirstConcern", Ages.of(tally, firsts, c -> c.ageOn(c.receivedAt())));
+        node.set("ageAtFirstIntervention", Ages.of(tally, helped, c -> c.ageOn(firstIntervention(c.child()))));
+        node.set("yearsToFirstIntervention", LeadTimes.summary(tally.cases(helped.stream()),
+                helped.stream().map(this::yearsToFirstIntervention).toList(), "Years"));
+        node.set("shareTwoYearsOrMore", Rate.of(tally.cases(helped.stream().filter(c -> yearsToFirstIntervention(c) >= 2)),
+                tally.cases(helped.stream())));
+        node.set("stillWaiting", Tally.node(tally.cases(firsts.stream().filter(c -> firstIntervention(c.child()) == null
+                && byChild.get(c.child()).stream().anyMatch(other -> other.closedAt() == null)))));
         return node;
+    }
+
+    private long yearsToFirstIntervention(CaseFact first) {
+        return ChronoUnit.YEARS.between(Stats.date(first.receivedAt()), Stats.date(firstIntervention(first.child())));
     }
 
     private boolean isChildsFirstCase(CaseFact c) {

@@ -6,4 +6,9 @@ public interface DistrictCrosswalk {
 
     /** Today's district codes. */
     java.util.List<String> today();
+
+    /** Every district code of any time (today's and their predecessors); today's only if not told otherwise. */
+    default java.util.List<String> all() {
+        return today();
+    }
 }

@@ -3,15 +3,19 @@ package se.tidigt.query.stats;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Every figure of one group of cases, as docs/statistics.md defines them. Cases are grouped by
  * their concern (cohort): a case's steps count for the district, model and month of its concern.
+ * Counts are left as {@link Count}s and read values as {@link Guarded}; {@link Resolution} turns
+ * them into what the reader may see.
  */
 final class Figures {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -19,76 +23,124 @@ final class Figures {
     private Figures() {
     }
 
-    static ObjectNode of(List<CaseFact> cases, ChildHistories children, LocalDate today) {
+    static ObjectNode of(Tally tally, List<CaseFact> cases, ChildHistories children, LocalDate today) {
         ObjectNode figures = JSON.objectNode();
-        figures.set("funnel", funnel(cases));
-        figures.set("acceptanceRate", acceptance(cases));
+        Count concerns = tally.cases(cases.stream());
+        figures.set("funnel", funnel(tally, cases, concerns));
+        figures.set("acceptanceRate", acceptance(tally, cases));
+        figures.set("concernToAcceptedIntervention", Rate.of(tally.cases(cases.stream().filter(Figures::hasAccepted)), concerns));
+        List<CaseFact> concluded = cases.stream().filter(c -> c.investigationConcludedAt() != null).toList();
         figures.set("investigationToIntervention", Rate.of(
-                cases.stream().filter(c -> c.investigationConcludedAt() != null && c.firstInterventionStart() != null).count(),
-                cases.stream().filter(c -> c.investigationConcludedAt() != null).count()));
-        figures.set("concernToInvestigation", Rate.of(
-                cases.stream().filter(c -> c.investigationOpenedAt() != null).count(), cases.size()));
-        figures.set("initialAssessmentWithin14Days", Rate.of(cases.stream().filter(c -> c.initialAssessedAt() != null
-                && Stats.days(c.receivedAt(), c.initialAssessedAt()) <= 14).count(),
-                cases.stream().filter(c -> c.initialAssessedAt() != null).count()));
-        figures.set("leadTimes", LeadTimes.of(cases));
-        figures.set("investigationLength", LeadTimes.investigations(cases));
-        figures.set("reReferral", children.reReferral(cases));
-        figures.set("ageAtConcern", Ages.of(cases.stream().map(c -> c.ageOn(c.receivedAt())).toList()));
-        figures.set("ageAtFirstIntervention", Ages.of(cases.stream().filter(c -> c.firstInterventionStart() != null)
-                .map(c -> c.ageOn(c.firstInterventionStart())).toList()));
-        figures.set("lateSupport", children.lateSupport(cases));
-        figures.set("workersPerCase", workers(cases));
-        figures.set("collaborationsByPartner", collaborations(cases));
-        figures.set("deadlineBreaches", Breaches.of(cases, today));
+                tally.cases(concluded.stream().filter(c -> c.firstInterventionStart() != null)), tally.cases(concluded.stream())));
+        figures.set("concernToInvestigation", Rate.of(cases(tally, cases, CaseFact::investigationOpenedAt), concerns));
+        figures.set("initialAssessmentWithin14Days", Rate.of(tally.cases(cases.stream().filter(c -> c.initialAssessedAt() != null
+                && Stats.days(c.receivedAt(), c.initialAssessedAt()) <= 14)), cases(tally, cases, CaseFact::initialAssessedAt)));
+        figures.set("leadTimes", LeadTimes.of(tally, cases));
+        figures.set("investigationLength", LeadTimes.investigations(tally, cases));
+        figures.set("reReferral", children.reReferral(tally, cases));
+        figures.set("ageAtConcern", Ages.of(tally, cases, c -> c.ageOn(c.receivedAt())));
+        figures.set("ageAtFirstIntervention", Ages.of(tally, cases.stream().filter(c -> c.firstInterventionStart() != null)
+                .toList(), c -> c.ageOn(c.firstInterventionStart())));
+        figures.set("lateSupport", children.lateSupport(tally, cases));
+        figures.set("workersPerCase", workers(tally, cases));
+        figures.set("collaborationsByPartner", collaborations(tally, cases));
+        figures.set("deadlineBreaches", Breaches.of(tally, cases, today));
         return figures;
     }
 
-    private static ObjectNode funnel(List<CaseFact> cases) {
+    private static ObjectNode funnel(Tally tally, List<CaseFact> cases, Count concerns) {
         ObjectNode funnel = JSON.objectNode();
-        funnel.put("concerns", cases.size());
-        funnel.put("protectionAssessments", count(cases, CaseFact::protectionAssessedAt));
-        funnel.put("initialAssessments", count(cases, CaseFact::initialAssessedAt));
-        funnel.put("investigationsOpened", count(cases, CaseFact::investigationOpenedAt));
-        funnel.put("investigationsConcluded", count(cases, CaseFact::investigationConcludedAt));
-        funnel.put("offers", offers(cases).count());
-        funnel.put("accepted", offers(cases).filter(o -> "ACCEPTED".equals(o.answer())).count());
-        funnel.put("declined", offers(cases).filter(o -> "DECLINED".equals(o.answer())).count());
-        funnel.put("interventionsStarted", offers(cases).filter(o -> o.startedAt() != null).count());
-        funnel.put("interventionsEnded", offers(cases).filter(o -> o.endedAt() != null).count());
-        funnel.put("casesClosed", count(cases, CaseFact::closedAt));
+        funnel.set("concerns", Tally.node(concerns));
+        funnel.set("protectionAssessments", Tally.node(cases(tally, cases, CaseFact::protectionAssessedAt)));
+        funnel.set("initialAssessments", Tally.node(cases(tally, cases, CaseFact::initialAssessedAt)));
+        funnel.set("investigationsOpened", Tally.node(cases(tally, cases, CaseFact::investigationOpenedAt)));
+        funnel.set("investigationsConcluded", Tally.node(cases(tally, cases, CaseFact::investigationConcludedAt)));
+        funnel.set("offers", Tally.node(tally.offers(cases, o -> true)));
+        funnel.set("accepted", Tally.node(tally.offers(cases, Figures::accepted)));
+        funnel.set("declined", Tally.node(tally.offers(cases, o -> "DECLINED".equals(o.answer()))));
+        funnel.set("interventionsStarted", Tally.node(tally.offers(cases, o -> o.startedAt() != null)));
+        funnel.set("interventionsEnded", Tally.node(tally.offers(cases, o -> o.endedAt() != null)));
+        funnel.set("casesClosed", Tally.node(cases(tally, cases, CaseFact::closedAt)));
+        funnel.set("casesOpen", Tally.node(tally.cases(cases.stream().filter(c -> c.closedAt() == null))));
         return funnel;
     }
 
-    /** Accepted ÷ answered offers, with a 95 % Wilson interval. */
-    private static ObjectNode acceptance(List<CaseFact> cases) {
-        long accepted = offers(cases).filter(o -> "ACCEPTED".equals(o.answer())).count();
-        long answered = offers(cases).filter(o -> o.answer() != null).count();
-        return Rate.withInterval(accepted, answered);
-    }
-
-    private static ObjectNode workers(List<CaseFact> cases) {
-        List<Integer> counts = cases.stream().map(CaseFact::workers).filter(n -> n > 0).toList();
-        ObjectNode node = JSON.objectNode();
-        node.put("n", counts.size());
-        node.put("mean", counts.isEmpty() ? null : Stats.round(counts.stream().mapToInt(Integer::intValue).average().orElse(0)));
-        node.put("median", Stats.percentile(counts, 0.5));
+    /**
+     * Accepted ÷ answered offers (answered = accepted + declined, so the denominator is never a count of
+     * its own). Offers are clustered in cases; the interval is a Wilson interval on the effective
+     * sample size answered ÷ design effect (docs/statistics.md, "Offers clustered in cases").
+     */
+    private static ObjectNode acceptance(Tally tally, List<CaseFact> cases) {
+        Count accepted = tally.offers(cases, Figures::accepted);
+        Count declined = tally.offers(cases, o -> "DECLINED".equals(o.answer()));
+        ObjectNode node = Rate.of(accepted, Count.sum(accepted, declined));
+        node.set("designEffect", Tally.node(designEffect(cases)));
+        node.put("clusteredBy", "case");
         return node;
     }
 
-    private static ObjectNode collaborations(List<CaseFact> cases) {
-        Map<String, Integer> byPartner = new TreeMap<>();
-        cases.forEach(c -> c.collaborations().forEach((partner, n) -> byPartner.merge(partner, n, Integer::sum)));
+    /**
+     * Kish's design effect of the ratio estimator with cases as clusters: the between-case variance of
+     * the acceptance rate over the binomial one (at least 1). 1 when every case has one answered offer.
+     */
+    static Guarded designEffect(List<CaseFact> cases) {
+        double a = 0;
+        double m = 0;
+        int clusters = 0;
+        for (CaseFact c : cases) {
+            long answered = c.offers().stream().filter(o -> o.answer() != null).count();
+            if (answered > 0) {
+                clusters++;
+                m += answered;
+                a += c.offers().stream().filter(Figures::accepted).count();
+            }
+        }
+        if (m == 0 || a == 0 || a == m) {
+            return new Guarded(1.0, clusters);
+        }
+        double p = a / m;
+        double between = 0;
+        for (CaseFact c : cases) {
+            long answered = c.offers().stream().filter(o -> o.answer() != null).count();
+            long yes = c.offers().stream().filter(Figures::accepted).count();
+            between += (yes - p * answered) * (yes - p * answered);
+        }
+        double clustered = between / (m * m);
+        double binomial = p * (1 - p) / m;
+        return new Guarded(Math.round(Math.max(1.0, clustered / binomial) * 100) / 100.0, clusters);
+    }
+
+    private static boolean accepted(CaseFact.OfferFact o) {
+        return "ACCEPTED".equals(o.answer());
+    }
+
+    private static boolean hasAccepted(CaseFact c) {
+        return c.offers().stream().anyMatch(Figures::accepted);
+    }
+
+    private static ObjectNode workers(Tally tally, List<CaseFact> cases) {
+        List<CaseFact> staffed = cases.stream().filter(c -> c.workers() > 0).toList();
+        List<Integer> counts = staffed.stream().map(CaseFact::workers).toList();
         ObjectNode node = JSON.objectNode();
-        byPartner.forEach(node::put);
+        node.set("n", Tally.node(tally.cases(staffed.stream())));
+        double mean = counts.stream().mapToInt(Integer::intValue).average().orElse(0);
+        node.set("mean", Tally.node(new Guarded(counts.isEmpty() ? null : Stats.round(mean), counts.size())));
+        node.set("median", Tally.node(LeadTimes.guarded(counts, 0.5)));
         return node;
     }
 
-    private static long count(List<CaseFact> cases, java.util.function.Function<CaseFact, ?> step) {
-        return cases.stream().map(step).filter(Objects::nonNull).count();
+    private static ObjectNode collaborations(Tally tally, List<CaseFact> cases) {
+        Map<String, Count> byPartner = new TreeMap<>();
+        cases.forEach(c -> c.collaborations().forEach((partner, n) -> byPartner.merge(partner, tally.weighted(c, n),
+                (x, y) -> Count.of(x.n() + y.n(), x.key() + y.key()))));
+        ObjectNode node = JSON.objectNode();
+        byPartner.forEach((partner, count) -> node.set(partner, Tally.node(count)));
+        return node;
     }
 
-    private static java.util.stream.Stream<CaseFact.OfferFact> offers(List<CaseFact> cases) {
-        return cases.stream().flatMap(c -> c.offers().stream());
+    private static Count cases(Tally tally, List<CaseFact> cases, Function<CaseFact, Instant> step) {
+        Predicate<CaseFact> reached = c -> step.apply(c) != null;
+        return tally.cases(cases.stream().filter(reached));
     }
+
 }

@@ -5,47 +5,61 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
-/** Days from the concern to each step: count, median and 90th percentile (nearest rank). */
+/**
+ * Days from the concern to each step: count, median and 90th percentile (nearest rank), and how many
+ * cases are still open without having reached the step (their time is not known yet: right-censored).
+ */
 final class LeadTimes {
     private LeadTimes() {
     }
 
-    static ObjectNode of(List<CaseFact> cases) {
+    static ObjectNode of(Tally tally, List<CaseFact> cases) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.set("concernToInitialAssessment", distribution(cases, CaseFact::initialAssessedAt));
-        node.set("concernToFirstOffer", distribution(cases, CaseFact::firstOffer));
-        node.set("concernToInterventionStart", distribution(cases, CaseFact::firstInterventionStart));
+        node.set("concernToInitialAssessment", distribution(tally, cases, CaseFact::initialAssessedAt));
+        node.set("concernToFirstOffer", distribution(tally, cases, CaseFact::firstOffer));
+        node.set("concernToInterventionStart", distribution(tally, cases, CaseFact::firstInterventionStart));
         return node;
     }
 
     /** Investigation length (opened → concluded) and the share concluded after the (extended) due date. */
-    static ObjectNode investigations(List<CaseFact> cases) {
+    static ObjectNode investigations(Tally tally, List<CaseFact> cases) {
         List<CaseFact> concluded = cases.stream().filter(c -> c.investigationConcludedAt() != null).toList();
-        ObjectNode node = summary(concluded.stream()
-                .map(c -> Stats.days(c.investigationOpenedAt(), c.investigationConcludedAt())).toList());
-        node.set("overDue", Rate.of(concluded.stream()
-                .filter(c -> Stats.date(c.investigationConcludedAt()).isAfter(c.investigationDue())).count(), concluded.size()));
+        ObjectNode node = summary(tally.cases(concluded.stream()), concluded.stream()
+                .map(c -> Stats.days(c.investigationOpenedAt(), c.investigationConcludedAt())).toList(), "Days");
+        node.set("stillOpen", Tally.node(tally.cases(cases.stream()
+                .filter(c -> c.investigationOpenedAt() != null && c.investigationConcludedAt() == null && c.closedAt() == null))));
+        node.set("overDue", Rate.of(tally.cases(concluded.stream()
+                .filter(c -> Stats.date(c.investigationConcludedAt()).isAfter(c.investigationDue()))), tally.cases(concluded.stream())));
         return node;
     }
 
-    private static ObjectNode distribution(List<CaseFact> cases, Function<CaseFact, Instant> step) {
-        return summary(cases.stream().filter(c -> step.apply(c) != null)
-                .map(c -> Stats.days(c.receivedAt(), step.apply(c))).filter(Objects::nonNull).toList());
+    private static ObjectNode distribution(Tally tally, List<CaseFact> cases, Function<CaseFact, Instant> step) {
+        List<CaseFact> reached = cases.stream().filter(c -> step.apply(c) != null).toList();
+        ObjectNode node = summary(tally.cases(reached.stream()),
+                reached.stream().map(c -> Stats.days(c.receivedAt(), step.apply(c))).toList(), "Days");
+        node.set("stillOpen", Tally.node(tally.cases(cases.stream().filter(c -> step.apply(c) == null && c.closedAt() == null))));
+        return node;
     }
 
-    static ObjectNode summary(List<Long> days) {
-        return summary(days, "Days");
-    }
-
-    /** n, median and 90th percentile of durations in a unit ("Days", "Years"). */
-    static ObjectNode summary(List<Long> durations, String unit) {
+    /** n, median and 90th percentile of durations in a unit ("Days", "Years"), each with its support. */
+    static ObjectNode summary(Count n, List<Long> durations, String unit) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("n", durations.size());
-        node.put("median" + unit, Stats.percentile(durations, 0.5));
-        node.put("p90" + unit, Stats.percentile(durations, 0.9));
+        node.set("n", Tally.node(n));
+        node.set("median" + unit, Tally.node(guarded(durations, 0.5)));
+        node.set("p90" + unit, Tally.node(guarded(durations, 0.9)));
         return node;
+    }
+
+    /** A nearest-rank percentile and how many values lie at or below it and at or above it (the smaller). */
+    static Guarded guarded(List<? extends Number> values, double q) {
+        Double value = Stats.percentile(values, q);
+        if (value == null) {
+            return new Guarded(null, 0);
+        }
+        long below = values.stream().filter(v -> v.doubleValue() <= value).count();
+        long above = values.stream().filter(v -> v.doubleValue() >= value).count();
+        return new Guarded(value, Math.min(below, above));
     }
 }

@@ -3,24 +3,22 @@ package se.tidigt.query.stats;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** A share: numerator ÷ denominator, null when there is nothing to divide by. */
+/**
+ * A share: numerator ÷ denominator with its 95 % Wilson interval. Built from counts; the value and
+ * the interval are worked out by {@link Resolution} from the counts the reader gets (exact or
+ * protected), so a rate never reveals more than its counts.
+ */
 final class Rate {
     private Rate() {
     }
 
-    static ObjectNode of(long numerator, long denominator) {
+    static ObjectNode of(Count numerator, Count denominator) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("value", denominator == 0 ? null : Stats.round((double) numerator / denominator));
-        node.put("numerator", numerator);
-        node.put("denominator", denominator);
-        return node;
-    }
-
-    static ObjectNode withInterval(long numerator, long denominator) {
-        ObjectNode node = of(numerator, denominator);
-        double[] interval = Stats.wilson(numerator, denominator);
-        node.put("low", interval == null ? null : Stats.round(interval[0]));
-        node.put("high", interval == null ? null : Stats.round(interval[1]));
+        node.putNull("value");
+        node.set("numerator", Tally.node(numerator));
+        node.set("denominator", Tally.node(denominator));
+        node.putNull("low");
+        node.putNull("high");
         return node;
     }
 }

@@ -21,13 +21,18 @@ public final class Stats {
 
     /** Wilson score interval for k successes in n trials: {low, high}; null when n = 0. */
     public static double[] wilson(long k, long n) {
+        return wilson((double) k, (double) n);
+    }
+
+    /** The same for an effective sample (a count divided by a design effect), which need not be whole. */
+    public static double[] wilson(double k, double n) {
         if (n == 0) {
             return null;
         }
-        double p = (double) k / n;
+        double p = k / n;
         double z2 = Z95 * Z95;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-        double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
+        double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
         return new double[]{Math.max(0, centre - half), Math.min(1, centre + half)};
     }
 

@@ -1,47 +1,77 @@
 package se.tidigt.query.stats.effect;
 
 import se.tidigt.query.stats.CaseFact;
+import se.tidigt.query.stats.Count;
 import se.tidigt.query.stats.Stats;
+import se.tidigt.query.stats.Tally;
 
+import java.util.List;
 
-/** What the rollout is judged on, as a numerator and denominator per case, summed per district and month. */
+/**
+ * What the rollout is judged on, for the cases of one district and month: a numerator and a
+ * denominator of counted records (so both can be protected), or for a mean a raw sum over a counted
+ * denominator; and whether a case's contribution may still change (then its month is not complete).
+ */
 public enum EffectMetric {
-    /** Accepted ÷ answered offers. */
-    ACCEPTANCE_RATE("acceptanceRate") {
+    /** Accepted ÷ answered offers (answered = accepted + declined). */
+    ACCEPTANCE_RATE("acceptanceRate", "share") {
         @Override
-        double[] of(CaseFact c) {
-            long accepted = c.offers().stream().filter(o -> "ACCEPTED".equals(o.answer())).count();
-            long answered = c.offers().stream().filter(o -> o.answer() != null).count();
-            return new double[]{accepted, answered};
+        Count numerator(Tally tally, List<CaseFact> cases) {
+            return tally.offers(cases, o -> "ACCEPTED".equals(o.answer()));
+        }
+
+        @Override
+        Count denominator(Tally tally, List<CaseFact> cases) {
+            return Count.sum(numerator(tally, cases), tally.offers(cases, o -> "DECLINED".equals(o.answer())));
+        }
+
+        @Override
+        boolean pending(CaseFact c) {
+            return c.closedAt() == null && c.offers().stream().anyMatch(o -> o.answer() == null);
         }
     },
     /** Mean days from concern to the first intervention's start, over cases with an intervention. */
-    LEAD_TIME_TO_INTERVENTION("leadTimeToIntervention") {
+    LEAD_TIME_TO_INTERVENTION("leadTimeToIntervention", "days") {
         @Override
-        double[] of(CaseFact c) {
-            return c.firstInterventionStart() == null ? new double[]{0, 0}
-                    : new double[]{Stats.days(c.receivedAt(), c.firstInterventionStart()), 1};
+        Count numerator(Tally tally, List<CaseFact> cases) {
+            return null;
+        }
+
+        @Override
+        double rawNumerator(List<CaseFact> cases) {
+            double sum = 0;
+            for (CaseFact c : cases) {
+                if (c.firstInterventionStart() != null) {
+                    sum += Stats.days(c.receivedAt(), c.firstInterventionStart());
+                }
+            }
+            return sum;
         }
     },
     /** Share of first interventions that start before the child turns 10. */
-    SHARE_BEFORE_AGE_10("shareBeforeAge10") {
+    SHARE_BEFORE_AGE_10("shareBeforeAge10", "share") {
         @Override
-        double[] of(CaseFact c) {
-            if (c.firstInterventionStart() == null) {
-                return new double[]{0, 0};
-            }
-            return new double[]{c.ageOn(c.firstInterventionStart()) < 10 ? 1 : 0, 1};
+        Count numerator(Tally tally, List<CaseFact> cases) {
+            return tally.cases(cases.stream().filter(c -> c.firstInterventionStart() != null
+                    && c.ageOn(c.firstInterventionStart()) < 10));
         }
     };
 
     private final String apiName;
+    private final String unit;
 
-    EffectMetric(String apiName) {
+    EffectMetric(String apiName, String unit) {
         this.apiName = apiName;
+        this.unit = unit;
     }
 
     public String apiName() {
         return apiName;
+    }
+
+    /** "share" (effects also in percentage points) or "days". */
+    public String unit() {
+        return unit;
     }
 
     public static EffectMetric fromApiName(String name) {
@@ -53,6 +83,20 @@ public enum EffectMetric {
         throw new IllegalArgumentException("Unknown metric " + name);
     }
 
-    /** {numerator, denominator} of one case. */
-    abstract double[] of(CaseFact c);
+    /** The counted numerator, or null when the numerator is a magnitude (a sum of days). */
+    abstract Count numerator(Tally tally, List<CaseFact> cases);
+
+    /** Cases with an intervention, unless the metric says otherwise. */
+    Count denominator(Tally tally, List<CaseFact> cases) {
+        return tally.cases(cases.stream().filter(c -> c.firstInterventionStart() != null));
+    }
+
+    double rawNumerator(List<CaseFact> cases) {
+        return 0;
+    }
+
+    /** An open case with an accepted offer not yet started may still add an intervention. */
+    boolean pending(CaseFact c) {
+        return c.closedAt() == null && c.offers().stream().anyMatch(o -> "ACCEPTED".equals(o.answer()) && o.startedAt() == null);
+    }
 }

@@ -1,111 +1,126 @@
 package se.tidigt.query.stats.effect;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import se.tidigt.query.stats.CaseFact;
-import se.tidigt.query.stats.DistrictCrosswalk;
+import se.tidigt.query.stats.Count;
+import se.tidigt.query.stats.RecordKeys;
+import se.tidigt.query.stats.Tally;
+import se.tidigt.query.stats.protection.CellKeyMethod;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * District × month sums of a metric's numerator and denominator, by the month of the concern and
- * today's district. Districts whose spell of the model has ended are left out, and so are the
- * months of an earlier spell: a period already treated cannot serve as "before".
+ * The metric per today's district and concern month. Each district-month's numerator and
+ * denominator are the sums of the cell-key-perturbed counts of its cells (district as it was × month
+ * × work model), the same cells /stats publishes, so the effect reveals no more than /stats does; a
+ * district-month with fewer than the threshold of (protected) answers is missing. Months that cannot
+ * be classified or are not complete are left out and listed with their reason.
  */
 final class Panel {
-    private final Map<String, Map<YearMonth, double[]>> sums;
-    private final Map<String, RolloutEffects.Adoption> adoptions;
+    private final Map<String, Map<Integer, Double>> values = new TreeMap<>();
+    private final Map<String, Map<Integer, Long>> weights = new TreeMap<>();
+    private final Map<String, List<String[]>> excluded = new TreeMap<>();
+    private final Map<String, Integer> fewAnswers = new TreeMap<>();
 
-    private Panel(Map<String, Map<YearMonth, double[]>> sums, Map<String, RolloutEffects.Adoption> adoptions) {
-        this.sums = sums;
-        this.adoptions = adoptions;
-    }
-
-    static Panel build(List<CaseFact> cases, EffectMetric metric, DistrictCrosswalk crosswalk,
-                       Map<String, RolloutEffects.Adoption> adoptions, BiPredicate<String, YearMonth> treated) {
-        Map<String, Map<YearMonth, double[]>> sums = new TreeMap<>();
+    /** {@code protect} null: exact counts (tests of the estimator). */
+    static Panel build(List<CaseFact> cases, EffectMetric metric, Map<String, Exposure> exposures,
+                       Function<String, String> todayOf, CellKeyMethod protect, YearMonth lastComplete) {
+        Panel panel = new Panel();
+        Tally tally = new Tally(protect == null ? RecordKeys.NONE : protect.keys());
+        int minimum = protect == null ? 1 : protect.threshold();
+        Map<String, Map<YearMonth, List<CaseFact>>> byDistrictMonth = new TreeMap<>();
         for (CaseFact c : cases) {
-            String district = crosswalk.todayOf(c.district());
-            RolloutEffects.Adoption adoption = adoptions.get(district);
-            YearMonth month = c.concernMonth();
-            if (adoption == null || adoption.ended() || earlierSpell(adoption, treated, district, month)) {
-                continue;
+            String district = todayOf.apply(c.district());
+            if (exposures.containsKey(district)) {
+                byDistrictMonth.computeIfAbsent(district, d -> new TreeMap<>())
+                        .computeIfAbsent(c.concernMonth(), m -> new ArrayList<>()).add(c);
             }
-            double[] cell = sums.computeIfAbsent(district, d -> new TreeMap<>()).computeIfAbsent(month, m -> new double[2]);
-            double[] contribution = metric.of(c);
-            cell[0] += contribution[0];
-            cell[1] += contribution[1];
         }
-        return new Panel(sums, adoptions);
-    }
-
-    private static boolean earlierSpell(RolloutEffects.Adoption adoption, BiPredicate<String, YearMonth> treated,
-                                        String district, YearMonth month) {
-        return adoption.month() != null && month.isBefore(adoption.month()) && treated.test(district, month);
-    }
-
-    /** The metric's value per district and month index, where it has a denominator. */
-    Map<String, Map<Integer, Double>> values() {
-        Map<String, Map<Integer, Double>> values = new HashMap<>();
-        sums.forEach((district, months) -> months.forEach((month, cell) -> {
-            if (cell[1] > 0) {
-                values.computeIfAbsent(district, d -> new HashMap<>()).put(index(month), cell[0] / cell[1]);
+        byDistrictMonth.forEach((district, months) -> months.forEach((month, inMonth) -> {
+            String reason = month.isAfter(lastComplete) ? "the current month is not complete"
+                    : exposures.get(district).classify(month);
+            if (reason == null && inMonth.stream().anyMatch(metric::pending)) {
+                reason = "not complete: some answers are still open";
             }
+            if (reason != null) {
+                panel.excluded.computeIfAbsent(district, d -> new ArrayList<>()).add(new String[]{month.toString(), reason});
+                return;
+            }
+            long[] published = published(metric, tally, protect, inMonth);
+            if (published[1] < minimum) {
+                panel.fewAnswers.merge(district, 1, Integer::sum);
+                return;
+            }
+            double value = published[2] == 1 ? (double) published[0] / published[1]
+                    : metric.rawNumerator(inMonth) / inMonth.stream().filter(c -> c.firstInterventionStart() != null).count();
+            panel.values.computeIfAbsent(district, d -> new TreeMap<>()).put(index(month), value);
+            panel.weights.computeIfAbsent(district, d -> new TreeMap<>()).put(index(month), published[1]);
         }));
+        return panel;
+    }
+
+    /** {numerator, denominator, 1 if the numerator is a count}, summed over the month's cells as published. */
+    private static long[] published(EffectMetric metric, Tally tally, CellKeyMethod protect, List<CaseFact> cases) {
+        Map<String, List<CaseFact>> cells = cases.stream().collect(Collectors.groupingBy(c -> c.district() + "|" + c.workModel()));
+        long[] sum = new long[]{0, 0, 1};
+        for (List<CaseFact> cell : cells.values()) {
+            Count numerator = metric.numerator(tally, cell);
+            Count denominator = metric.denominator(tally, cell);
+            if (numerator == null) {
+                sum[2] = 0;
+            } else {
+                sum[0] += protect == null ? numerator.n() : protect.perturb(numerator);
+            }
+            sum[1] += protect == null ? denominator.n() : protect.perturb(denominator);
+        }
+        return sum;
+    }
+
+    Map<String, Map<Integer, Double>> values() {
         return values;
     }
 
-    Map<String, Integer> adoptionIndex() {
-        Map<String, Integer> index = new HashMap<>();
-        adoptions.forEach((district, adoption) -> {
-            if (adoption.month() != null) {
-                index.put(district, index(adoption.month()));
-            }
-        });
-        return index;
+    List<String[]> excluded(String district) {
+        return excluded.getOrDefault(district, List.of());
     }
 
-    int treatedCount() {
-        return (int) adoptions.values().stream().filter(a -> a.month() != null).count();
+    int fewAnswers(String district) {
+        return fewAnswers.getOrDefault(district, 0);
     }
 
-    int neverTreatedCount() {
-        return (int) adoptions.values().stream().filter(a -> a.month() == null && !a.ended()).count();
+    int fewAnswers() {
+        return fewAnswers.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** Per district: the metric pooled over the months before its adoption and from it on. */
-    ArrayNode beforeAfter() {
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        adoptions.forEach((district, adoption) -> {
-            ObjectNode row = array.addObject().put("district", district)
-                    .put("adoption", adoption.month() == null ? null : adoption.month().toString())
-                    .put("excluded", adoption.ended());
-            Map<YearMonth, double[]> months = sums.getOrDefault(district, Map.of());
-            row.set("before", pooled(months, m -> adoption.month() == null || m.isBefore(adoption.month())));
-            row.set("after", pooled(months, m -> adoption.month() != null && !m.isBefore(adoption.month())));
-        });
-        return array;
-    }
-
-    private static ObjectNode pooled(Map<YearMonth, double[]> months, java.util.function.Predicate<YearMonth> which) {
-        double numerator = 0;
-        double denominator = 0;
-        for (Map.Entry<YearMonth, double[]> e : months.entrySet()) {
-            if (which.test(e.getKey())) {
-                numerator += e.getValue()[0];
-                denominator += e.getValue()[1];
+    /** The latest observed month before g, at most {@code window} months back; null if none. */
+    Integer baseOf(String district, int g, int window) {
+        Map<Integer, Double> series = values.getOrDefault(district, Map.of());
+        for (int b = g - 1; b >= g - window; b--) {
+            if (series.containsKey(b)) {
+                return b;
             }
         }
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("value", denominator == 0 ? null : se.tidigt.query.stats.Stats.round(numerator / denominator));
-        node.put("n", (long) denominator);
-        return node;
+        return null;
+    }
+
+    /** The metric pooled over a district's usable months in [from, to), weighted by their denominators: {value, n}. */
+    double[] pooled(String district, Integer from, Integer to) {
+        double numerator = 0;
+        long n = 0;
+        Map<Integer, Long> w = weights.getOrDefault(district, Map.of());
+        for (Map.Entry<Integer, Double> e : values.getOrDefault(district, Map.of()).entrySet()) {
+            if ((from == null || e.getKey() >= from) && (to == null || e.getKey() < to)) {
+                numerator += e.getValue() * w.get(e.getKey());
+                n += w.get(e.getKey());
+            }
+        }
+        return new double[]{n == 0 ? Double.NaN : numerator / n, n};
     }
 
     static int index(YearMonth month) {
@@ -114,5 +129,11 @@ final class Panel {
 
     static String label(int index) {
         return YearMonth.of(index / 12, index % 12 + 1).toString();
+    }
+
+    static Map<String, Integer> indexOf(Map<String, YearMonth> months) {
+        Map<String, Integer> index = new HashMap<>();
+        months.forEach((d, m) -> index.put(d, index(m)));
+        return index;
     }
 }

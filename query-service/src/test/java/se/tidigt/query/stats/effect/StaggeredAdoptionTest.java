@@ -42,6 +42,8 @@ class StaggeredAdoptionTest {
         assertThat(study.get(0)).isCloseTo((0.266666666667 + 0.35) / 2, within(1e-9));
         assertThat(study.get(1)).isCloseTo(0.325, within(1e-12));
         assertThat(study.get(-2)).isCloseTo(-0.025, within(1e-12));
+        // θ_sel: cohort 2's mean over its post cells (0.2667 + 0.325) / 2, cohort 3's 0.35, one district each.
+        assertThat(StaggeredAdoption.groupAggregate(cells)).isCloseTo(((0.266666666667 + 0.325) / 2 + 0.35) / 2, within(1e-9));
     }
 
     @Test
