@@ -53,7 +53,7 @@ public final class VerifyExport {
         }
         Map<String, Object> export;
         try {
-            export = asObject(new Json(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8)).document());
+            export = read(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             System.err.println("Cannot read " + args[0] + ": " + e.getMessage());
             System.exit(2);
@@ -63,6 +63,11 @@ public final class VerifyExport {
         problems.forEach(p -> System.out.println("NOT VERIFIED: " + p));
         System.out.println(problems.isEmpty() ? "VERIFIED" : "REJECTED");
         System.exit(problems.isEmpty() ? 0 : 1);
+    }
+
+    /** An export file's text as maps and lists. */
+    public static Map<String, Object> read(String json) {
+        return asObject(new Json(json).document());
     }
 
     /** Every reason to reject the export (empty when it verifies); progress goes to {@code out}. */
