@@ -140,4 +140,41 @@ class AuditAccessApiTest extends ApiTest {
         JsonNode none = auditor.get("/api/v1/audit/access-log?user=auditor&from=2020-01-01&to=2020-01-02").json();
         assertThat(none.get("total").asLong()).isZero();
     }
+
+    @Test
+    void concurrent_reads_each_leave_one_entry_and_the_chain_stays_whole() throws Exception {
+        String caseId = raise(hv(), "hasselby-vallingby", daysAgo(2));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> reads = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                reads.add(pool.submit(() -> hv().get("/api/v1/cases/" + caseId).status()));
+            }
+            for (var read : reads) {
+                assertThat(read.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(as("auditor").get("/api/v1/audit/access-log?caseId=" + caseId).json().get("total").asLong()).isEqualTo(40);
+        JsonNode verified = as("auditor").get("/api/v1/audit/access-log/verify").json();
+        assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT max(position) = count(*) FROM access_log", Boolean.class)).isTrue();
+    }
+
+    @Test
+    void the_openapi_document_describes_every_audit_endpoint_and_its_errors() {
+        JsonNode paths = anonymous().get("/v3/api-docs").json().get("paths");
+        for (String path : List.of("/api/v1/audit/cases/{caseId}/history", "/api/v1/audit/cases/{caseId}/state",
+                "/api/v1/audit/cases/{caseId}/verify", "/api/v1/audit/cases/{caseId}/export",
+                "/api/v1/audit/digests/{date}", "/api/v1/audit/digests/{date}/verify", "/api/v1/audit/access-log",
+                "/api/v1/audit/access-log/verify")) {
+            JsonNode get = paths.path(path).path("get");
+            assertThat(get.path("summary").asText()).as(path).isNotBlank();
+            assertThat(get.path("responses").path("403").path("description").asText()).as(path).contains("auditor");
+            assertThat(get.path("responses").fieldNames()).toIterable().as(path).contains("200", "400", "401", "404", "503");
+        }
+        assertThat(paths.at("/~1api~1v1~1audit~1cases~1{caseId}~1history/get/responses/200/content").has("text/csv")).isTrue();
+        assertThat(paths.at("/~1api~1v1~1audit~1access-log/get/responses/200/content").has("text/csv")).isTrue();
+    }
 }
