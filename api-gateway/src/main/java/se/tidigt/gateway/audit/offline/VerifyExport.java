@@ -51,15 +51,15 @@ public final class VerifyExport {
             System.err.println("usage: java VerifyExport.java <case-export.json> [published-digest-hex]");
             System.exit(2);
         }
-        Map<String, Object> export;
+        List<String> problems;
         try {
-            export = read(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
+            problems = check(read(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8)),
+                    args.length == 2 ? args[1] : null, System.out);
         } catch (IOException | RuntimeException e) {
-            System.err.println("Cannot read " + args[0] + ": " + e.getMessage());
+            System.err.println("Cannot read " + args[0] + " as a case export: " + e);
             System.exit(2);
             return;
         }
-        List<String> problems = check(export, args.length == 2 ? args[1] : null, System.out);
         problems.forEach(p -> System.out.println("NOT VERIFIED: " + p));
         System.out.println(problems.isEmpty() ? "VERIFIED" : "REJECTED");
         System.exit(problems.isEmpty() ? 0 : 1);
@@ -108,8 +108,14 @@ public final class VerifyExport {
 
     /** Whether a readable copy (if the export has one) says something else than the bytes that were hashed. */
     private static boolean differs(Object readable, byte[] hashed) {
-        return readable != null && (hashed == null
-                || !readable.equals(new Json(new String(hashed, StandardCharsets.UTF_8)).document()));
+        if (readable == null) {
+            return false;
+        }
+        try {
+            return hashed == null || !readable.equals(new Json(new String(hashed, StandardCharsets.UTF_8)).document());
+        } catch (RuntimeException notJson) {
+            return true;
+        }
     }
 
     private static List<String> checkProof(Map<String, Object> proof, List<StoredEvent> events, String published,
