@@ -145,4 +145,28 @@ class CaseHistoryApiTest extends ApiTest {
         assertProblem(auditor.get(state + "?asOf=2025-01-01T00:00:00Z&validAt=2025-01-01T00:00:00Z"), 400);
         assertThat(assertProblem(auditor.get(state + "?asOf=yesterday"), 400).toString()).contains("asOf");
     }
+
+    @Test
+    void imported_history_is_chained_when_appended_and_shows_its_true_business_times() {
+        String caseId = "import-audit-" + System.nanoTime();
+        Instant received = Instant.parse("2024-05-06T08:00:00Z");
+        String lines = "{\"type\":\"RaiseConcern\",\"caseId\":\"" + caseId + "\",\"district\":\"farsta\","
+                + "\"receivedAt\":\"" + received + "\",\"reporter\":\"POLICE\",\"concerns\":[\"CRIME_RISK\"],"
+                + "\"child\":{\"personalIdentityNumber\":\"" + se.tidigt.gateway.support.CaseRequests.childAged(15) + "\"}}\n"
+                + "{\"type\":\"AssessProtectionNeed\",\"caseId\":\"" + caseId + "\",\"assessedAt\":\""
+                + received.plusSeconds(7200) + "\",\"immediateProtectionNeeded\":false}\n";
+        Api.Response imported = as("farsta-admin").postRaw("/api/v1/import", lines, "application/x-ndjson");
+        assertThat(imported.json().get("stored").asInt()).as(imported.toString()).isEqualTo(2);
+
+        JsonNode verdict = as("auditor").get("/api/v1/audit/cases/" + caseId + "/verify").json();
+        assertThat(verdict.get("intact").asBoolean()).isTrue();
+        assertThat(verdict.get("events").asInt()).isEqualTo(2);
+        JsonNode events = as("auditor").get("/api/v1/audit/cases/" + caseId + "/history").json().get("events");
+        assertThat(Instant.parse(events.get(1).get("occurredAt").asText())).isEqualTo(received.plusSeconds(7200));
+        assertThat(events.get(1).at("/actor/user").asText()).isEqualTo("farsta-admin");
+        // Recorded now, two years after it happened: late in both views.
+        JsonNode state = as("auditor").get("/api/v1/audit/cases/" + caseId + "/state?validAt=2024-06-01T00:00:00Z").json();
+        assertThat(state.get("recordedLate")).hasSize(2);
+        assertThat(state.get("differences").toString()).isEqualTo("[0,1]");
+    }
 }
