@@ -29,6 +29,7 @@ import se.tidigt.query.caseview.CaseViewReplay.Basis;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 /** An auditor reads any case from the event store itself: its history, a past state, its chain, an export. */
@@ -66,11 +67,11 @@ class CaseAuditController {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
         }
         return AuditCsv.of(List.of("sequence", "type", "occurredAt", "recordedAt", "actorUser", "actorRole",
-                "actorDistrict", "correlationId", "payload", "chainHash"), answer.events().stream().map(e -> row(e)).toList());
+                "actorDistrict", "correlationId", "payload", "chainHash"), answer.events().stream().map(CaseAuditController::row).toList());
     }
 
     private static List<Object> row(HistoryEntry e) {
-        return java.util.Arrays.asList(e.sequence(), e.type(), e.occurredAt(), e.recordedAt(), e.actor().user(),
+        return Arrays.asList(e.sequence(), e.type(), e.occurredAt(), e.recordedAt(), e.actor().user(),
                 e.actor().role(), e.actor().district(), e.correlationId(), e.payload().toString(), e.chainHash());
     }
 
