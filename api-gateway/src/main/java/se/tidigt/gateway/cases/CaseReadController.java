@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.cases.api.Deadlines;
 import se.tidigt.cases.api.identity.PersonalIdentityNumber;
 import se.tidigt.cases.api.identity.Pseudonymiser;
+import se.tidigt.gateway.audit.accesslog.LoggedRead;
 import se.tidigt.gateway.axon.Versions;
 import se.tidigt.gateway.cases.CaseRequests.SearchRequest;
 import se.tidigt.query.caseview.CaseView;
@@ -33,6 +34,7 @@ import java.util.List;
 @Validated
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Cases")
+@LoggedRead
 class CaseReadController {
     private final CaseViews cases;
     private final DistrictAccess access;

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.tidigt.gateway.audit.accesslog.LoggedRead;
 import se.tidigt.gateway.problem.ApiProblem;
 import se.tidigt.gateway.security.Actor;
 import se.tidigt.gateway.security.CurrentActor;
@@ -37,6 +38,7 @@ import java.util.Set;
 @RestController
 @RequestMapping(path = "/api/v1/stats", produces = {MediaType.APPLICATION_JSON_VALUE, StatsCsv.TEXT_CSV})
 @Tag(name = "Statistics", description = "Per district, work model and month; the rollout effect")
+@LoggedRead(caseLevel = false)
 class StatsController {
     static final String OWN_DISTRICT = "a district user reads their own district exactly";
 

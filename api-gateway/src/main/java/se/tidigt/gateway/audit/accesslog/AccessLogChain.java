@@ -1,0 +1,82 @@
+package se.tidigt.gateway.audit.accesslog;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.tidigt.gateway.audit.offline.VerifyExport;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+
+/**
+ * The access log's own chain recomputed in Java from the stored rows, independently of the
+ * database's insert trigger (V110), so that a replaced trigger function cannot vouch for itself.
+ */
+@Service
+public class AccessLogChain {
+    private final JdbcTemplate jdbc;
+
+    AccessLogChain(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Verification(boolean intact, long entries, Long firstBrokenPosition, String reason) {
+    }
+
+    @Transactional(readOnly = true)
+    public Verification verify() {
+        Walk walk = new Walk();
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT * FROM access_log ORDER BY position");
+            statement.setFetchSize(1000);
+            return statement;
+        }, walk::row);
+        return new Verification(walk.brokenAt == null, walk.entries, walk.brokenAt, walk.reason);
+    }
+
+    private static final class Walk {
+        byte[] previous = VerifyExport.GENESIS;
+        long entries;
+        Long brokenAt;
+        String reason;
+
+        void row(ResultSet rs) throws SQLException {
+            entries++;
+            if (brokenAt != null) {
+                return;
+            }
+            long position = rs.getLong("position");
+            if (position != entries) {
+                broken(entries, "entry " + entries + " is missing (the next stored entry is " + position + ")");
+            } else if (!Arrays.equals(previous, rs.getBytes("previous_hash"))) {
+                broken(position, "entry " + position + " does not name the hash of the entry before it");
+            } else if (!Arrays.equals(hash(previous, rs), rs.getBytes("entry_hash"))) {
+                broken(position, "entry " + position + " was altered after it was written");
+            }
+            previous = rs.getBytes("entry_hash");
+        }
+
+        private void broken(long position, String why) {
+            brokenAt = position;
+            reason = why;
+        }
+    }
+
+    /** The entry's hash, byte for byte as the V110 trigger computes it. */
+    static byte[] hash(byte[] previous, ResultSet rs) throws SQLException {
+        VerifyExport.Fields f = new VerifyExport.Fields().raw(previous).int8(rs.getLong("position"))
+                .int8(ChronoUnit.MICROS.between(Instant.EPOCH, rs.getObject("read_at", OffsetDateTime.class).toInstant()))
+                .text(rs.getString("user_id")).text(rs.getString("role")).text(rs.getString("district"))
+                .text(rs.getString("endpoint")).text(rs.getString("path"));
+        String[] caseIds = (String[]) rs.getArray("case_ids").getArray();
+        f.int4(caseIds.length);
+        for (String caseId : caseIds) {
+            f.text(caseId);
+        }
+        return VerifyExport.sha256(f.text(rs.getString("correlation_id")).toByteArray());
+    }
+}

@@ -1,0 +1,77 @@
+package se.tidigt.gateway.audit.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.springframework.stereotype.Service;
+import se.tidigt.gateway.audit.chain.CaseChains;
+import se.tidigt.gateway.audit.chain.EventStoreRows;
+import se.tidigt.gateway.audit.offline.VerifyExport.StoredEvent;
+import se.tidigt.gateway.axon.EventMetadata;
+import se.tidigt.gateway.problem.ApiProblem;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+/** A case's history read from the event store itself: every event in order, with actor and both times. */
+@Service
+public class CaseHistory {
+    private final EventStoreRows rows;
+    private final CaseChains chains;
+    private final ObjectMapper json;
+
+    CaseHistory(EventStoreRows rows, CaseChains chains, ObjectMapper json) {
+        this.rows = rows;
+        this.chains = chains;
+        this.json = json;
+    }
+
+    public record HistoryPage(String caseId, CaseChains.ChainStart chain, int page, int size, long total,
+                              List<HistoryEntry> events) {
+    }
+
+    public HistoryPage page(String caseId, int page, int size) {
+        requireCase(caseId);
+        List<HistoryEntry> events = rows.pageOfCase(caseId, page, size).stream().map(this::entry).toList();
+        return new HistoryPage(caseId, chains.startFor(caseId), page, size, rows.countOfCase(caseId), events);
+    }
+
+    /** 404 unless the id names a case that has at least one event. */
+    public void requireCase(String caseId) {
+        if (!rows.isCase(caseId)) {
+            throw ApiProblem.notFound("Case " + caseId);
+        }
+    }
+
+    public HistoryEntry entry(StoredEvent e) {
+        JsonNode payload = readable(e.payload());
+        JsonNode metadata = readable(e.metadata());
+        String payloadType = e.payloadType();
+        JsonNode occurredAt = payload.path("occurredAt");
+        return new HistoryEntry(e.sequence(), payloadType.substring(payloadType.lastIndexOf('.') + 1), payloadType,
+                occurredAt.isTextual() ? Instant.parse(occurredAt.asText()) : null, Instant.parse(e.recordedAt()),
+                new HistoryEntry.Actor(text(metadata, EventMetadata.ACTOR_USER), text(metadata, EventMetadata.ACTOR_ROLE),
+                        text(metadata, EventMetadata.ACTOR_DISTRICT)),
+                text(metadata, EventMetadata.CORRELATION_ID), payload, HexFormat.of().formatHex(e.storedLink()));
+    }
+
+    /** The stored bytes as JSON; bytes that are not JSON (altered, or encrypted whole) are shown as base64. */
+    public JsonNode readable(byte[] bytes) {
+        if (bytes == null) {
+            return json.nullNode();
+        }
+        try {
+            return json.readTree(bytes);
+        } catch (IOException e) {
+            return TextNode.valueOf("base64:" + Base64.getEncoder().encodeToString(bytes));
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asText() : null;
+    }
+}

@@ -1,0 +1,447 @@
+package se.tidigt.gateway.audit.offline;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Verifies a case export offline, with nothing but a JDK 17: no application, no database, no library.
+ * <pre>java VerifyExport.java case-export.json [published-digest-hex]</pre>
+ * It recomputes every event's SHA-256 link from the exported bytes, checks that the readable copy of
+ * each payload says what the hashed bytes say, folds the case's Merkle proof into the daily digest
+ * and compares it with the digest in the file and with the one the city published. Exit 0: intact;
+ * 1: tampered or not matching; 2: unreadable input.
+ * <p>
+ * One self-contained file on purpose: an outside party (IVO, an external auditor) is handed this
+ * file and the export and needs nothing else. The application uses the same methods for its own
+ * verification, so there is one definition of the chain in Java (the database's insert trigger,
+ * V2__event_chain.sql, is the other, and the tests hold them equal).
+ */
+public final class VerifyExport {
+    public static final byte[] GENESIS = new byte[32];
+    private static final HexFormat HEX = HexFormat.of();
+
+    private VerifyExport() {
+    }
+
+    /** One stored event: the columns the chain covers, and the link stored with it. */
+    public record StoredEvent(String aggregateId, String aggregateType, long sequence, String eventId,
+                              String payloadType, String payloadRevision, byte[] payload, byte[] metadata,
+                              String recordedAt, byte[] storedLink) {
+    }
+
+    /** The outcome of walking a chain: intact, or the first sequence that is not genuine and why. */
+    public record Verdict(boolean intact, int events, Long firstBrokenSequence, String reason, byte[] recomputedHead) {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: java VerifyExport.java <case-export.json> [published-digest-hex]");
+            System.exit(2);
+        }
+        List<String> problems;
+        try {
+            problems = check(read(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8)),
+                    args.length == 2 ? args[1] : null, System.out);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Cannot read " + args[0] + " as a case export: " + e);
+            System.exit(2);
+            return;
+        }
+        problems.forEach(p -> System.out.println("NOT VERIFIED: " + p));
+        System.out.println(problems.isEmpty() ? "VERIFIED" : "REJECTED");
+        System.exit(problems.isEmpty() ? 0 : 1);
+    }
+
+    /** An export file's text as maps and lists. */
+    public static Map<String, Object> read(String json) {
+        return asObject(new Json(json).document());
+    }
+
+    /** Every reason to reject the export (empty when it verifies); progress goes to {@code out}. */
+    public static List<String> check(Map<String, Object> export, String publishedDigest, java.io.PrintStream out) {
+        List<String> problems = new ArrayList<>();
+        List<StoredEvent> events = new ArrayList<>();
+        for (Object item : (List<?>) export.get("events")) {
+            Map<String, Object> e = asObject(item);
+            StoredEvent event = new StoredEvent(text(e, "aggregateIdentifier"), text(e, "aggregateType"),
+                    ((BigDecimal) e.get("sequence")).longValueExact(), text(e, "eventIdentifier"), text(e, "payloadType"),
+                    text(e, "payloadRevision"), bytes(e, "payloadBase64"), bytes(e, "metadataBase64"),
+                    text(e, "recordedAt"), HEX.parseHex(text(e, "chainHash")));
+            events.add(event);
+            if (differs(e.get("payload"), event.payload()) || differs(e.get("metadata"), event.metadata())) {
+                problems.add("the readable copy of event " + event.sequence() + " differs from its hashed bytes");
+            }
+            if (!event.aggregateId().equals(export.get("caseId"))) {
+                problems.add("event " + event.sequence() + " belongs to another case");
+            }
+        }
+        Verdict verdict = verifyChain(events);
+        out.println("case " + export.get("caseId") + ": " + verdict.events() + " events, chain "
+                + (verdict.intact() ? "intact" : "broken at sequence " + verdict.firstBrokenSequence() + ": " + verdict.reason()));
+        if (!verdict.intact()) {
+            problems.add("chain broken at sequence " + verdict.firstBrokenSequence() + ": " + verdict.reason());
+        }
+        Object proof = export.get("digestProof");
+        if (proof == null) {
+            out.println("no digest proof in the export (no digest covers this case yet)");
+            if (publishedDigest != null) {
+                problems.add("a published digest was given, but the export holds no proof for it");
+            }
+        } else if (verdict.intact()) {
+            problems.addAll(checkProof(asObject(proof), events, publishedDigest, out));
+        }
+        return problems;
+    }
+
+    /** Whether a readable copy (if the export has one) says something else than the bytes that were hashed. */
+    private static boolean differs(Object readable, byte[] hashed) {
+        if (readable == null) {
+            return false;
+        }
+        try {
+            return hashed == null || !readable.equals(new Json(new String(hashed, StandardCharsets.UTF_8)).document());
+        } catch (RuntimeException notJson) {
+            return true;
+        }
+    }
+
+    private static List<String> checkProof(Map<String, Object> proof, List<StoredEvent> events, String published,
+                                           java.io.PrintStream out) {
+        List<String> problems = new ArrayList<>();
+        int head = ((BigDecimal) proof.get("headSequence")).intValueExact();
+        if (head < 0 || head >= events.size()) {
+            return List.of("the digest proof names sequence " + head + ", which the export does not hold");
+        }
+        byte[] link = recomputeHead(events.subList(0, head + 1));
+        byte[] hash = leaf(events.get(0).aggregateId(), head, link);
+        for (Object step : (List<?>) proof.get("path")) {
+            Map<String, Object> s = asObject(step);
+            byte[] sibling = HEX.parseHex(text(s, "hash"));
+            hash = "left".equals(s.get("side")) ? node(sibling, hash) : node(hash, sibling);
+        }
+        String date = text(proof, "date");
+        String digest = HEX.formatHex(digest(date, ((BigDecimal) proof.get("cases")).intValueExact(), hash));
+        out.println("digest of " + date + " recomputed from the case's head at sequence " + head + ": " + digest);
+        if (!digest.equalsIgnoreCase(text(proof, "digest"))) {
+            problems.add("the recomputed digest differs from the digest in the export");
+        }
+        if (published != null && !digest.equalsIgnoreCase(published.trim())) {
+            problems.add("the recomputed digest differs from the published digest " + published.trim());
+        }
+        return problems;
+    }
+
+    // ---- The chain -------------------------------------------------------------------------------------------
+
+    /** An event's link: SHA-256 over the previous link and the event's stored columns (see V2__event_chain.sql). */
+    public static byte[] link(byte[] previous, StoredEvent e, long sequence) {
+        Fields f = new Fields().raw(previous).text(e.aggregateId()).text(e.aggregateType()).int8(sequence)
+                .text(e.eventId()).text(e.payloadType()).text(e.payloadRevision()).bytes(e.payload())
+                .bytes(e.metadata()).text(e.recordedAt());
+        return sha256(f.toByteArray());
+    }
+
+    /** The head link recomputed from the events' content alone, ignoring the stored links. */
+    public static byte[] recomputeHead(List<StoredEvent> events) {
+        byte[] link = GENESIS;
+        for (StoredEvent e : events) {
+            link = link(link, e, e.sequence());
+        }
+        return link;
+    }
+
+    /** Walks a stream in stored order; the first event that is not genuine is named, with the likeliest cause. */
+    public static Verdict verifyChain(List<StoredEvent> events) {
+        List<byte[]> stored = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            StoredEvent e = events.get(i);
+            if (e.sequence() != i) {
+                return broken(events, e.sequence() > i ? i : e.sequence(), e.sequence() > i
+                        ? "event " + i + " is missing (the next stored event is " + e.sequence() + ")"
+                        : "sequence " + e.sequence() + " is stored twice or out of order");
+            }
+            byte[] previous = i == 0 ? GENESIS : stored.get(i - 1);
+            byte[] computed = link(previous, e, i);
+            if (!Arrays.equals(computed, e.storedLink())) {
+                return diagnose(events, stored, i, computed);
+            }
+            stored.add(e.storedLink());
+        }
+        return new Verdict(true, events.size(), null, null, events.isEmpty() ? GENESIS : stored.get(stored.size() - 1));
+    }
+
+    private static Verdict diagnose(List<StoredEvent> events, List<byte[]> stored, int i, byte[] computed) {
+        StoredEvent e = events.get(i);
+        StoredEvent next = i + 1 < events.size() ? events.get(i + 1) : null;
+        byte[] beforePrevious = i < 2 ? GENESIS : stored.get(i - 2);
+        if (i >= 1 && Arrays.equals(link(beforePrevious, e, i - 1), e.storedLink())) {
+            return broken(events, i - 1, "an event was inserted at sequence " + (i - 1) + ": event " + i
+                    + " was recorded as sequence " + (i - 1));
+        }
+        if (next != null && Arrays.equals(link(i == 0 ? GENESIS : stored.get(i - 1), next, i), next.storedLink())
+                && Arrays.equals(link(next.storedLink(), e, i + 1), e.storedLink())) {
+            return broken(events, i, "events " + i + " and " + (i + 1) + " were swapped");
+        }
+        if (next != null && Arrays.equals(link(e.storedLink(), next, i + 1), next.storedLink())) {
+            return broken(events, i, "the content of event " + i + " was altered after it was stored");
+        }
+        if (next != null && Arrays.equals(link(computed, next, i + 1), next.storedLink())) {
+            return broken(events, i, "the stored hash of event " + i + " was rewritten");
+        }
+        return broken(events, i, next == null
+                ? "the content or the stored hash of event " + i + " (the last) was altered"
+                : "event " + i + " does not follow from the event before it: altered, removed or moved");
+    }
+
+    private static Verdict broken(List<StoredEvent> events, long sequence, String reason) {
+        return new Verdict(false, events.size(), sequence, reason, null);
+    }
+
+    // ---- The daily digest: a Merkle tree over every case's head, leaves in case-id order -------------------
+
+    public static byte[] leaf(String caseId, long headSequence, byte[] headLink) {
+        return sha256(new Fields().raw(new byte[]{0}).text(caseId).int8(headSequence).raw(headLink).toByteArray());
+    }
+
+    public static byte[] node(byte[] left, byte[] right) {
+        return sha256(new Fields().raw(new byte[]{1}).raw(left).raw(right).toByteArray());
+    }
+
+    /** The tree's root; an odd node at the end of a level moves up unchanged. No leaves: SHA-256 of nothing. */
+    public static byte[] root(List<byte[]> leaves) {
+        if (leaves.isEmpty()) {
+            return sha256(new byte[0]);
+        }
+        List<byte[]> level = leaves;
+        while (level.size() > 1) {
+            level = up(level);
+        }
+        return level.get(0);
+    }
+
+    /** The siblings from leaf {@code index} to the root, each with the side it sits on. */
+    public static List<Map.Entry<String, byte[]>> proof(List<byte[]> leaves, int index) {
+        List<Map.Entry<String, byte[]>> path = new ArrayList<>();
+        List<byte[]> level = leaves;
+        int i = index;
+        while (level.size() > 1) {
+            if (i % 2 == 1) {
+                path.add(Map.entry("left", level.get(i - 1)));
+            } else if (i + 1 < level.size()) {
+                path.add(Map.entry("right", level.get(i + 1)));
+            }
+            level = up(level);
+            i /= 2;
+        }
+        return path;
+    }
+
+    private static List<byte[]> up(List<byte[]> level) {
+        List<byte[]> parents = new ArrayList<>();
+        for (int i = 0; i < level.size(); i += 2) {
+            parents.add(i + 1 < level.size() ? node(level.get(i), level.get(i + 1)) : level.get(i));
+        }
+        return parents;
+    }
+
+    /** The published value of a day: bound to its date and the number of cases under the root. */
+    public static byte[] digest(String date, int cases, byte[] root) {
+        return sha256(new Fields().text(date).int8(cases).raw(root).toByteArray());
+    }
+
+    public static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Length-prefixed fields, as the database's tidigt_chain_field: 4-byte length and bytes, -1 for null. */
+    public static final class Fields extends java.io.ByteArrayOutputStream {
+        public Fields raw(byte[] bytes) {
+            writeBytes(bytes);
+            return this;
+        }
+
+        public Fields int4(int value) {
+            return raw(ByteBuffer.allocate(4).putInt(value).array());
+        }
+
+        public Fields int8(long value) {
+            return raw(ByteBuffer.allocate(8).putLong(value).array());
+        }
+
+        public Fields bytes(byte[] value) {
+            int4(value == null ? -1 : value.length);
+            return value == null ? this : raw(value);
+        }
+
+        public Fields text(String value) {
+            return bytes(value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    // ---- Reading the export: a small JSON reader, so the file needs no library ---------------------------------
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asObject(Object value) {
+        if (!(value instanceof Map)) {
+            throw new IllegalArgumentException("expected a JSON object");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    private static String text(Map<String, Object> object, String field) {
+        Object value = object.get(field);
+        return value == null ? null : (String) value;
+    }
+
+    private static byte[] bytes(Map<String, Object> object, String field) {
+        String value = text(object, field);
+        return value == null ? null : Base64.getDecoder().decode(value);
+    }
+
+    /** JSON to maps, lists, strings, BigDecimals, booleans and null. */
+    static final class Json {
+        private final String s;
+        private int at;
+
+        Json(String text) {
+            this.s = text;
+        }
+
+        Object document() {
+            Object value = value();
+            space();
+            if (at != s.length()) {
+                throw error("trailing characters");
+            }
+            return value;
+        }
+
+        private Object value() {
+            space();
+            if (at >= s.length()) {
+                throw error("unexpected end");
+            }
+            char c = s.charAt(at);
+            if (c == '{') {
+                return object();
+            } else if (c == '[') {
+                return array();
+            } else if (c == '"') {
+                return string();
+            } else if (s.startsWith("true", at) || s.startsWith("false", at) || s.startsWith("null", at)) {
+                String word = s.startsWith("true", at) ? "true" : s.startsWith("false", at) ? "false" : "null";
+                at += word.length();
+                return "null".equals(word) ? null : Boolean.valueOf(word);
+            }
+            int start = at;
+            while (at < s.length() && "+-0123456789.eE".indexOf(s.charAt(at)) >= 0) {
+                at++;
+            }
+            if (start == at) {
+                throw error("unexpected character");
+            }
+            return new BigDecimal(s.substring(start, at)).stripTrailingZeros();
+        }
+
+        private Map<String, Object> object() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            at++;
+            space();
+            if (s.charAt(at) == '}') {
+                at++;
+                return map;
+            }
+            do {
+                space();
+                String key = string();
+                space();
+                expect(':');
+                map.put(key, value());
+                space();
+            } while (s.charAt(at++) == ',');
+            if (s.charAt(at - 1) != '}') {
+                throw error("expected , or }");
+            }
+            return map;
+        }
+
+        private List<Object> array() {
+            List<Object> list = new ArrayList<>();
+            at++;
+            space();
+            if (s.charAt(at) == ']') {
+                at++;
+                return list;
+            }
+            do {
+                list.add(value());
+                space();
+            } while (s.charAt(at++) == ',');
+            if (s.charAt(at - 1) != ']') {
+                throw error("expected , or ]");
+            }
+            return list;
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder out = new StringBuilder();
+            while (s.charAt(at) != '"') {
+                char c = s.charAt(at++);
+                if (c != '\\') {
+                    out.append(c);
+                    continue;
+                }
+                char e = s.charAt(at++);
+                switch (e) {
+                    case 'b' -> out.append('\b');
+                    case 'f' -> out.append('\f');
+                    case 'n' -> out.append('\n');
+                    case 'r' -> out.append('\r');
+                    case 't' -> out.append('\t');
+                    case 'u' -> {
+                        out.append((char) Integer.parseInt(s.substring(at, at + 4), 16));
+                        at += 4;
+                    }
+                    default -> out.append(e);
+                }
+            }
+            at++;
+            return out.toString();
+        }
+
+        private void expect(char c) {
+            if (at >= s.length() || s.charAt(at) != c) {
+                throw error("expected " + c);
+            }
+            at++;
+        }
+
+        private void space() {
+            while (at < s.length() && Character.isWhitespace(s.charAt(at))) {
+                at++;
+            }
+        }
+
+        private IllegalArgumentException error(String what) {
+            return new IllegalArgumentException("JSON: " + what + " at character " + at);
+        }
+    }
+}
