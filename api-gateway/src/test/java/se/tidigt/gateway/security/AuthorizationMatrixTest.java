@@ -107,7 +107,7 @@ class AuthorizationMatrixTest extends ApiTest {
             }
         }
         assertThat(wrong).as("answers against the table").isEmpty();
-        assertThat(checked).isGreaterThan(operations.size() * 20);
+        assertThat(checked).as("every operation asked of every role in both districts").isGreaterThanOrEqualTo(operations.size() * 12);
     }
 
     private List<String> servedOperations() {
