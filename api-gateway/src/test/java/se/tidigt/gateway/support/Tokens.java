@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -71,10 +70,6 @@ public final class Tokens {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public static Map<String, Object> keycloakRealmAccess(String... roles) {
-        return Map.of("roles", List.of(roles));
     }
 
     private static PrivateKey load() {
