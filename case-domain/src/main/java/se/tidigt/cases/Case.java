@@ -55,8 +55,9 @@ public class Case extends CaseState {
     @CommandHandler
     void handle(ExtendInvestigation command) {
         Instant at = time.check("extendedAt", command.extendedAt(), closed);
-        Investigation.requireRunning(investigation).checkExtension(command.newDueDate(), command.reason());
-        apply(new InvestigationExtended(caseId, district, at, investigation.dueDate(), command.newDueDate(), command.reason()));
+        Investigation.requireRunning(investigation).checkExtension(command.newDueDate(), command.sealedReason());
+        apply(new InvestigationExtended(caseId, district, at, investigation.dueDate(), command.newDueDate(), null,
+                command.sealedReason()));
     }
 
     @CommandHandler
@@ -138,6 +139,13 @@ public class Case extends CaseState {
         Instant at = time.check("closedAt", command.closedAt(), closed);
         Rules.require(command.reason(), "reason");
         apply(new CaseClosed(caseId, district, at, command.reason()));
+    }
+
+    /** Erasure is allowed in any state, closed cases too, and more than once (a repeat changes nothing). */
+    @CommandHandler
+    void handle(ErasePersonalData command) {
+        Rules.require(command.ground(), "ground");
+        apply(new PersonalDataErased(caseId, district, now(), command.ground()));
     }
 
     private boolean assessmentAllowsOffer() {

@@ -48,9 +48,9 @@ class AssessmentAndInvestigationTest extends CaseFixture {
     void an_investigation_is_extended_to_a_later_date_for_a_reason() {
         LocalDate later = LocalDate.of(2024, 9, 1);
         fixture.givenCurrentTime(NOW).andGiven(raised(), decided(OPEN_INVESTIGATION), OPENED)
-                .when(new ExtendInvestigation(CASE, after(60), later, "Awaiting a psychiatric assessment", null))
-                .expectEvents(new InvestigationExtended(CASE, HV, after(60), OPENED.dueDate(), later,
-                        "Awaiting a psychiatric assessment"));
+                .when(new ExtendInvestigation(CASE, after(60), later, "sealed:v1:AAAA", null))
+                .expectEvents(new InvestigationExtended(CASE, HV, after(60), OPENED.dueDate(), later, null,
+                        "sealed:v1:AAAA"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import se.tidigt.cases.api.RecordFamilyResponse;
 import se.tidigt.cases.api.StartIntervention;
 import se.tidigt.cases.api.TransferCase;
 import se.tidigt.gateway.cases.CaseRequests.*;
+import se.tidigt.gateway.personaldata.CaseTexts;
 
 import java.time.Instant;
 import java.util.function.Function;
@@ -38,10 +39,13 @@ final class CaseCommands {
         return v -> new OpenInvestigation(caseId, b.openedAt(), v);
     }
 
-    /** {@code extendedAt} defaults to now: the decision to extend is taken when it is recorded. */
-    static Function<Long, Object> of(String caseId, ExtensionRequest b) {
+    /**
+     * {@code extendedAt} defaults to now: the decision to extend is taken when it is recorded. The reason
+     * is sealed with the case's key inside the write's transaction, after the district check.
+     */
+    static Function<Long, Object> of(String caseId, ExtensionRequest b, CaseTexts texts) {
         Instant extendedAt = b.extendedAt() != null ? b.extendedAt() : Instant.now();
-        return v -> new ExtendInvestigation(caseId, extendedAt, b.newDueDate(), b.reason(), v);
+        return v -> new ExtendInvestigation(caseId, extendedAt, b.newDueDate(), texts.seal(caseId, b.reason()), v);
     }
 
     static Function<Long, Object> of(String caseId, ConclusionRequest b) {

@@ -3,6 +3,7 @@ package se.tidigt.gateway.cases;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import se.tidigt.gateway.personaldata.CaseTexts;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,7 @@ class CaseImport {
     private final ConcernIntake intake;
     private final Map<String, BiFunction<JsonNode, Integer, ResponseEntity<Object>>> types;
 
-    CaseImport(ObjectMapper json, Validator validator, CaseWrites writes, ConcernIntake intake) {
+    CaseImport(ObjectMapper json, Validator validator, CaseWrites writes, ConcernIntake intake, CaseTexts texts) {
         this.json = json;
         this.validator = validator;
         this.writes = writes;
@@ -40,7 +41,7 @@ class CaseImport {
                 Map.entry("AssessProtectionNeed", onCase(ProtectionAssessmentRequest.class, CaseCommands::of)),
                 Map.entry("CompleteInitialAssessment", onCase(InitialAssessmentRequest.class, CaseCommands::of)),
                 Map.entry("OpenInvestigation", onCase(InvestigationRequest.class, CaseCommands::of)),
-                Map.entry("ExtendInvestigation", onCase(ExtensionRequest.class, CaseCommands::of)),
+                Map.entry("ExtendInvestigation", onCase(ExtensionRequest.class, (id, b) -> CaseCommands.of(id, b, texts))),
                 Map.entry("ConcludeInvestigation", onCase(ConclusionRequest.class, CaseCommands::of)),
                 Map.entry("OfferIntervention", this::offer),
                 Map.entry("RecordFamilyResponse", onOffer(ResponseRequest.class, CaseCommands::of)),

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.tidigt.gateway.personaldata.CaseTexts;
 import se.tidigt.cases.api.Deadlines;
 import se.tidigt.cases.api.identity.PersonalIdentityNumber;
 import se.tidigt.cases.api.identity.Pseudonymiser;
@@ -41,7 +42,10 @@ class CaseReadController {
     private final Pseudonymiser pseudonymiser;
     private final Clock clock;
 
-    CaseReadController(CaseViews cases, DistrictAccess access, Pseudonymiser pseudonymiser, Clock clock) {
+    private final CaseTexts texts;
+
+    CaseReadController(CaseViews cases, DistrictAccess access, Pseudonymiser pseudonymiser, Clock clock, CaseTexts texts) {
+        this.texts = texts;
         this.cases = cases;
         this.access = access;
         this.pseudonymiser = pseudonymiser;
@@ -51,7 +55,7 @@ class CaseReadController {
     @Operation(summary = "The case now: district, work model, status, dates, offers and answers, version")
     @GetMapping("/cases/{caseId}")
     ResponseEntity<CaseView> get(@PathVariable String caseId) {
-        CaseView view = access.requireCaseOfOwnDistrict(caseId);
+        CaseView view = opened(access.requireCaseOfOwnDistrict(caseId));
         return ResponseEntity.ok().eTag(Versions.etag(view.version)).body(view);
     }
 
@@ -61,7 +65,9 @@ class CaseReadController {
                             @RequestParam(defaultValue = "0") @Min(0) int page,
                             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         access.requireOwnDistrict(district);
-        return cases.list(district, status, page, size);
+        CaseViews.CasePage found = cases.list(district, status, page, size);
+        found.cases().forEach(this::opened);
+        return found;
     }
 
     @Operation(summary = "The district's cases for a child, found by personal identity number (a POST, so the "
@@ -70,7 +76,15 @@ class CaseReadController {
     List<CaseView> search(@PathVariable String district, @Valid @RequestBody SearchRequest body) {
         access.requireOwnDistrict(district);
         String pseudonym = pseudonymiser.pseudonymOf(PersonalIdentityNumber.parse(body.personalIdentityNumber()));
-        return cases.findByChild(district, pseudonym);
+        return cases.findByChild(district, pseudonym).stream().map(this::opened).toList();
+    }
+
+    /** The view with its sealed free text opened for its reader (or read as erased). */
+    private CaseView opened(CaseView view) {
+        if (view.progress.investigation != null) {
+            view.progress.investigation.extensions.replaceAll(e -> e.withReason(texts.open(view.caseId, e.reason())));
+        }
+        return view;
     }
 
     @Operation(summary = "Open cases with what is due next, its due date, and whether it is overdue")

@@ -50,7 +50,12 @@ final class CaseRequests {
     }
 
     /** {@code extendedAt} defaults to now: the decision to extend is taken when it is recorded. */
+    /** The reason is free text about a family: sealed before it is stored, and never logged. */
     record ExtensionRequest(@NotNull LocalDate newDueDate, @NotBlank @Size(max = 2000) String reason, Instant extendedAt) {
+        @Override
+        public String toString() {
+            return "ExtensionRequest[newDueDate=" + newDueDate + ", reason=redacted, extendedAt=" + extendedAt + "]";
+        }
     }
 
     record ConclusionRequest(@NotNull Instant concludedAt, @NotNull InvestigationOutcome outcome) {

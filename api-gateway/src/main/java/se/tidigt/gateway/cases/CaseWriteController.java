@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.gateway.cases.CaseRequests.*;
 import se.tidigt.gateway.idempotency.WriteRequest;
+import se.tidigt.gateway.personaldata.CaseTexts;
 
 import java.util.UUID;
 
@@ -24,10 +25,12 @@ import java.util.UUID;
 class CaseWriteController {
     private final CaseWrites writes;
     private final ConcernIntake intake;
+    private final CaseTexts texts;
 
-    CaseWriteController(CaseWrites writes, ConcernIntake intake) {
+    CaseWriteController(CaseWrites writes, ConcernIntake intake, CaseTexts texts) {
         this.writes = writes;
         this.intake = intake;
+        this.texts = texts;
     }
 
     @Operation(summary = "Raise a concern (orosanmälan): opens a case")
@@ -62,7 +65,7 @@ class CaseWriteController {
     @PostMapping("/cases/{caseId}/investigation/extension")
     ResponseEntity<Object> extendInvestigation(@PathVariable String caseId, @Valid @RequestBody ExtensionRequest body,
                                                HttpServletRequest http) {
-        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
+        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body, texts));
     }
 
     @Operation(summary = "Conclude the investigation")

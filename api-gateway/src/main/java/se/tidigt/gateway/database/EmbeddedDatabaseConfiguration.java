@@ -8,6 +8,7 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import se.tidigt.gateway.secrets.KeyDirectory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,6 +25,15 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${tidigt.data-dir}") Path dataDir) throws IOException {
         return EmbeddedPostgresServer.start(dataDir);
+    }
+
+    /**
+     * The keys the embedded default generates for itself, in its data directory; made after PostgreSQL
+     * has started, because initdb wants an empty directory.
+     */
+    @Bean
+    KeyDirectory generatedKeys(EmbeddedPostgres postgres, @Value("${tidigt.data-dir}") Path dataDir) {
+        return new KeyDirectory(dataDir.toAbsolutePath().normalize().resolve("tidigt-keys"));
     }
 
     /** Hikari's settings ({@code spring.datasource.hikari.*}) apply here as to a configured server. */

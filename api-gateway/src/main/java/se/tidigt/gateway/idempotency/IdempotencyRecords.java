@@ -3,6 +3,7 @@ package se.tidigt.gateway.idempotency;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** The {@code idempotent_request} table. */
@@ -14,10 +15,21 @@ class IdempotencyRecords {
         this.jdbc = jdbc;
     }
 
-    /** True if this request is the key's first; false if the key is taken (by a committed request). */
-    boolean claim(String principal, String key, String requestHash) {
-        return jdbc.update("INSERT INTO idempotent_request (principal, idempotency_key, request_hash, status) "
-                + "VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING", principal, key, requestHash) == 1;
+    /**
+     * True if this request is the key's first (or the first since the key's last use expired); false if
+     * the key is taken by a committed request.
+     */
+    boolean claim(String principal, String key, String requestHash, Duration expiry) {
+        jdbc.update("DELETE FROM idempotent_request WHERE principal = ? AND idempotency_key = ? AND expires_at <= now()",
+                principal, key);
+        return jdbc.update("INSERT INTO idempotent_request (principal, idempotency_key, request_hash, status, expires_at) "
+                + "VALUES (?, ?, ?, 0, now() + make_interval(secs => ?)) ON CONFLICT DO NOTHING",
+                principal, key, requestHash, expiry.toSeconds()) == 1;
+    }
+
+    /** Removes the expired records; how many. */
+    int removeExpired() {
+        return jdbc.update("DELETE FROM idempotent_request WHERE expires_at <= now()");
     }
 
     void complete(String principal, String key, int status, String location, String etag, String body) {

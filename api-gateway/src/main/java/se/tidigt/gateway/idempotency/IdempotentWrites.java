@@ -2,6 +2,7 @@ package se.tidigt.gateway.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,10 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.tidigt.gateway.problem.ApiProblem;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -22,7 +20,9 @@ import java.util.function.Supplier;
  * the first answer is stored beside the events it produced (both commit or neither); a retry with
  * the same key and body gets that answer again and stores nothing, the same key with another body
  * is 409. A concurrent retry waits on the first one's row lock and then replays its answer. A request
- * that fails stores nothing, its key included, so retrying it is a fresh attempt.
+ * that fails stores nothing, its key included, so retrying it is a fresh attempt. Records expire after
+ * {@code tidigt.idempotency.expiry} (a day by default); the request is remembered only as a keyed
+ * fingerprint ({@link RequestFingerprints}).
  */
 @Component
 public class IdempotentWrites {
@@ -33,10 +33,16 @@ public class IdempotentWrites {
     private final IdempotencyRecords records;
     private final ObjectMapper json;
 
-    IdempotentWrites(TransactionTemplate transaction, IdempotencyRecords records, ObjectMapper json) {
+    private final RequestFingerprints fingerprints;
+    private final Duration expiry;
+
+    IdempotentWrites(TransactionTemplate transaction, IdempotencyRecords records, ObjectMapper json,
+                     RequestFingerprints fingerprints, @Value("${tidigt.idempotency.expiry:P1D}") Duration expiry) {
         this.transaction = transaction;
         this.records = records;
         this.json = json;
+        this.fingerprints = fingerprints;
+        this.expiry = expiry;
     }
 
     /** Runs a write for the current request's key, fingerprint and user. */
@@ -54,12 +60,12 @@ public class IdempotentWrites {
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
             throw ApiProblem.invalid("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        return transaction.execute(status -> key == null ? write.get() : runOnce(key, principal, hash(request), write));
+        return transaction.execute(status -> key == null ? write.get() : runOnce(key, principal, fingerprints.of(toJson(request)), write));
     }
 
     private ResponseEntity<Object> runOnce(String key, String principal, String requestHash,
                                            Supplier<ResponseEntity<Object>> write) {
-        if (!records.claim(principal, key, requestHash)) {
+        if (!records.claim(principal, key, requestHash, expiry)) {
             return replay(records.find(principal, key).orElseThrow(), requestHash);
         }
         ResponseEntity<Object> answer = write.get();
@@ -78,15 +84,6 @@ public class IdempotentWrites {
         Optional.ofNullable(stored.location()).ifPresent(l -> answer.header(HttpHeaders.LOCATION, l));
         Optional.ofNullable(stored.etag()).ifPresent(answer::eTag);
         return answer.body(stored.body() == null ? null : fromJson(stored.body()));
-    }
-
-    private String hash(RequestFingerprint request) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(toJson(request).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private String toJson(Object value) {

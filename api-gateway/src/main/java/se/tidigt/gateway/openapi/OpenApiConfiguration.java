@@ -39,8 +39,12 @@ class OpenApiConfiguration {
                                 + "Errors are RFC 9457 problem details; writes answer with the new version and an ETag, "
                                 + "accept If-Match and Idempotency-Key."))
                 .components(new Components()
-                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("JWT").description("A JWT from the city's identity provider (production)"))
+                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                                .description("The demo users (embedded default, loopback only)"))
                         .addSchemas("Problem", problemSchema()))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 

@@ -40,8 +40,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             DataAccessResourceFailureException.class, QueryTimeoutException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.error("Database unavailable", e);
-        return respond(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
-                "The database cannot be reached just now; nothing was stored. Try again later."));
+        return respond(DatabaseUnavailable.problem());
     }
 
     /** The domains' refusals (as DomainProblems maps them), else an unexpected failure: a bare 500. */

@@ -23,9 +23,18 @@ public class ProblemResponses {
 
     public void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"tidigt\"");
+        String sent = request.getHeader("Authorization");
+        boolean bearer = sent != null && sent.regionMatches(true, 0, "Bearer ", 0, 7);
+        // A rejected token is named as such (RFC 6750), without saying what was wrong with it.
+        response.setHeader("WWW-Authenticate", bearer ? "Bearer error=\"invalid_token\"" : "Basic realm=\"tidigt\"");
         write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
-                "Send valid credentials."));
+                bearer ? "The bearer token is not valid (signature, issuer or time)." : "Send valid credentials."));
+    }
+
+    public void tooManySignIns(HttpServletResponse response, java.time.Duration retryAfter) throws IOException {
+        response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+        write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-ins", "Too many failed sign-ins",
+                "Sign-ins for this user are paused; try again after Retry-After seconds."));
     }
 
     public void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)

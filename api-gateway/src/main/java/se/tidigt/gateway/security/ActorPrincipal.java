@@ -12,7 +12,7 @@ public record ActorPrincipal(Actor actor, String passwordHash) implements UserDe
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority(actor.role().authority()));
+        return actor.role() == null ? List.of() : List.of(new SimpleGrantedAuthority(actor.role().authority()));
     }
 
     @Override

@@ -5,60 +5,156 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import se.tidigt.gateway.database.DeploymentMode;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import se.tidigt.cases.api.Deadlines;
+import se.tidigt.gateway.database.DeploymentMode;
 import se.tidigt.gateway.problem.ProblemResponses;
 import se.tidigt.rollout.api.District;
 import se.tidigt.rollout.api.DistrictCatalogue;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Every request under /api is authenticated. Identity comes from the demo users (HTTP Basic) when
- * they are on; production identity (OIDC/JWT with role and district claims) will plug in as another
- * source of {@link Actor}s. Without either, every API request is refused with 401.
+ * Three filter chains, each for its own paths, so that a page chain (form or OIDC login for the
+ * dashboard, with {@code @Order} between 1 and 99) can sit beside them:
+ * <ol>
+ *   <li>{@code /api/**}: stateless; a bearer JWT from the identity provider and, when they are on, the
+ *   demo users over HTTP Basic; {@link AccessRules} decides before any body is read.</li>
+ *   <li>operations ({@code /actuator/**}, the OpenAPI document): health open, metrics for the platform
+ *   admin or on the management port.</li>
+ *   <li>everything else: refused.</li>
+ * </ol>
+ * Without an identity provider and without demo users the application refuses to start
+ * ({@link NoIdentityProvider}): it would answer every request with 401.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems,
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, DistrictScope scope, SecurityHeaders headers,
+                            ObjectProvider<JwtDecoder> identityProvider,
                             ObjectProvider<AuthenticationManager> demoAuthentication) throws Exception {
-        http.csrf(csrf -> csrf.disable())
+        JwtDecoder tokens = identityProvider.getIfAvailable();
+        AuthenticationManager demo = demoAuthentication.getIfAvailable();
+        if (tokens == null && demo == null) {
+            throw new NoIdentityProvider();
+        }
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable()) // no cookies: every request carries its own credentials
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
-                                "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(new AccessRules(scope)::apply)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(problems::unauthorized)
-                        .accessDeniedHandler(problems::forbidden))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized));
-        demoAuthentication.ifAvailable(http::authenticationManager);
+                        .accessDeniedHandler(problems::forbidden));
+        headers.apply(http, true);
+        if (demo != null) {
+            http.authenticationManager(demo)
+                    .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint(problems)));
+        }
+        if (tokens != null) {
+            http.oauth2ResourceServer(resource -> resource
+                    .jwt(jwt -> jwt.authenticationManager(bearerTokens(tokens)))
+                    .authenticationEntryPoint(problems::unauthorized)
+                    .accessDeniedHandler(problems::forbidden));
+        }
         return http.build();
+    }
+
+    @Bean
+    @Order(100)
+    SecurityFilterChain operations(HttpSecurity http, ProblemResponses problems, SecurityHeaders headers,
+                                   ObjectProvider<JwtDecoder> identityProvider,
+                                   ObjectProvider<AuthenticationManager> demoAuthentication,
+                                   @Value("${management.server.port:-1}") int managementPort) throws Exception {
+        http.securityMatcher("/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                        "/error")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator/**").access(new OperationalDetail(managementPort)))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden));
+        headers.apply(http, false);
+        AuthenticationManager demo = demoAuthentication.getIfAvailable();
+        if (demo != null) {
+            http.authenticationManager(demo).httpBasic(basic -> basic.authenticationEntryPoint(entryPoint(problems)));
+        }
+        JwtDecoder tokens = identityProvider.getIfAvailable();
+        if (tokens != null) {
+            http.oauth2ResourceServer(resource -> resource
+                    .jwt(jwt -> jwt.authenticationManager(bearerTokens(tokens)))
+                    .authenticationEntryPoint(problems::unauthorized));
+        }
+        return http.build();
+    }
+
+    /** What no chain above claims (a page, a typo): refused, until a page chain claims it. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems, SecurityHeaders headers)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden));
+        headers.apply(http, true);
+        return http.build();
+    }
+
+    /**
+     * Tokens are checked by their own manager: the chain's shared one is the demo users' when they are on,
+     * and a provider added to the chain would not be asked.
+     */
+    private static AuthenticationManager bearerTokens(JwtDecoder decoder) {
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        provider.setJwtAuthenticationConverter(new TokenActors());
+        return new ProviderManager(provider);
+    }
+
+    /** 401 as a problem, or 429 while a demo user's sign-ins are paused. */
+    private static AuthenticationEntryPoint entryPoint(ProblemResponses problems) {
+        return (request, response, e) -> {
+            if (e instanceof SignInThrottle.TooManyFailedSignIns paused) {
+                problems.tooManySignIns(response, paused.retryAfter());
+            } else {
+                problems.unauthorized(request, response, e);
+            }
+        };
     }
 
     @Bean
     @Conditional(DeploymentMode.DemoUsers.class)
     DemoUsers demoUsers(DistrictCatalogue districts, @Value("${tidigt.demo-password}") String password) {
-        List<String> today = districts.validOn(LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"))).stream()
+        List<String> today = districts.validOn(LocalDate.now(Deadlines.ZONE)).stream()
                 .map(District::code).toList();
         return new DemoUsers(today, password, new BCryptPasswordEncoder());
     }
 
     @Bean
     @Conditional(DeploymentMode.DemoUsers.class)
-    AuthenticationManager demoAuthenticationManager(DemoUsers users) {
+    AuthenticationManager demoAuthenticationManager(DemoUsers users, Clock clock) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(new BCryptPasswordEncoder());
-        return new ProviderManager(new VerifiedCredentialsCache(bcrypt));
+        return new ProviderManager(new SignInThrottle(new VerifiedCredentialsCache(bcrypt), clock));
     }
 }

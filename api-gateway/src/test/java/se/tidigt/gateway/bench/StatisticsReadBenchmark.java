@@ -27,7 +27,8 @@ public final class StatisticsReadBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TidigtApplication.class).run(
                 "--server.port=0", "--spring.datasource.url=" + TestDatabase.freshDatabase(),
                 "--spring.datasource.username=" + System.getenv().getOrDefault("TIDIGT_TEST_DATABASE_USER", "postgres"),
-                "--tidigt.pseudonym-key=benchmark-pseudonym-key-synthetic", "--tidigt.demo-users=true",
+                "--tidigt.pseudonym-key=benchmark-pseudonym-key-synthetic",
+                "--tidigt.key-encryption-key=dGlkaWd0LXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5ISE=", "--tidigt.demo-users=true",
                 "--tidigt.demo-data=false", "--logging.level.root=warn")) {
             insertFacts(app.getBean(JdbcTemplate.class), cases);
             Api analyst = Api.at(((WebServerApplicationContext) app).getWebServer().getPort(), "analyst");

@@ -39,7 +39,8 @@ public final class WriteThroughputBenchmark {
         List<String> springArgs = new ArrayList<>(List.of(
                 "--server.port=0", "--spring.datasource.url=" + TestDatabase.freshDatabase(),
                 "--spring.datasource.username=" + System.getenv().getOrDefault("TIDIGT_TEST_DATABASE_USER", "postgres"),
-                "--tidigt.pseudonym-key=benchmark-pseudonym-key-synthetic", "--tidigt.demo-users=true",
+                "--tidigt.pseudonym-key=benchmark-pseudonym-key-synthetic",
+                "--tidigt.key-encryption-key=dGlkaWd0LXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5ISE=", "--tidigt.demo-users=true",
                 "--tidigt.demo-data=false", "--logging.level.root=warn"));
         springArgs.addAll(List.of(args).subList(Math.min(2, args.length), args.length));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TidigtApplication.class)

@@ -35,6 +35,8 @@ class EmbeddedDefaultTest {
                     Map.of("assessedAt", daysAgo(1).toString(), "immediateProtectionNeeded", false)).status()).isEqualTo(200);
         }
         assertThat(Files.exists(dataDir.resolve("PG_VERSION"))).isTrue();
+        assertThat(Files.exists(dataDir.resolve("tidigt-keys/pseudonym.key"))).as("its own pseudonym key, not a published one")
+                .isTrue();
         assertThat(Files.exists(dataDir.resolve("postmaster.pid"))).as("PostgreSQL stopped with the application").isFalse();
 
         try (ConfigurableApplicationContext app = start()) {

@@ -32,12 +32,14 @@ class DistrictConfigurationTest {
     }
 
     private static void start(String... args) {
-        String[] all = new String[args.length + 4];
+        String[] all = new String[args.length + 6];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--server.port=0";
         all[args.length + 1] = "--spring.datasource.url=" + TestDatabase.freshDatabase();
         all[args.length + 2] = "--tidigt.pseudonym-key=test-pseudonym-key-for-synthetic-children";
         all[args.length + 3] = "--spring.datasource.username=postgres";
+        all[args.length + 4] = "--tidigt.key-encryption-key=dGlkaWd0LXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5ISE=";
+        all[args.length + 5] = "--tidigt.demo-users=true";
         TidigtApplication.disableAxonUpdateChecker();
         new SpringApplicationBuilder(TidigtApplication.class).run(all).close();
     }

@@ -25,9 +25,17 @@ class OperationsApiTest extends ApiTest {
     }
 
     @Test
+    void metrics_are_for_the_platform_admin_only() {
+        assertThat(anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(as("analyst").get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(hv().get("/actuator/metrics").status()).isEqualTo(403);
+        assertThat(as("admin").get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
     void prometheus_metrics_include_axons_command_metrics() {
         hv().post("/api/v1/districts/hasselby-vallingby/cases", concern(daysAgo(1)));
-        String metrics = anonymous().get("/actuator/prometheus").body();
+        String metrics = as("admin").get("/actuator/prometheus").body();
         assertThat(metrics).contains("http_server_requests_seconds").containsPattern("(?m)^commandBus\\w*");
     }
 
@@ -44,7 +52,7 @@ class OperationsApiTest extends ApiTest {
 
     @Test
     void projection_lag_and_replay_progress_are_metrics() {
-        String metrics = anonymous().get("/actuator/prometheus").body();
+        String metrics = as("admin").get("/actuator/prometheus").body();
         assertThat(metrics).contains("tidigt_projection_lag{", "processor=\"case-statistics\"",
                 "tidigt_projection_replay_progress{");
     }

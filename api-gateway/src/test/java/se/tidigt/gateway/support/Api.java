@@ -62,6 +62,10 @@ public final class Api {
         return send(builder);
     }
 
+    public Response options(String path) {
+        return send(request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

@@ -8,11 +8,14 @@ import se.tidigt.gateway.TidigtApplication;
 /**
  * The whole application on a random port, over real HTTP, against a fresh real PostgreSQL database
  * (one per application context; test classes share it, so they use their own cases and children).
+ * Both the demo users (HTTP Basic) and bearer tokens signed by {@link Tokens}
+ * ({@link TestIdentityProvider}) are accepted.
  */
 @SpringBootTest(classes = TidigtApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"tidigt.pseudonym-key=test-pseudonym-key-for-synthetic-children",
+                "tidigt.key-encryption-key=dGlkaWd0LXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5ISE=",
                 "tidigt.demo-users=true", "tidigt.demo-data=false"})
-@ContextConfiguration(initializers = TestDatabase.class)
+@ContextConfiguration(initializers = {TestDatabase.class, TestIdentityProvider.class})
 public abstract class ApiTest {
     static {
         TidigtApplication.disableAxonUpdateChecker();
@@ -27,6 +30,11 @@ public abstract class ApiTest {
 
     protected Api hv() {
         return as("hv-admin");
+    }
+
+    /** As the holder of this bearer token. */
+    protected Api bearer(String token) {
+        return anonymous().with("Authorization", "Bearer " + token);
     }
 
     protected Api anonymous() {

@@ -7,6 +7,11 @@ import java.time.Instant;
 
 import java.time.LocalDate;
 
-/** Moves the investigation's due date for a special reason (SoL: särskilda skäl). */
-public record ExtendInvestigation(@TargetAggregateIdentifier String caseId, Instant extendedAt, LocalDate newDueDate, String reason, @TargetAggregateVersion Long expectedVersion) {
+/**
+ * Moves the investigation's due date for a special reason (SoL: särskilda skäl). The reason is what a
+ * worker typed about the family, so it arrives sealed with the case's key ({@code sealedReason}):
+ * the domain requires it and stores it, but never reads it.
+ */
+public record ExtendInvestigation(@TargetAggregateIdentifier String caseId, Instant extendedAt, LocalDate newDueDate,
+                                  String sealedReason, @TargetAggregateVersion Long expectedVersion) {
 }

@@ -42,7 +42,11 @@ public class CaseProgress {
         public InvestigationOutcome outcome;
     }
 
+    /** {@code reason} as stored: sealed with the case's key; the gateway opens it for its reader. */
     public record Extension(Instant extendedAt, LocalDate previousDueDate, LocalDate newDueDate, String reason) {
+        public Extension withReason(String text) {
+            return new Extension(extendedAt, previousDueDate, newDueDate, text);
+        }
     }
 
     void apply(CaseEvent event) {
@@ -55,7 +59,9 @@ public class CaseProgress {
             investigation.openedAt = e.occurredAt();
             investigation.dueDate = e.dueDate();
         } else if (event instanceof InvestigationExtended e) {
-            investigation.extensions.add(new Extension(e.occurredAt(), e.previousDueDate(), e.newDueDate(), e.reason()));
+            // Sealed since issue 10; events recorded before carry the reason in clear.
+            String reason = e.sealedReason() != null ? e.sealedReason() : e.reason();
+            investigation.extensions.add(new Extension(e.occurredAt(), e.previousDueDate(), e.newDueDate(), reason));
             investigation.dueDate = e.newDueDate();
         } else if (event instanceof InvestigationConcluded e) {
             investigation.concludedAt = e.occurredAt();

@@ -8,8 +8,11 @@ import se.tidigt.cases.api.ClosureReason;
 import se.tidigt.cases.api.CollaborationRecorded;
 import se.tidigt.cases.api.ConcernKind;
 import se.tidigt.cases.api.ConcernRaised;
+import se.tidigt.cases.api.PersonalDataErased;
 import se.tidigt.cases.api.ReporterCategory;
 import se.tidigt.cases.api.WorkerAssigned;
+
+import se.tidigt.query.ErasedChild;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -40,6 +43,8 @@ public class CaseView {
     public Instant closedAt;
     public ClosureReason closureReason;
     public Instant lastOccurredAt;
+    /** When the case's personal details were erased (its free text reads as erased from then on). */
+    public Instant personalDataErasedAt;
     public long version;
 
     public record Worker(String workerId, String function, Instant assignedAt) {
@@ -76,6 +81,9 @@ public class CaseView {
         } else if (event instanceof CaseTransferred e) {
             transfers.add(new Transfer(e.district(), e.toDistrict(), e.occurredAt()));
             district = e.toDistrict();
+        } else if (event instanceof PersonalDataErased e) {
+            personalDataErasedAt = e.occurredAt();
+            childPseudonym = ErasedChild.pseudonymFor(caseId);
         } else if (event instanceof CaseClosed e) {
             status = CaseStatus.CLOSED;
             closedAt = e.occurredAt();

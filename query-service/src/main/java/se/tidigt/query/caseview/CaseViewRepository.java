@@ -33,7 +33,7 @@ class CaseViewRepository {
     }
 
     void update(CaseView view) {
-        jdbc.update("UPDATE case_view SET district = :district, work_model = :workModel, status = :status, "
+        jdbc.update("UPDATE case_view SET district = :district, work_model = :workModel, status = :status, child_pseudonym = :child, "
                 + "next_due_kind = :dueKind, next_due_date = :dueDate, version = :version, "
                 + "document = CAST(:document AS jsonb) WHERE case_id = :caseId", parameters(view));
     }

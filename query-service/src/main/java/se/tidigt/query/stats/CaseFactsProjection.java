@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.tidigt.cases.api.*;
 
+import se.tidigt.query.ErasedChild;
+
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -57,6 +59,9 @@ class CaseFactsProjection {
             set(e, "closed_at = ?", ts(e.occurredAt()));
         } else if (e instanceof CaseTransferred t) {
             set(e, "current_district = ?", t.toDistrict());
+        } else if (e instanceof PersonalDataErased) {
+            // The case still counts; it is no longer linked to the child's other cases.
+            set(e, "child_pseudonym = ?", ErasedChild.pseudonymFor(e.caseId()));
         } else {
             onDetail(e);
         }

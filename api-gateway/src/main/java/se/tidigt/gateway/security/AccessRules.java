@@ -1,0 +1,127 @@
+package se.tidigt.gateway.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Supplier;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static se.tidigt.gateway.security.Role.AUDITOR;
+import static se.tidigt.gateway.security.Role.CITY_ANALYST;
+import static se.tidigt.gateway.security.Role.PLATFORM_ADMIN;
+
+/**
+ * Who may call what under {@code /api}: the one table. It is applied in the security filter chain,
+ * before Spring MVC reads or validates a body, so a district user writing to another district gets
+ * 403 whatever they sent, never a 400 that would tell them something about the other district's case.
+ * Anything not named here is refused to everyone; AuthorizationMatrixTest holds the expected table.
+ * Controllers keep their own checks (404 for an unknown case or district) as a second line.
+ */
+final class AccessRules {
+    private static final Role[] READERS = {CITY_ANALYST, AUDITOR, PLATFORM_ADMIN};
+
+    private final DistrictScope scope;
+
+    AccessRules(DistrictScope scope) {
+        this.scope = scope;
+    }
+
+    void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry api) {
+        // Cases: the district's own users only.
+        rule(api, POST, "/api/v1/districts/{district}/cases", ownDistrict());
+        rule(api, GET, "/api/v1/districts/{district}/cases", ownDistrict());
+        rule(api, POST, "/api/v1/districts/{district}/cases/search", ownDistrict());
+        rule(api, GET, "/api/v1/districts/{district}/deadlines", ownDistrict());
+        rule(api, POST, "/api/v1/districts/{district}/open-access-support", ownDistrict());
+        rule(api, GET, "/api/v1/cases/{caseId}", caseOfOwnDistrict());
+        rule(api, POST, "/api/v1/cases/{caseId}/**", caseOfOwnDistrict());
+        // Each line of an import is checked against the user's district as it is stored.
+        rule(api, POST, "/api/v1/import", districtUser());
+        rule(api, DELETE, "/api/v1/cases/{caseId}/personal-data", roles(PLATFORM_ADMIN));
+
+        // Rollout: everyone reads, the platform admin records; analysts draft plans.
+        rule(api, GET, "/api/v1/districts", anyone());
+        rule(api, GET, "/api/v1/districts/{district}/rollout", anyone());
+        rule(api, POST, "/api/v1/districts/{district}/rollout/**", roles(PLATFORM_ADMIN));
+        rule(api, GET, "/api/v1/work-models", anyone());
+        rule(api, POST, "/api/v1/work-models", roles(PLATFORM_ADMIN));
+        rule(api, POST, "/api/v1/rollout-plans", roles(CITY_ANALYST, PLATFORM_ADMIN));
+        rule(api, GET, "/api/v1/rollout-plans/{planId}", anyone());
+        rule(api, POST, "/api/v1/rollout-plans/{planId}/approval", roles(PLATFORM_ADMIN));
+
+        // Statistics: a district sees itself unsuppressed; the city's readers see every district, suppressed.
+        rule(api, GET, "/api/v1/stats/districts/{district}", ownDistrictOr(READERS));
+        rule(api, GET, "/api/v1/stats/city", anyone());
+        rule(api, GET, "/api/v1/stats/rollout-effect", roles(READERS));
+
+        // Operations and audit.
+        rule(api, null, "/api/v1/admin/**", roles(PLATFORM_ADMIN));
+        rule(api, null, "/api/v1/audit/**", roles(AUDITOR));
+
+        api.anyRequest().denyAll();
+    }
+
+    private static void rule(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry api,
+                             HttpMethod method, String path, AuthorizationManager<RequestAuthorizationContext> rule) {
+        (method == null ? api.requestMatchers(path) : api.requestMatchers(method, path)).access(rule);
+    }
+
+    private AuthorizationManager<RequestAuthorizationContext> anyone() {
+        return when((actor, request) -> true);
+    }
+
+    private AuthorizationManager<RequestAuthorizationContext> roles(Role... allowed) {
+        Set<Role> roles = EnumSet.of(allowed[0], allowed);
+        return when((actor, request) -> roles.contains(actor.role()));
+    }
+
+    private AuthorizationManager<RequestAuthorizationContext> districtUser() {
+        return when((actor, request) -> actor.role().isDistrictBound());
+    }
+
+    /** An unknown district is let through to the controller, which answers 404. */
+    private AuthorizationManager<RequestAuthorizationContext> ownDistrict() {
+        return when((actor, request) -> {
+            String district = request.getVariables().get("district");
+            return actor.role().isDistrictBound() && (!scope.isKnown(district) || scope.isOwn(actor, district));
+        });
+    }
+
+    private AuthorizationManager<RequestAuthorizationContext> ownDistrictOr(Role... readers) {
+        AuthorizationManager<RequestAuthorizationContext> own = ownDistrict();
+        AuthorizationManager<RequestAuthorizationContext> others = roles(readers);
+        return (authentication, request) -> new AuthorizationDecision(
+                own.check(authentication, request).isGranted() || others.check(authentication, request).isGranted());
+    }
+
+    /** An unknown case is let through to the controller, which answers 404. */
+    private AuthorizationManager<RequestAuthorizationContext> caseOfOwnDistrict() {
+        return when((actor, request) -> actor.role().isDistrictBound()
+                && scope.districtOfCase(request.getVariables().get("caseId"))
+                .map(district -> scope.isOwn(actor, district)).orElse(true));
+    }
+
+    /**
+     * Every rule needs a signed-in actor with a role, and for a district role one of today's districts
+     * (403 otherwise); no one signed in is 401 through the entry point.
+     */
+    private AuthorizationManager<RequestAuthorizationContext> when(BiPredicate<Actor, RequestAuthorizationContext> test) {
+        return (Supplier<Authentication> authentication, RequestAuthorizationContext request) -> {
+            Authentication current = authentication.get();
+            if (current == null || !(current.getPrincipal() instanceof ActorPrincipal principal)) {
+                return new AuthorizationDecision(false);
+            }
+            Actor actor = principal.actor();
+            return new AuthorizationDecision(scope.isComplete(actor) && test.test(actor, request));
+        };
+    }
+}

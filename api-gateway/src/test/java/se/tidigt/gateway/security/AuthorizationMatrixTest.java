@@ -1,0 +1,171 @@
+package se.tidigt.gateway.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import se.tidigt.gateway.support.Api;
+import se.tidigt.gateway.support.ApiTest;
+import se.tidigt.gateway.support.Tokens;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.tidigt.gateway.support.CaseRequests.concern;
+import static se.tidigt.gateway.support.CaseRequests.daysAgo;
+
+/**
+ * Every operation of the served OpenAPI document × every role × own and other district × no
+ * credentials, with a body that is invalid and one that is not even JSON: who is refused gets 401 or
+ * 403 whatever they sent, who is let through gets neither. An operation added without a line in
+ * {@link #EXPECTED} fails this test: decide its rule here and in {@code AccessRules}.
+ */
+class AuthorizationMatrixTest extends ApiTest {
+    private static final String OWN = "hasselby-vallingby";
+    private static final String OTHER = "farsta";
+
+    /** Who may call what: the expected table, written apart from the one the application applies. */
+    private static final Map<String, Expect> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        Expect own = Expect.ownDistrict();
+        for (String op : List.of("POST /api/v1/districts/{district}/cases", "GET /api/v1/districts/{district}/cases",
+                "POST /api/v1/districts/{district}/cases/search", "GET /api/v1/districts/{district}/deadlines",
+                "POST /api/v1/districts/{district}/open-access-support", "GET /api/v1/cases/{caseId}",
+                "POST /api/v1/cases/{caseId}/protection-assessment", "POST /api/v1/cases/{caseId}/initial-assessment",
+                "POST /api/v1/cases/{caseId}/investigation", "POST /api/v1/cases/{caseId}/investigation/extension",
+                "POST /api/v1/cases/{caseId}/investigation/conclusion", "POST /api/v1/cases/{caseId}/offers",
+                "POST /api/v1/cases/{caseId}/offers/{offerId}/response", "POST /api/v1/cases/{caseId}/interventions",
+                "POST /api/v1/cases/{caseId}/interventions/{offerId}/end", "POST /api/v1/cases/{caseId}/workers",
+                "POST /api/v1/cases/{caseId}/collaborations", "POST /api/v1/cases/{caseId}/transfer",
+                "POST /api/v1/cases/{caseId}/closure")) {
+            EXPECTED.put(op, own);
+        }
+        EXPECTED.put("POST /api/v1/import", Expect.roles(Role.DISTRICT_WORKER, Role.DISTRICT_ADMIN));
+        EXPECTED.put("DELETE /api/v1/cases/{caseId}/personal-data", Expect.roles(Role.PLATFORM_ADMIN));
+        EXPECTED.put("GET /api/v1/districts", Expect.anyone());
+        EXPECTED.put("GET /api/v1/districts/{district}/rollout", Expect.anyone());
+        for (String kind : List.of("adoptions", "suspensions", "reinstatements", "funding", "staffing")) {
+            EXPECTED.put("POST /api/v1/districts/{district}/rollout/" + kind, Expect.roles(Role.PLATFORM_ADMIN));
+        }
+        EXPECTED.put("GET /api/v1/work-models", Expect.anyone());
+        EXPECTED.put("POST /api/v1/work-models", Expect.roles(Role.PLATFORM_ADMIN));
+        EXPECTED.put("POST /api/v1/rollout-plans", Expect.roles(Role.CITY_ANALYST, Role.PLATFORM_ADMIN));
+        EXPECTED.put("GET /api/v1/rollout-plans/{planId}", Expect.anyone());
+        EXPECTED.put("POST /api/v1/rollout-plans/{planId}/approval", Expect.roles(Role.PLATFORM_ADMIN));
+        EXPECTED.put("GET /api/v1/stats/districts/{district}",
+                Expect.ownDistrictOr(Role.CITY_ANALYST, Role.AUDITOR, Role.PLATFORM_ADMIN));
+        EXPECTED.put("GET /api/v1/stats/city", Expect.anyone());
+        EXPECTED.put("GET /api/v1/stats/rollout-effect", Expect.roles(Role.CITY_ANALYST, Role.AUDITOR, Role.PLATFORM_ADMIN));
+        EXPECTED.put("GET /api/v1/admin/projections", Expect.roles(Role.PLATFORM_ADMIN));
+        EXPECTED.put("POST /api/v1/admin/projections/{name}/replay", Expect.roles(Role.PLATFORM_ADMIN));
+        EXPECTED.put("GET /api/v1/admin/weeding/preview", Expect.roles(Role.PLATFORM_ADMIN));
+        EXPECTED.put("GET /api/v1/admin/weeding/reports", Expect.roles(Role.PLATFORM_ADMIN));
+    }
+
+    @Test
+    void every_operation_refuses_whom_its_rule_refuses_whatever_the_body() {
+        Map<String, String> caseIn = Map.of(OWN, raiseCaseIn(OWN), OTHER, raiseCaseIn(OTHER));
+        List<String> operations = servedOperations();
+        Set<String> withoutRule = new TreeSet<>(operations);
+        withoutRule.removeAll(EXPECTED.keySet());
+        assertThat(withoutRule).as("operations without an expected rule: add each to EXPECTED and to AccessRules").isEmpty();
+
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (String operation : operations) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String template = operation.substring(operation.indexOf(' ') + 1);
+            for (String district : List.of(OWN, OTHER)) {
+                String path = template.replace("{district}", district).replace("{caseId}", caseIn.get(district))
+                        .replace("{offerId}", UUID.randomUUID().toString()).replace("{planId}", UUID.randomUUID().toString())
+                        .replace("{name}", "no-such-projection")
+                        + (template.endsWith("/weeding/preview") ? "?year=1999" : "");
+                for (Role role : Role.values()) {
+                    boolean allowed = EXPECTED.get(operation).allows(role, district.equals(OWN));
+                    for (String body : method.equals("POST") ? List.of("{}", "{not json") : List.of("")) {
+                        Api.Response answer = send(asRole(role), method, path, body);
+                        checked++;
+                        boolean refused = answer.status() == 401 || answer.status() == 403;
+                        if (allowed == refused || answer.status() >= 500 || (!allowed && answer.status() != 403)
+                                || !hasSecurityHeaders(answer)) {
+                            wrong.add(role + " " + method + " " + path + " " + body + " → " + answer.status()
+                                    + " (expected " + (allowed ? "through" : "403") + ")");
+                        }
+                    }
+                }
+                Api.Response anonymous = send(anonymous(), method, path, method.equals("POST") ? "{}" : "");
+                checked++;
+                if (anonymous.status() != 401 || !anonymous.contentType().startsWith("application/problem+json")) {
+                    wrong.add("anonymous " + method + " " + path + " → " + anonymous.status());
+                }
+            }
+        }
+        assertThat(wrong).as("answers against the table").isEmpty();
+        assertThat(checked).as("every operation asked of every role in both districts").isGreaterThanOrEqualTo(operations.size() * 12);
+    }
+
+    private List<String> servedOperations() {
+        JsonNode paths = anonymous().get("/v3/api-docs").json().get("paths");
+        List<String> operations = new ArrayList<>();
+        paths.fieldNames().forEachRemaining(path -> {
+            if (path.startsWith("/api/")) {
+                paths.get(path).fieldNames().forEachRemaining(method -> operations.add(method.toUpperCase() + " " + path));
+            }
+        });
+        assertThat(operations).hasSizeGreaterThan(30);
+        return operations;
+    }
+
+    private Api asRole(Role role) {
+        String district = role.isDistrictBound() ? OWN : null;
+        return bearer(Tokens.forRole("matrix-" + role.name().toLowerCase(), role.name(), district));
+    }
+
+    private String raiseCaseIn(String district) {
+        Api user = bearer(Tokens.forRole("matrix-" + district, "DISTRICT_WORKER", district));
+        return user.post("/api/v1/districts/" + district + "/cases", concern(daysAgo(3))).json().get("caseId").asText();
+    }
+
+    private static Api.Response send(Api api, String method, String path, String body) {
+        return switch (method) {
+            case "GET" -> api.get(path);
+            case "DELETE" -> api.delete(path);
+            case "POST" -> api.postRaw(path, body, path.endsWith("/import") ? "application/x-ndjson" : "application/json");
+            default -> throw new IllegalArgumentException("No request for " + method + " " + path + " yet: add one here");
+        };
+    }
+
+    private static boolean hasSecurityHeaders(Api.Response answer) {
+        return "nosniff".equals(answer.header("X-Content-Type-Options")) && "DENY".equals(answer.header("X-Frame-Options"))
+                && answer.header("Content-Security-Policy") != null && "no-referrer".equals(answer.header("Referrer-Policy"));
+    }
+
+    /** Who an operation lets through: roles anywhere, and district roles in their own district. */
+    private record Expect(Set<Role> anywhere, boolean inDistrict) {
+        static Expect anyone() {
+            return new Expect(EnumSet.allOf(Role.class), false);
+        }
+
+        static Expect roles(Role... roles) {
+            return new Expect(EnumSet.copyOf(List.of(roles)), false);
+        }
+
+        static Expect ownDistrict() {
+            return new Expect(EnumSet.noneOf(Role.class), true);
+        }
+
+        static Expect ownDistrictOr(Role... roles) {
+            return new Expect(EnumSet.copyOf(List.of(roles)), true);
+        }
+
+        boolean allows(Role role, boolean inOwnDistrict) {
+            return anywhere.contains(role) || (inDistrict && role.isDistrictBound() && inOwnDistrict);
+        }
+    }
+}
