@@ -66,6 +66,12 @@ class AuthorizationMatrixTest extends ApiTest {
         EXPECTED.put("POST /api/v1/admin/projections/{name}/replay", Expect.roles(Role.PLATFORM_ADMIN));
         EXPECTED.put("GET /api/v1/admin/weeding/preview", Expect.roles(Role.PLATFORM_ADMIN));
         EXPECTED.put("GET /api/v1/admin/weeding/reports", Expect.roles(Role.PLATFORM_ADMIN));
+        for (String op : List.of("GET /api/v1/audit/cases/{caseId}/history", "GET /api/v1/audit/cases/{caseId}/state",
+                "GET /api/v1/audit/cases/{caseId}/verify", "GET /api/v1/audit/cases/{caseId}/export",
+                "GET /api/v1/audit/digests/{date}", "GET /api/v1/audit/digests/{date}/verify",
+                "GET /api/v1/audit/access-log", "GET /api/v1/audit/access-log/verify")) {
+            EXPECTED.put(op, Expect.roles(Role.AUDITOR));
+        }
     }
 
     @Test
@@ -84,7 +90,7 @@ class AuthorizationMatrixTest extends ApiTest {
             for (String district : List.of(OWN, OTHER)) {
                 String path = template.replace("{district}", district).replace("{caseId}", caseIn.get(district))
                         .replace("{offerId}", UUID.randomUUID().toString()).replace("{planId}", UUID.randomUUID().toString())
-                        .replace("{name}", "no-such-projection")
+                        .replace("{name}", "no-such-projection").replace("{date}", "2026-01-01")
                         + (template.endsWith("/weeding/preview") ? "?year=1999" : "");
                 for (Role role : Role.values()) {
                     boolean allowed = EXPECTED.get(operation).allows(role, district.equals(OWN));

@@ -44,8 +44,7 @@ class ProductionIdentityApiTest extends ApiTest {
     @Test
     void the_user_id_is_preferred_username_else_the_subject() {
         Map<String, Object> plan = Map.of("workModel", "VALLINGBY_TEAM", "districts", List.of("farsta", "bromma"),
-                "firstWaveStart", "2031-01-01", "waves", 2, "monthsPerWave", 6, "design", "STEPPED_WEDGE", "seed", 7,
-                "dryRun", true);
+                "firstWaveStart", "2031-01-01", "waves", 2, "monthsPerWave", 6, "design", "STEPPED_WEDGE", "seed", 7);
         String named = Tokens.forRole("eva.analyst", "CITY_ANALYST", null);
         String unnamed = Tokens.sign(c -> c.subject("7f3c2a").claim("roles", List.of("CITY_ANALYST")));
         assertThat(bearer(named).post("/api/v1/rollout-plans", plan).json().get("createdBy").asText()).isEqualTo("eva.analyst");
