@@ -38,6 +38,24 @@
     return response.json();
   }
 
+  /**
+   * The rows of a statistics answer: today an array of rows; an object that carries its rows (and
+   * perhaps a protection object) under 'rows' is read the same way, each row given the protection.
+   */
+  function rowsOf(answer) {
+    if (Array.isArray(answer)) {
+      return answer;
+    }
+    if (answer && Array.isArray(answer.rows)) {
+      return answer.rows.map(r => (answer.protection && !r.protection ? Object.assign({ protection: answer.protection }, r) : r));
+    }
+    return answer ? [answer] : [];
+  }
+
+  async function rows(path) {
+    return rowsOf(await api(path));
+  }
+
   function lastMonth() {
     const now = new Date();
     const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
@@ -184,14 +202,17 @@
   async function loadCity() {
     const f = filters();
     const models = f.workModel ? [f.workModel] : MODELS;
+    const years = yearsOf(f.from, f.to);
+    const yearly = Promise.all(years.map(y => rows('/api/v1/stats/city?groupBy=district'
+      + query({ from: y.from, to: y.to }))));
     const [byModel, byDistrict, effect, timelines, ...months] = await Promise.all([
-      api('/api/v1/stats/city?groupBy=workModel' + query()),
-      api('/api/v1/stats/city?groupBy=district' + query()),
+      rows('/api/v1/stats/city?groupBy=workModel' + query()),
+      rows('/api/v1/stats/city?groupBy=district' + query()),
       api('/api/v1/stats/rollout-effect?workModel=VALLINGBY_TEAM&metric=acceptanceRate&replicates=499'),
       Promise.all(state.districts.map(d => api('/api/v1/districts/' + encodeURIComponent(d.code) + '/rollout'))),
-      ...models.map(m => api('/api/v1/stats/city?groupBy=month' + query({ workModel: m })))
+      ...models.map(m => rows('/api/v1/stats/city?groupBy=month' + query({ workModel: m })))
     ]);
-    return { models, byModel, byDistrict, effect, timelines, months };
+    return { models, byModel, byDistrict, effect, timelines, months, years, yearly: await yearly };
   }
 
   function renderCity(view, data) {
@@ -203,6 +224,7 @@
     const add = spec => state.sections.push(C.section(view, spec));
     add(acceptanceByMonth(data));
     add(acceptanceByDistrict(data.byDistrict.filter(r => chosen.includes(r.group.district))));
+    add(acceptanceByDistrictAndYear(data.years, data.yearly, chosen));
     const rows = data.byModel;
     add(funnel(rows, r => t(r.group.workModel)));
     add(assessmentDeadline(rows, r => t(r.group.workModel)));
@@ -261,6 +283,39 @@
             data: low.map((l, k) => (l.v == null || high[k].v == null ? null : high[k].v - l.v)) },
           { name: t('value'), type: 'scatter', symbolSize: 11, color: '#b3261e', data: value.map(C.plot) }
         ]
+      }
+    };
+  }
+
+  /** The calendar years (cut to the chosen months) between two months. */
+  function yearsOf(from, to) {
+    const first = Number((from || '2019-01').slice(0, 4));
+    const last = Number((to || lastMonth()).slice(0, 4));
+    const years = [];
+    for (let y = first; y <= last; y++) {
+      years.push({ year: String(y), from: y === first && from ? from : y + '-01', to: y === last && to ? to : y + '-12' });
+    }
+    return years;
+  }
+
+  function acceptanceByDistrictAndYear(years, yearly, chosen) {
+    const codes = state.districts.map(d => d.code).filter(code => chosen.includes(code));
+    const rows = [];
+    const series = codes.map(code => {
+      const cells = yearly.map(answer => answer.find(r => r.group.district === code));
+      cells.forEach((row, k) => rows.push([districtName(code), years[k].year, C.figure(row, 'acceptanceRate.value', 'pct'),
+        C.figure(row, 'acceptanceRate.low', 'pct'), C.figure(row, 'acceptanceRate.high', 'pct'),
+        C.figure(row, 'acceptanceRate.denominator', 'num')]));
+      return { name: districtName(code), type: 'line', symbolSize: 6, data: cells.map(row => C.plot(C.figure(row, 'acceptanceRate.value', 'pct'))) };
+    });
+    return {
+      id: 'acceptance-by-district-and-year', title: t('acceptanceByDistrictYear'), note: t('acceptanceByDistrictYearNote'),
+      columns: [t('district'), t('year'), t('value'), t('low'), t('high'), t('n')], rows,
+      chart: {
+        tooltip: { trigger: 'axis', valueFormatter: v => (v == null ? '–' : i18n.percent(v)) },
+        legend: { type: 'scroll' }, grid: { left: 60, right: 20, top: 50 },
+        xAxis: { type: 'category', data: years.map(y => y.year) },
+        yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => i18n.percent(v) } }, series
       }
     };
   }
@@ -403,12 +458,13 @@
 
   async function loadDistrict() {
     const district = state.session.district;
+    const byMonth = Promise.all(MODELS.map(m => rows('/api/v1/stats/city?groupBy=month' + query({ workModel: m }))));
     const [figures, deadlines, cases] = await Promise.all([
       api('/api/v1/stats/districts/' + encodeURIComponent(district) + '?' + query().slice(1)),
       api('/api/v1/districts/' + encodeURIComponent(district) + '/deadlines'),
       api('/api/v1/districts/' + encodeURIComponent(district) + '/cases?size=20&page=' + state.casePage)
     ]);
-    return { figures, deadlines, cases };
+    return { figures, deadlines, cases, models: MODELS, months: await byMonth };
   }
 
   function renderDistrict(view, data) {
@@ -427,6 +483,10 @@
     own.rows.push([t('acceptanceRate'), C.figure(row, 'acceptanceRate.value', 'pct')]);
     own.rows.push([t('interval95'), { v: C.text(C.figure(row, 'acceptanceRate.low', 'pct')) + ' – ' + C.text(C.figure(row, 'acceptanceRate.high', 'pct')), kind: 'text' }]);
     add(own);
+    const monthly = acceptanceByMonth(data);
+    monthly.id = 'own-acceptance-by-month';
+    monthly.title = t('ownFigures') + ': ' + t('acceptanceByModel');
+    add(monthly);
     add(assessmentDeadline([row], label));
     add(investigationDeadline([row], label));
     add(worklist(data.deadlines));

@@ -37,9 +37,12 @@ class DemoDataProgress {
         state = State.SKIPPED;
     }
 
+    /** Called when the load begins (stories not yet known: 0) and again when the stories are counted. */
     void started(int stories) {
         total = stories;
-        startedAt = Instant.now();
+        if (startedAt == null) {
+            startedAt = Instant.now();
+        }
         state = State.LOADING;
     }
 

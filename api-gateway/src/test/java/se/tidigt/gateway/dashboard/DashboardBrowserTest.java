@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clean console. Writes a screenshot of the city view to target/city-view.png on every run.
  */
 class DashboardBrowserTest extends DemoCityTest {
-    private static final List<String> CITY_CHARTS = List.of("acceptance-by-month", "acceptance-by-district", "funnel",
+    private static final List<String> CITY_CHARTS = List.of("acceptance-by-month", "acceptance-by-district", "acceptance-by-district-and-year", "funnel",
             "deadline-14-days", "deadline-4-months", "ages", "rollout-timeline", "rollout-effect");
 
     @TempDir
@@ -97,6 +97,8 @@ class DashboardBrowserTest extends DemoCityTest {
         assertThat(browser.find("#district-filter").isDisplayed()).isFalse();
         assertThat(browser.find("#synthetic-marker").isDisplayed()).isTrue();
         assertThat((Long) browser.script("return document.querySelectorAll('[data-chart=\"own-figures\"] svg path').length"))
+                .isGreaterThan(10);
+        assertThat((Long) browser.script("return document.querySelectorAll('[data-chart=\"own-acceptance-by-month\"] svg path').length"))
                 .isGreaterThan(10);
         List<String> overdue = browser.findAll("#worklist tbody tr td:nth-child(5)").stream()
                 .map(td -> td.getAttribute("textContent")).toList();
@@ -180,8 +182,8 @@ class DashboardBrowserTest extends DemoCityTest {
                 all.forEach((el, i) => el.dataset.kb = String(i));
                 document.activeElement.blur();
                 return all.length;""");
-        // the skip link, language, sign-out, 5 filters, 11 districts, 3 actions, a table for each of 8 charts
-        assertThat(controls).isGreaterThanOrEqualTo(30);
+        // the skip link, language, sign-out, 5 filters, 11 districts, 3 actions, a table for each of 9 charts
+        assertThat(controls).isGreaterThanOrEqualTo(31);
 
         Set<String> reached = new HashSet<>();
         Actions keyboard = new Actions(browser.driver());
