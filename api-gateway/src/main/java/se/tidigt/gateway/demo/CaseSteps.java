@@ -96,7 +96,7 @@ final class CaseSteps {
     private LocalDate offer(InterventionType type, boolean firstOffer) {
         String offerId = UUID.nameUUIDFromBytes((caseId + ":offer:" + firstOffer).getBytes()).toString();
         add(new OfferIntervention(caseId, offerId, after(1 + random.nextInt(intake.team() ? 5 : 12)), type, null));
-        boolean accepted = random.nextDouble() < intake.acceptance();
+        boolean accepted = intake.accepts();
         Instant answered = after(1 + random.nextInt(14));
         if (!accepted) {
             add(new RecordFamilyResponse(caseId, offerId, answered, false, null, declineReason(), null));

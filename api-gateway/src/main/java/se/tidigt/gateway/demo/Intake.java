@@ -21,12 +21,15 @@ final class Intake {
     /** The model's acceptance rate, the effect the generator builds in: 0.95 − 0.50 = +0.45. */
     static final double ORDINARY_ACCEPTANCE = 0.50;
     static final double TEAM_ACCEPTANCE = 0.95;
+    /** The golden ratio's fraction: its multiples spread over [0, 1) as evenly as any sequence can. */
+    private static final double GOLDEN = 0.6180339887498949;
 
     private final boolean team;
     private final Weighted<Integer> age = new Weighted<>();
     private final Weighted<ReporterCategory> reporter = new Weighted<>();
     private final Weighted<InitialAssessmentDecision> decision = new Weighted<>();
     private final Weighted<CollaborationPartner> partner = new Weighted<>();
+    private double answers;
 
     Intake(boolean team) {
         this.team = team;
@@ -58,6 +61,17 @@ final class Intake {
 
     double acceptance() {
         return team ? TEAM_ACCEPTANCE : ORDINARY_ACCEPTANCE;
+    }
+
+    /**
+     * Whether the family accepts this offer. Drawn from a low-discrepancy sequence rather than the
+     * dice, so that over any run of offers the share accepted stays within a fraction of a point
+     * of the model's rate, on whatever day the city is generated, while the offers it falls on
+     * (which district, month, child) are still the dice's.
+     */
+    boolean accepts() {
+        answers = (answers + GOLDEN) % 1.0;
+        return answers < acceptance();
     }
 
     int age(Random random) {

@@ -5,6 +5,7 @@ import se.tidigt.cases.api.CompleteInitialAssessment;
 import se.tidigt.cases.api.ConcernKind;
 import se.tidigt.cases.api.Deadlines;
 import se.tidigt.cases.api.RaiseConcern;
+import se.tidigt.cases.api.RecordFamilyResponse;
 import se.tidigt.cases.api.RecordOpenAccessSupport;
 import se.tidigt.cases.api.identity.Pseudonymiser;
 import se.tidigt.rollout.api.DistrictCatalogue;
@@ -78,6 +79,19 @@ class CaseStoriesTest {
         assertThat(shareUnder(team, 13)).isGreaterThan(shareUnder(ordinary, 13) + 0.2);
         assertThat(shareEarlySupport(team)).isGreaterThan(shareEarlySupport(ordinary) + 0.2);
         assertThat(concerns(ordinary).stream().filter(c -> c.concerns().contains(ConcernKind.CRIME_RISK)).count()).isPositive();
+    }
+
+    @Test
+    void families_accept_at_the_rate_of_their_work_model() {
+        List<CaseStory> stories = generate(11);
+        for (String model : List.of(WorkModels.ORDINARY_CODE, WorkModels.VALLINGBY_TEAM_CODE)) {
+            List<RecordFamilyResponse> answers = stories.stream().filter(s -> model.equals(s.workModel()))
+                    .flatMap(s -> s.commands().stream()).filter(RecordFamilyResponse.class::isInstance)
+                    .map(RecordFamilyResponse.class::cast).toList();
+            double accepted = (double) answers.stream().filter(RecordFamilyResponse::accepted).count() / answers.size();
+            assertThat(accepted).as(model).isCloseTo(model.equals(WorkModels.ORDINARY_CODE) ? Intake.ORDINARY_ACCEPTANCE
+                    : Intake.TEAM_ACCEPTANCE, org.assertj.core.api.Assertions.within(0.01));
+        }
     }
 
     @Test
