@@ -96,8 +96,8 @@ final class CaseSteps {
     private LocalDate offer(InterventionType type, boolean firstOffer) {
         String offerId = UUID.nameUUIDFromBytes((caseId + ":offer:" + firstOffer).getBytes()).toString();
         add(new OfferIntervention(caseId, offerId, after(1 + random.nextInt(intake.team() ? 5 : 12)), type, null));
-        boolean accepted = intake.accepts();
         Instant answered = after(1 + random.nextInt(14));
+        boolean accepted = intake.accepts(); // only for answers recorded, so the recorded share is the model's
         if (!accepted) {
             add(new RecordFamilyResponse(caseId, offerId, answered, false, null, declineReason(), null));
             if (firstOffer && chance(0.2)) {
