@@ -97,7 +97,7 @@ final class CaseSteps {
         String offerId = UUID.nameUUIDFromBytes((caseId + ":offer:" + firstOffer).getBytes()).toString();
         add(new OfferIntervention(caseId, offerId, after(1 + random.nextInt(intake.team() ? 5 : 12)), type, null));
         Instant answered = after(1 + random.nextInt(14));
-        boolean accepted = intake.accepts(); // only for answers recorded, so the recorded share is the model's
+        boolean accepted = intake.accepts(random); // only for answers recorded, so the recorded share is the model's
         if (!accepted) {
             add(new RecordFamilyResponse(caseId, offerId, answered, false, null, declineReason(), null));
             if (firstOffer && chance(0.2)) {

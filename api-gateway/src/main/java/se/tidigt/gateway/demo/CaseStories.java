@@ -108,13 +108,13 @@ final class CaseStories {
     }
 
     /**
-     * How far the district has recorded the case: everything up to now, except that a quarter of
-     * the last four months' cases are behind (steps not yet taken or recorded), so the worklists
-     * show overdue assessments and investigations as a real district's do.
+     * How far the district has recorded the case: everything up to now, except that a fifth of the
+     * last six months' concerns wait in the district's backlog after the protection assessment, so
+     * the worklists show overdue initial assessments as a real district's do.
      */
     private Instant recordedUntil(Instant received) {
-        if (received.isAfter(now.minus(java.time.Duration.ofDays(120))) && random.nextDouble() < 0.25) {
-            Instant behind = received.plus(java.time.Duration.ofDays(1 + random.nextInt(20)));
+        if (received.isAfter(now.minus(java.time.Duration.ofDays(182))) && random.nextDouble() < 0.2) {
+            Instant behind = received.plus(java.time.Duration.ofDays(2));
             return behind.isBefore(now) ? behind : now;
         }
         return now;

@@ -21,15 +21,16 @@ final class Intake {
     /** The model's acceptance rate, the effect the generator builds in: 0.95 − 0.50 = +0.45. */
     static final double ORDINARY_ACCEPTANCE = 0.50;
     static final double TEAM_ACCEPTANCE = 0.95;
-    /** The golden ratio's fraction: its multiples spread over [0, 1) as evenly as any sequence can. */
-    private static final double GOLDEN = 0.6180339887498949;
+    /** How far the accepted count may stray from the model's rate before the dice are overruled. */
+    private static final int SLACK = 2;
 
     private final boolean team;
     private final Weighted<Integer> age = new Weighted<>();
     private final Weighted<ReporterCategory> reporter = new Weighted<>();
     private final Weighted<InitialAssessmentDecision> decision = new Weighted<>();
     private final Weighted<CollaborationPartner> partner = new Weighted<>();
-    private double answers;
+    private int answered;
+    private int accepted;
 
     Intake(boolean team) {
         this.team = team;
@@ -64,14 +65,25 @@ final class Intake {
     }
 
     /**
-     * Whether the family accepts this offer. Drawn from a low-discrepancy sequence rather than the
-     * dice, so that over any run of offers the share accepted stays within a fraction of a point
-     * of the model's rate, on whatever day the city is generated, while the offers it falls on
-     * (which district, month, child) are still the dice's.
+     * Whether the family accepts this offer: the dice at the model's rate, overruled only when the
+     * accepted count would stray more than {@link #SLACK} from the rate's share of the answers so
+     * far. Months vary as chance makes them vary, while the share over the whole history stays
+     * within a point or so of the rate on whatever day the city is generated.
      */
-    boolean accepts() {
-        answers = (answers + GOLDEN) % 1.0;
-        return answers < acceptance();
+    boolean accepts(Random random) {
+        answered++;
+        double expected = answered * acceptance();
+        boolean accept = random.nextDouble() < acceptance();
+        int after = accepted + (accept ? 1 : 0);
+        if (after - expected > SLACK) {
+            accept = false;
+        } else if (expected - after > SLACK) {
+            accept = true;
+        }
+        if (accept) {
+            accepted++;
+        }
+        return accept;
     }
 
     int age(Random random) {
