@@ -1,81 +1,110 @@
 package se.tidigt.gateway.demo;
 
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.tidigt.cases.api.identity.Pseudonymiser;
-import se.tidigt.gateway.axon.EventMetadata;
 import se.tidigt.gateway.database.DeploymentMode;
 import se.tidigt.query.rollout.RolloutViews;
 import se.tidigt.rollout.api.District;
 import se.tidigt.rollout.api.DistrictCatalogue;
+import se.tidigt.rollout.api.RolloutTimeline;
+import se.tidigt.rollout.api.WorkModels;
 
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Random;
+import java.util.Map;
 
 /**
- * Fills an empty embedded database with synthetic cases, so the demo has something to show: for
- * every district of today, a seeded mix of cases at every stage of the lifecycle over the last two
- * years. Identity numbers are generated (valid checksums, random serials), never a real person's.
- * Runs once: an event store that holds anything is left alone.
+ * Fills an empty database with the synthetic city once the application is ready, on a thread of
+ * its own, so the API answers meanwhile: first the rollout story, then the cases. An event store
+ * that already holds anything is left alone. On by default with the embedded database; with a
+ * configured one only with {@code TIDIGT_DEMO_DATA=true}.
  */
 @Component
 @Conditional(DeploymentMode.DemoData.class)
-class DemoData implements ApplicationRunner {
+class DemoData {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    static final long SEED = 20_211_001L;
 
     private final JdbcTemplate jdbc;
-    private final CommandGateway commands;
+    private final StoryWriter writer;
     private final DistrictCatalogue districts;
     private final Pseudonymiser pseudonymiser;
     private final Clock clock;
     private final RolloutViews rollout;
+    private final DemoDataProgress progress;
+    private final long seed;
+    private final double casesPerYear;
+    private final int threads;
 
-    DemoData(JdbcTemplate jdbc, CommandGateway commands, DistrictCatalogue districts, Pseudonymiser pseudonymiser,
-             Clock clock, RolloutViews rollout) {
-        this.rollout = rollout;
+    DemoData(JdbcTemplate jdbc, StoryWriter writer, DistrictCatalogue districts, Pseudonymiser pseudonymiser, Clock clock,
+             RolloutViews rollout, DemoDataProgress progress, @Value("${tidigt.demo-data-seed}") long seed,
+             @Value("${tidigt.demo-data-cases-per-year}") double casesPerYear,
+             @Value("${tidigt.demo-data-threads}") int threads) {
         this.jdbc = jdbc;
-        this.commands = commands;
+        this.writer = writer;
         this.districts = districts;
         this.pseudonymiser = pseudonymiser;
         this.clock = clock;
+        this.rollout = rollout;
+        this.progress = progress;
+        this.seed = seed;
+        this.casesPerYear = casesPerYear;
+        this.threads = threads;
+        progress.waiting(seed);
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
-        Long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE type <> 'WorkModelDefinition'",
-                Long.class);
-        if (events != null && events > 0) {
-            return;
-        }
-        LocalDate today = LocalDate.now(clock);
-        DemoRollout.commands(today).forEach(this::send);
-        Random random = new Random(SEED);
-        List<District> todays = districts.validOn(today);
-        int cases = 0;
-        for (District district : todays) {
-            DemoCaseStories stories = new DemoCaseStories(district.code(), today, random, pseudonymiser,
-                    rollout.timelineOf(district.code()));
-            for (List<Object> story : stories.generate(24)) {
-                story.forEach(this::send);
-                cases++;
+    @EventListener(ApplicationReadyEvent.class)
+    void startLoading() {
+        Thread thread = new Thread(this::load, "demo-data");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void load() {
+        try {
+            Long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE type <> 'WorkModelDefinition'",
+                    Long.class);
+            if (events != null && events > 0) {
+                progress.skipped("The event store already holds data; demo data is written only into an empty one.");
+                return;
             }
+            Instant now = clock.instant();
+            YearMonth lastMonth = YearMonth.now(clock.withZone(ZoneId.of("Europe/Stockholm"))).minusMonths(1);
+            List<String> todays = districts.validOn(lastMonth.atEndOfMonth()).stream().map(District::code).toList();
+            List<Object> story = new DemoRollout(lastMonth, todays).commands();
+            progress.started(0);
+            if (!writer.write(new CaseStory("rollout", null, story))) {
+                progress.aborted("The rollout story was refused; see the log.");
+                return;
+            }
+            Map<String, RolloutTimeline> timelines = new HashMap<>();
+            List<CaseStory> stories = new CaseStories(seed, casesPerYear, now, districts,
+                    (district, date) -> timelines.computeIfAbsent(district, rollout::timelineOf).modelInForceOn(date)
+                            .orElse(WorkModels.ORDINARY_CODE), pseudonymiser).generate();
+            progress.started(stories.size());
+            log.info("Demo data: writing {} synthetic stories (seed {}, {} cases a year) on {} threads",
+                    stories.size(), seed, casesPerYear, threads);
+            writer.writeAll(stories, threads, progress);
+            DemoDataProgress.Snapshot done = progress.snapshot();
+            progress.finished(done.written() + " stories, " + done.commands() + " commands");
+            log.info("Demo data: {} stories ({} commands) written in {} ms, {} refused", done.written(), done.commands(),
+                    progress.snapshot().elapsedMillis(), done.failed());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            progress.aborted("Interrupted");
+        } catch (RuntimeException e) {
+            log.error("Demo data failed", e);
+            progress.aborted(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        log.info("Demo data: {} synthetic cases in {} districts", cases, todays.size());
-    }
-
-    private void send(Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.with(
-                EventMetadata.ACTOR_USER, "demo-data").and(EventMetadata.ACTOR_ROLE, "PLATFORM_ADMIN")));
     }
 }

@@ -1,0 +1,55 @@
+package se.tidigt.gateway.dashboard;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.util.HtmlUtils;
+import se.tidigt.gateway.security.Actor;
+import se.tidigt.gateway.security.CurrentActor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The sign-in page (its form carries the CSRF token, so it is filled in here rather than served
+ * as a file) and the signed-in user, as the page needs them.
+ */
+@Controller
+@Hidden
+class DashboardController {
+    private final String loginPage;
+
+    DashboardController() {
+        try {
+            loginPage = StreamUtils.copyToString(new ClassPathResource("dashboard/login.html").getInputStream(),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Who is signed in, and the token the page's sign-out form (and any unsafe call) must carry. */
+    record Session(String user, String role, String district, String csrfHeader, String csrfParameter, String csrfToken) {
+    }
+
+    @GetMapping(path = DashboardSecurity.LOGIN, produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String login(CsrfToken csrf) {
+        return loginPage.replace("{{csrfParameter}}", HtmlUtils.htmlEscape(csrf.getParameterName()))
+                .replace("{{csrfToken}}", HtmlUtils.htmlEscape(csrf.getToken()));
+    }
+
+    @GetMapping(path = "/dashboard/session", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Session session(CsrfToken csrf) {
+        Actor actor = CurrentActor.get();
+        return new Session(actor.userId(), actor.role().name(), actor.district(), csrf.getHeaderName(),
+                csrf.getParameterName(), csrf.getToken());
+    }
+}

@@ -1,0 +1,150 @@
+/*
+ * The dashboard's building blocks: figures read from a statistics row with their suppression,
+ * sections that hold a chart (ECharts, drawn as SVG) and the same numbers as a table, and the CSV
+ * of every table on the page.
+ */
+(function () {
+  'use strict';
+  const i18n = window.TidigtI18n;
+  const PALETTE = ['#1f5fa8', '#b3261e', '#2e7d32', '#8a5a00', '#6a1b9a', '#00695c', '#c2185b', '#37474f', '#ef6c00', '#283593', '#558b2f'];
+  const charts = [];
+
+  /** The value at a dotted path ('acceptanceRate.value'), or undefined. */
+  function at(row, path) {
+    return path.split('.').reduce((node, key) => (node == null ? undefined : node[key]), row);
+  }
+
+  /**
+   * One figure: its value, how to show it, and whether it was withheld. A null the answer lists in
+   * suppressedFields (or any null in a suppressed row) is 'suppressed', never shown as zero.
+   */
+  function figure(row, path, kind) {
+    const value = row ? at(row, path) : undefined;
+    let state = null;
+    if (value === null || value === undefined) {
+      const listed = row && Array.isArray(row.suppressedFields) && row.suppressedFields.includes(path);
+      state = listed || (row && row.suppressed === true && value === null) ? 'suppressed' : 'nodata';
+    }
+    return { v: state ? null : value, kind: kind || 'num', state };
+  }
+
+  function text(cell) {
+    if (cell === null || cell === undefined) {
+      return '';
+    }
+    if (typeof cell !== 'object') {
+      return String(cell);
+    }
+    if (cell.state === 'suppressed') {
+      return i18n.t('suppressed');
+    }
+    if (cell.state === 'nodata' || cell.v === null || cell.v === undefined) {
+      return '–';
+    }
+    switch (cell.kind) {
+      case 'pct': return i18n.percent(cell.v);
+      case 'pp': return (cell.v > 0 ? '+' : '') + i18n.number(cell.v * 100, 1);
+      case 'days': return i18n.number(cell.v, 0);
+      case 'years': return i18n.number(cell.v, 1);
+      case 'text': return String(cell.v);
+      default: return i18n.number(cell.v, 2);
+    }
+  }
+
+  /** A chart value: the number, or null (a gap the table and the note explain). */
+  function plot(cell) {
+    return cell && typeof cell === 'object' ? (cell.v === undefined ? null : cell.v) : cell;
+  }
+
+  function element(tag, attributes, children) {
+    const el = document.createElement(tag);
+    Object.entries(attributes || {}).forEach(([k, v]) => {
+      if (k === 'text') {
+        el.textContent = v;
+      } else if (v !== null && v !== undefined) {
+        el.setAttribute(k, v);
+      }
+    });
+    (children || []).forEach(child => child && el.appendChild(child));
+    return el;
+  }
+
+  function table(caption, columns, rows) {
+    const head = element('tr', {}, columns.map(c => element('th', { scope: 'col', text: c })));
+    const body = rows.map(r => element('tr', {}, r.map((c, i) => {
+      const cellEl = element(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, text: text(c) });
+      if (c && typeof c === 'object' && c.state === 'suppressed') {
+        cellEl.className = 'suppressed';
+        cellEl.title = i18n.t('suppressedNote');
+      }
+      return cellEl;
+    })));
+    const tableEl = element('table', {}, [element('caption', { text: caption }), element('thead', {}, [head]),
+      element('tbody', {}, body.length ? body : [element('tr', {}, [element('td', { colspan: columns.length, text: i18n.t('noRows') })])])]);
+    return tableEl;
+  }
+
+  /**
+   * A section of the page: heading, note, optional chart, and the numbers as a table (in a
+   * disclosure, so the chart's text alternative is one key press away). Returns what the CSV needs.
+   */
+  function section(parent, spec) {
+    const headingId = spec.id + '-title';
+    const el = element('section', { class: 'panel', id: spec.id, 'aria-labelledby': headingId });
+    el.appendChild(element('h2', { id: headingId, text: spec.title }));
+    if (spec.note) {
+      el.appendChild(element('p', { class: 'note', text: spec.note }));
+    }
+    (spec.before || []).forEach(node => el.appendChild(node));
+    const suppressedCount = spec.rows.flat().filter(c => c && typeof c === 'object' && c.state === 'suppressed').length;
+    if (suppressedCount > 0) {
+      el.appendChild(element('p', { class: 'note suppressed-note', text: i18n.t('suppressedNote') + ' (' + suppressedCount + ')' }));
+    }
+    let chartEl = null;
+    if (spec.chart) {
+      chartEl = element('div', { class: 'chart', role: 'img', 'aria-label': i18n.t('chartOf') + spec.title, 'data-chart': spec.id });
+      el.appendChild(chartEl);
+    }
+    const details = element('details', { class: spec.chart ? 'numbers' : 'numbers open-table' });
+    if (!spec.chart) {
+      details.open = true;
+    }
+    details.appendChild(element('summary', { text: i18n.t('showTable') }));
+    details.appendChild(table(spec.title, spec.columns, spec.rows));
+    el.appendChild(details);
+    (spec.after || []).forEach(node => el.appendChild(node));
+    parent.appendChild(el);
+    if (chartEl) {
+      const chart = echarts.init(chartEl, null, { renderer: 'svg' });
+      chart.setOption(Object.assign({ animation: false, aria: { enabled: true, decal: { show: true } }, color: PALETTE,
+        textStyle: { color: '#1b1b1b' } }, spec.chart));
+      charts.push(chart);
+    }
+    return { title: spec.title, columns: spec.columns, rows: spec.rows };
+  }
+
+  function disposeAll() {
+    while (charts.length) {
+      charts.pop().dispose();
+    }
+  }
+
+  window.addEventListener('resize', () => charts.forEach(c => c.resize()));
+
+  function csvValue(cell) {
+    const value = cell && typeof cell === 'object' ? (cell.state ? text(cell) : (cell.v === null ? '' : String(cell.v))) : text(cell);
+    return /[",\n;]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
+  }
+
+  /** Every table of the view, one block per section, as CSV (values unformatted, suppressed cells named). */
+  function csv(sections, heading) {
+    const lines = ['# ' + i18n.t('synthetic'), '# ' + heading];
+    sections.forEach(s => {
+      lines.push('', '# ' + s.title, s.columns.map(csvValue).join(','));
+      s.rows.forEach(r => lines.push(r.map(csvValue).join(',')));
+    });
+    return lines.join('\n') + '\n';
+  }
+
+  window.TidigtCharts = { figure, text, plot, element, section, disposeAll, csv, PALETTE };
+})();

@@ -1,0 +1,152 @@
+package se.tidigt.gateway.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.tidigt.gateway.support.Api;
+import se.tidigt.gateway.support.DemoCityTest;
+
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The demo city at its default volume, written through the command side, read back through the
+ * statistics API as a city official would: its size and span, its districts through the 2023
+ * merger, the two work models' acceptance rates, the rollout story and the built-in effect.
+ */
+class DemoDataApiTest extends DemoCityTest {
+    private static final YearMonth LAST_MONTH = YearMonth.now(ZoneId.of("Europe/Stockholm")).minusMonths(1);
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Api analyst() {
+        return as("analyst");
+    }
+
+    @Test
+    void the_city_has_at_least_5000_cases_in_every_district_from_january_2019_to_last_month() {
+        JsonNode districts = analyst().get("/api/v1/stats/city?groupBy=district").json();
+        assertThat(districts).hasSize(11);
+        long cases = 0;
+        for (JsonNode row : districts) {
+            assertThat(row.at("/funnel/concerns").asLong()).as("cases in %s", row.at("/group/district")).isGreaterThan(200);
+            cases += row.at("/funnel/concerns").asLong();
+        }
+        assertThat(cases).isGreaterThanOrEqualTo(5_000);
+        List<String> months = new ArrayList<>();
+        analyst().get("/api/v1/stats/city?groupBy=month").json().forEach(row -> months.add(row.at("/group/month").asText()));
+        assertThat(months).startsWith("2019-01").endsWith(LAST_MONTH.toString());
+    }
+
+    @Test
+    void before_july_2023_the_cases_belong_to_the_districts_of_that_time() {
+        List<String> before = groups("/api/v1/stats/city?groupBy=district&districts=historical&to=2023-06");
+        assertThat(before).contains("rinkeby-kista", "spanga-tensta", "norrmalm", "ostermalm").doesNotContain("jarva", "norra-innerstaden");
+        List<String> after = groups("/api/v1/stats/city?groupBy=district&districts=historical&from=2023-07");
+        assertThat(after).contains("jarva", "norra-innerstaden").doesNotContain("rinkeby-kista", "norrmalm");
+    }
+
+    @Test
+    void the_acceptance_rates_per_work_model_come_within_two_points_of_their_targets() {
+        Map<String, Double> rates = new HashMap<>();
+        analyst().get("/api/v1/stats/city?groupBy=workModel").json().forEach(row ->
+                rates.put(row.at("/group/workModel").asText(), row.at("/acceptanceRate/value").asDouble()));
+        assertThat(rates.get("ORDINARY")).isCloseTo(Intake.ORDINARY_ACCEPTANCE, within(0.02));
+        assertThat(rates.get("VALLINGBY_TEAM")).isCloseTo(Intake.TEAM_ACCEPTANCE, within(0.02));
+    }
+
+    @Test
+    void the_rollout_effect_on_the_demo_data_recovers_the_built_in_effect_within_its_interval() {
+        JsonNode aggregate = analyst().get("/api/v1/stats/rollout-effect?workModel=VALLINGBY_TEAM&metric=acceptanceRate")
+                .json().path("aggregate");
+        double builtIn = Intake.TEAM_ACCEPTANCE - Intake.ORDINARY_ACCEPTANCE;
+        assertThat(aggregate.path("low").asDouble()).isLessThanOrEqualTo(builtIn);
+        assertThat(aggregate.path("high").asDouble()).isGreaterThanOrEqualTo(builtIn);
+        assertThat(aggregate.path("treatedDistricts").asInt()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void the_team_reaches_younger_children_works_with_fewer_workers_and_more_partners() {
+        Map<String, JsonNode> byModel = new HashMap<>();
+        analyst().get("/api/v1/stats/city?groupBy=workModel").json().forEach(row -> byModel.put(row.at("/group/workModel").asText(), row));
+        JsonNode team = byModel.get("VALLINGBY_TEAM");
+        JsonNode ordinary = byModel.get("ORDINARY");
+        assertThat(team.at("/ageAtConcern/shareUnder10/value").asDouble())
+                .isGreaterThan(ordinary.at("/ageAtConcern/shareUnder10/value").asDouble());
+        assertThat(team.at("/workersPerCase/mean").asDouble()).isLessThan(ordinary.at("/workersPerCase/mean").asDouble());
+        assertThat(team.at("/collaborationsByPartner/PRESCHOOL").asDouble() / team.at("/funnel/concerns").asDouble())
+                .isGreaterThan(ordinary.at("/collaborationsByPartner/PRESCHOOL").asDouble() / ordinary.at("/funnel/concerns").asDouble());
+        assertThat(ordinary.at("/deadlineBreaches/INITIAL_ASSESSMENT").asLong()).isPositive();
+        assertThat(ordinary.at("/investigationLength/overDue/value").asDouble()).isGreaterThan(0.05);
+        assertThat(ordinary.at("/reReferral/value").asDouble()).isPositive();
+        assertThat(as("hv-admin").get("/api/v1/stats/districts/hasselby-vallingby").json().path("openAccessSupport").size())
+                .isPositive();
+        assertThat(as("hv-admin").get("/api/v1/districts/hasselby-vallingby/deadlines").json().findValues("overdue"))
+                .anyMatch(JsonNode::asBoolean);
+    }
+
+    @Test
+    void the_rollout_story_runs_from_the_pilot_to_the_first_waves_of_an_approved_plan() {
+        JsonNode hv = analyst().get("/api/v1/districts/hasselby-vallingby/rollout").json().path("timeline");
+        assertThat(kinds(hv)).containsSubsequence("ADOPTED", "SUSPENDED", "REINSTATED");
+        assertThat(hv.findValuesAsText("source")).contains("Social investment fund");
+        assertThat(hv.findValuesAsText("reason")).contains("BUDGET");
+        JsonNode plan = analyst().get("/api/v1/rollout-plans/" + DemoRollout.PLAN_ID).json();
+        assertThat(plan.toString()).contains("STEPPED_WEDGE");
+        int adopted = 0;
+        int plannedOnly = 0;
+        for (JsonNode district : analyst().get("/api/v1/districts").json()) {
+            if (district.path("code").asText().equals("hasselby-vallingby")) {
+                continue;
+            }
+            if ("VALLINGBY_TEAM".equals(district.path("workModelInForce").asText())) {
+                adopted++;
+            } else {
+                plannedOnly++;
+            }
+        }
+        assertThat(adopted).isBetween(3, 9);
+        assertThat(plannedOnly).isPositive();
+    }
+
+    @Test
+    void every_event_of_the_demo_data_is_marked_synthetic_and_written_by_the_demo_data() {
+        Long unmarked = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE type <> 'WorkModelDefinition' AND "
+                + "(convert_from(metadata, 'UTF8')::jsonb ->> 'synthetic') IS DISTINCT FROM 'true'", Long.class);
+        Long marked = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE "
+                + "convert_from(metadata, 'UTF8')::jsonb @> '{\"synthetic\": true, \"actorUser\": \"demo-data\"}'", Long.class);
+        assertThat(unmarked).isZero();
+        assertThat(marked).isGreaterThan(40_000);
+    }
+
+    @Test
+    void the_load_and_its_progress_are_for_the_platform_admin_to_see() {
+        JsonNode progress = as("admin").get("/api/v1/admin/demo-data").json();
+        assertThat(progress.path("state").asText()).isEqualTo("DONE");
+        assertThat(progress.path("failed").asInt()).isZero();
+        assertThat(progress.path("written").asInt()).isEqualTo(progress.path("stories").asInt());
+        assertThat(as("analyst").get("/api/v1/admin/demo-data").status()).isEqualTo(403);
+        assertThat(Api.anonymous(port).get("/api/v1/admin/demo-data").status()).isEqualTo(401);
+    }
+
+    private List<String> groups(String path) {
+        List<String> codes = new ArrayList<>();
+        analyst().get(path).json().forEach(row -> codes.add(row.at("/group/district").asText()));
+        return codes;
+    }
+
+    private static List<String> kinds(JsonNode timeline) {
+        List<String> kinds = new ArrayList<>();
+        timeline.forEach(e -> kinds.add(e.path("kind").asText()));
+        return kinds;
+    }
+}

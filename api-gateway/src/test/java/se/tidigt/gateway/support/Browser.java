@@ -1,0 +1,119 @@
+package se.tidigt.gateway.support;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromedriver, paths given so Selenium never
+ * downloads a driver), with its console captured and downloads going to a directory of the test's.
+ */
+public final class Browser implements AutoCloseable {
+    private static final String CHROMIUM = System.getenv().getOrDefault("TIDIGT_CHROMIUM", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getenv().getOrDefault("TIDIGT_CHROMEDRIVER", "/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+    private final String base;
+
+    public Browser(int port, Path downloads) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1000", "--lang=sv-SE");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void open(String path) {
+        driver.get(base + path);
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    public WebDriverWait waiting(Duration timeout) {
+        return new WebDriverWait(driver, timeout);
+    }
+
+    /** Signs in through the sign-in page's form. */
+    public void signIn(String user) {
+        open("/");
+        waiting(Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/login"));
+        find("#username").sendKeys(user);
+        find("#password").sendKeys("demo");
+        find("#sign-in").click();
+    }
+
+    /** Waits until the page has drawn its view with figures from the API. */
+    public void awaitFigures() {
+        waiting(Duration.ofSeconds(90)).until(d -> {
+            Object status = script("return document.getElementById('status') && document.getElementById('status').textContent");
+            if (status != null && (status.toString().startsWith("Kunde inte") || status.toString().startsWith("Could not"))) {
+                throw new AssertionError("The page could not load its figures: " + status);
+            }
+            return Boolean.TRUE.equals(script("return !!document.querySelector('#view [data-chart], #view table')"
+                    + " && !document.body.hasAttribute('aria-busy')"));
+        });
+    }
+
+    /** The stamp of the view's last drawing; pass it to {@link #awaitRedrawn} after changing something. */
+    public String drawn() {
+        return String.valueOf(script("return document.getElementById('view').dataset.rendered || ''"));
+    }
+
+    public void awaitRedrawn(String before) {
+        waiting(Duration.ofSeconds(90)).until(d -> !drawn().equals(before)
+                && Boolean.TRUE.equals(script("return !document.body.hasAttribute('aria-busy')")));
+    }
+
+    /** Everything the page wrote to the console at level SEVERE (errors, failed loads). */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+
+    public byte[] screenshot() {
+        return driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
