@@ -1,6 +1,5 @@
 package se.tidigt.gateway.dashboard;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,17 +8,15 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import se.tidigt.gateway.problem.ProblemResponses;
 
 /**
- * The page's own filter chain, before the API's: the page, its assets and the sign-in page, and the
- * API calls the page makes with its session (a session cookie and no Authorization header). Clients
- * that send credentials (HTTP Basic today, bearer tokens later) never reach this chain. Sign-in is a
- * form against the same users as the API; an OIDC login can take its place here alone. Sessions
- * bring CSRF protection for every unsafe method, API calls included.
+ * The page's own filter chain: the page, its assets, the sign-in page and the session endpoint.
+ * Sign-in is a form against the same users as the API; an OIDC login can take its place here alone.
+ * The API calls the page makes with its session go through the API's chain and its access rules,
+ * which read that session and ask its unsafe calls for the CSRF token (see SecurityConfiguration).
  */
 @Configuration(proxyBeanMethods = false)
 class DashboardSecurity {
@@ -27,13 +24,12 @@ class DashboardSecurity {
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     @Bean
-    @Order(1)
+    @Order(2)
     SecurityFilterChain dashboard(HttpSecurity http, ProblemResponses problems,
                                   ObjectProvider<AuthenticationManager> demoAuthentication) throws Exception {
         RequestMatcher assets = new OrRequestMatcher(PATHS.matcher("/dashboard/*.js"), PATHS.matcher("/dashboard/*.css"),
                 PATHS.matcher("/webjars/**"), PATHS.matcher("/favicon.ico"));
-        RequestMatcher pageApi = new OrRequestMatcher(PATHS.matcher("/dashboard/session"),
-                new AndRequestMatcher(PATHS.matcher("/api/**"), DashboardSecurity::sessionWithoutCredentials));
+        RequestMatcher pageApi = PATHS.matcher("/dashboard/session");
         RequestMatcher pages = new OrRequestMatcher(PATHS.matcher("/"), PATHS.matcher("/index.html"), PATHS.matcher(LOGIN),
                 PATHS.matcher("/logout"));
         http.securityMatcher(new OrRequestMatcher(assets, pageApi, pages))
@@ -48,10 +44,5 @@ class DashboardSecurity {
                         .defaultAccessDeniedHandlerFor(problems::forbidden, pageApi));
         demoAuthentication.ifAvailable(http::authenticationManager);
         return http.build();
-    }
-
-    /** The page's fetch calls carry the session cookie and no credentials of their own. */
-    private static boolean sessionWithoutCredentials(HttpServletRequest request) {
-        return request.getHeader("Authorization") == null && request.getRequestedSessionId() != null;
     }
 }

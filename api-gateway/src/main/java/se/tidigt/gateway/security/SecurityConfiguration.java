@@ -1,5 +1,6 @@
 package se.tidigt.gateway.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import se.tidigt.cases.api.Deadlines;
 import se.tidigt.gateway.database.DeploymentMode;
 import se.tidigt.gateway.problem.ProblemResponses;
@@ -28,11 +33,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Three filter chains, each for its own paths, so that a page chain (form or OIDC login for the
- * dashboard, with {@code @Order} between 1 and 99) can sit beside them:
+ * Three filter chains, each for its own paths, with the dashboard's page chain (form login, later
+ * OIDC; {@code @Order} between 1 and 99) beside them:
  * <ol>
  *   <li>{@code /api/**}: stateless; a bearer JWT from the identity provider and, when they are on, the
- *   demo users over HTTP Basic; {@link AccessRules} decides before any body is read.</li>
+ *   demo users over HTTP Basic; the dashboard's session (its unsafe calls with the CSRF token);
+ *   {@link AccessRules} decides before any body is read, whichever way the caller signed in.</li>
  *   <li>operations ({@code /actuator/**}, the OpenAPI document): health open, metrics for the platform
  *   admin or on the management port.</li>
  *   <li>everything else: refused.</li>
@@ -54,7 +60,10 @@ class SecurityConfiguration {
             throw new NoIdentityProvider();
         }
         http.securityMatcher("/api/**")
-                .csrf(csrf -> csrf.disable()) // no cookies: every request carries its own credentials
+                // The dashboard's fetch calls carry its session cookie instead of credentials: read
+                // (never create) that session, and ask those calls, and only those, for the CSRF token.
+                .securityContext(context -> context.securityContextRepository(pageSessions()))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::unsafeWithSessionOnly))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(new AccessRules(scope)::apply)
                 .exceptionHandling(e -> e
@@ -129,6 +138,19 @@ class SecurityConfiguration {
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
         provider.setJwtAuthenticationConverter(new TokenActors());
         return new ProviderManager(provider);
+    }
+
+    private static SecurityContextRepository pageSessions() {
+        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+        sessions.setAllowSessionCreation(false);
+        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(), sessions);
+    }
+
+    /** A cross-site page can make a browser send its cookie, never an Authorization header. */
+    private static boolean unsafeWithSessionOnly(HttpServletRequest request) {
+        String method = request.getMethod();
+        boolean safe = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method);
+        return !safe && request.getHeader("Authorization") == null && request.getRequestedSessionId() != null;
     }
 
     /** 401 as a problem, or 429 while a demo user's sign-ins are paused. */

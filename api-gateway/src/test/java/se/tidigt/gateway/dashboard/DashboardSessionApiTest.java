@@ -69,6 +69,17 @@ class DashboardSessionApiTest extends ApiTest {
     }
 
     @Test
+    void the_session_passes_the_same_access_rules_as_credentials_before_any_body_is_read() throws Exception {
+        signIn("farsta-admin", "demo");
+        JsonNode session = Api.JSON.readTree(send(get("/dashboard/session")).body());
+        HttpResponse<String> otherDistrict = send(post("/api/v1/districts/bromma/cases", "{not json")
+                .header(session.path("csrfHeader").asText(), session.path("csrfToken").asText()));
+        assertThat(otherDistrict.statusCode()).isEqualTo(403);
+        assertThat(send(get("/api/v1/admin/projections")).statusCode()).isEqualTo(403);
+        assertThat(send(get("/api/v1/audit/access-log")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void clients_with_credentials_of_their_own_need_no_session_and_no_csrf_token() {
         Api.Response created = hv().post("/api/v1/districts/hasselby-vallingby/cases", concern(daysAgo(2)));
         assertThat(created.status()).isEqualTo(201);
