@@ -13,7 +13,7 @@ final class ConcernIntakeRules {
     }
 
     static void check(RaiseConcern command, DistrictCalendar calendar, Instant now) {
-        Rules.require(command.caseId(), "caseId");
+        CaseIds.check(command.caseId());
         Rules.require(command.receivedAt(), "receivedAt");
         if (command.receivedAt().isAfter(now)) {
             throw new InvalidCaseInput("receivedAt", "must not lie in the future");
