@@ -7,7 +7,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.gateway.problem.DatabaseFailures;
 import se.tidigt.gateway.problem.DomainProblems;
+import se.tidigt.gateway.problem.Problems;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +26,7 @@ import java.util.List;
 @Tag(name = "Cases")
 class ImportController {
     static final String NDJSON = "application/x-ndjson";
+    private static final Logger log = LoggerFactory.getLogger(ImportController.class);
     private final CaseImport lines;
 
     ImportController(CaseImport lines) {
@@ -39,11 +46,38 @@ class ImportController {
         String[] texts = body.split("\\r?\\n");
         for (int i = 0; i < texts.length; i++) {
             if (!texts[i].isBlank()) {
-                results.add(run(texts[i], i + 1));
+                try {
+                    results.add(run(texts[i], i + 1));
+                } catch (RuntimeException e) {
+                    throw interrupted(e, i + 1, report(results));
+                }
             }
         }
+        return report(results);
+    }
+
+    private static ImportReport report(List<LineResult> results) {
         int stored = (int) results.stream().filter(r -> r.problem() == null).count();
         return new ImportReport(results.size(), stored, results.size() - stored, results);
+    }
+
+    /**
+     * A failure that is not the line's fault (the database gone, a bug) stops the import: the answer
+     * says what happened to the lines before it and where to resume. Every line is idempotent, so
+     * sending the whole file again is also safe.
+     */
+    private static ApiProblem interrupted(RuntimeException e, int line, ImportReport soFar) {
+        ProblemDetail problem = DatabaseFailures.of(e).orElseGet(() -> {
+            log.error("Import stopped at line {}", line, e);
+            return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                    "Something went wrong on our side with this line; it was not stored.");
+        });
+        problem.setDetail("The import stopped at line " + line + ". " + problem.getDetail()
+                + " The lines before it are in the report. Send the file again (or resume from line " + line
+                + "): lines already stored answer as before and are not stored twice.");
+        problem.setProperty("resumeFromLine", line);
+        problem.setProperty("report", soFar);
+        return new ApiProblem(problem);
     }
 
     private LineResult run(String text, int number) {
@@ -51,6 +85,9 @@ class ImportController {
             ResponseEntity<Object> answer = lines.line(text, number);
             return new LineResult(number, answer.getStatusCode().value(), answer.getBody(), null);
         } catch (RuntimeException e) {
+            if (DatabaseFailures.of(e).isPresent()) {
+                throw e;
+            }
             ProblemDetail problem = DomainProblems.of(e).orElseThrow(() -> e);
             return new LineResult(number, problem.getStatus(), null, problem);
         }

@@ -45,16 +45,21 @@ class StepsOutOfOrderApiTest extends ApiTest {
                 "{\"type\":\"ConcludeInvestigation\",\"caseId\":\"" + caseId + "\",\"concludedAt\":\"2024-09-11T10:00:00Z\","
                         + "\"outcome\":\"INTERVENTION_NEEDED\"}",
                 raise("open-access:hasselby-vallingby:2025-01:COUNSELLING"),
-                raise("VALLINGBY_TEAM"));
+                raise("VALLINGBY_TEAM"),
+                raise(caseId + "-far").replace("2024-09-01T08:00:00Z", "-5000-01-01T00:00:00Z"),
+                raise(caseId + "-after"));
 
         JsonNode report = hv().postRaw("/api/v1/import", ndjson, "application/x-ndjson").json();
 
-        assertThat(report.get("stored").asInt()).as(report.toString()).isEqualTo(3);
+        assertThat(report.get("stored").asInt()).as(report.toString()).isEqualTo(4);
         JsonNode results = report.get("results");
         assertThat(results.get(3).at("/problem/errors/0/field").asText()).isEqualTo("concludedAt");
         assertThat(results.get(3).at("/problem/errors/0/message").asText()).contains("2024-09-11", "2024-09-12");
         assertThat(results.get(4).at("/problem/errors/0/field").asText()).isEqualTo("caseId");
         assertThat(results.get(5).at("/problem/errors/0/field").asText()).isEqualTo("caseId");
+        assertThat(results.get(6).at("/problem/errors/0/field").asText()).as("a far date is the line's fault")
+                .isEqualTo("receivedAt");
+        assertThat(results.get(7).get("status").asInt()).as("and the import goes on").isEqualTo(201);
         assertThat(hv().post("/api/v1/districts/hasselby-vallingby/open-access-support",
                 Map.of("month", "2025-01", "kind", "COUNSELLING", "count", 2)).status()).isEqualTo(201);
     }
