@@ -69,6 +69,19 @@ class ReplayApiTest extends ApiTest {
         assertThat(admin().post(PROJECTIONS + "/case-statistics/replay", "").status()).isEqualTo(202);
     }
 
+    @Test
+    void every_segment_is_listed_with_its_owner_position_and_lag() {
+        hv().post("/api/v1/districts/hasselby-vallingby/cases", concern(daysAgo(2)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statistics().get("lag").asLong() == 0);
+        JsonNode segments = statistics().get("segments");
+        assertThat(segments).hasSize(4);
+        for (JsonNode segment : segments) {
+            assertThat(segment.get("owner").asText()).as(segment.toString()).isNotBlank();
+            assertThat(segment.has("lag")).isTrue();
+            assertThat(segment.has("error")).as("null errors are left out, never a missing segment").isFalse();
+        }
+    }
+
     private JsonNode statistics() {
         for (JsonNode projection : admin().get(PROJECTIONS).json()) {
             if (projection.get("name").asText().equals("case-statistics")) {
