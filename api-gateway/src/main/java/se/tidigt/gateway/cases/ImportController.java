@@ -10,7 +10,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletRequest;
+import se.tidigt.gateway.idempotency.IdempotentWrites;
+import se.tidigt.gateway.idempotency.WriteRequest;
 import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.gateway.security.CurrentActor;
 import se.tidigt.gateway.problem.DatabaseFailures;
 import se.tidigt.gateway.problem.DomainProblems;
 import se.tidigt.gateway.problem.Problems;
@@ -28,9 +32,11 @@ class ImportController {
     static final String NDJSON = "application/x-ndjson";
     private static final Logger log = LoggerFactory.getLogger(ImportController.class);
     private final CaseImport lines;
+    private final IdempotentWrites idempotency;
 
-    ImportController(CaseImport lines) {
+    ImportController(CaseImport lines, IdempotentWrites idempotency) {
         this.lines = lines;
+        this.idempotency = idempotency;
     }
 
     record LineResult(int line, int status, Object result, ProblemDetail problem) {
@@ -39,9 +45,19 @@ class ImportController {
     record ImportReport(int lines, int stored, int failed, List<LineResult> results) {
     }
 
-    @Operation(summary = "Import commands, one JSON object per line (NDJSON); a per-line report")
+    @Operation(summary = "Import commands, one JSON object per line (NDJSON); a per-line report",
+            responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+                    description = "The per-line report (replayed for an Idempotency-Key already answered)",
+                    content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ImportReport.class))))
     @PostMapping(path = "/api/v1/import", consumes = NDJSON, produces = "application/json")
-    ImportReport importLines(@RequestBody String body) {
+    ResponseEntity<Object> importLines(@RequestBody String body, HttpServletRequest http) {
+        // With an Idempotency-Key the file's report is stored: sending it again replays the report.
+        return idempotency.runOrReplay(WriteRequest.of(http, body), CurrentActor.get().userId(),
+                () -> ResponseEntity.ok(importAll(body)));
+    }
+
+    private ImportReport importAll(String body) {
         List<LineResult> results = new ArrayList<>();
         String[] texts = body.split("\\r?\\n");
         for (int i = 0; i < texts.length; i++) {

@@ -64,6 +64,23 @@ class StepsOutOfOrderApiTest extends ApiTest {
                 Map.of("month", "2025-01", "kind", "COUNSELLING", "count", 2)).status()).isEqualTo(201);
     }
 
+    @Test
+    void an_import_sent_again_with_its_idempotency_key_replays_its_report_and_stores_nothing() {
+        String caseId = "import-" + UUID.randomUUID();
+        String ndjson = raise(caseId) + "\n" + raise("NOT_A_CASE_ID");
+        var withKey = hv().with("Idempotency-Key", "file-" + caseId);
+
+        JsonNode first = withKey.postRaw("/api/v1/import", ndjson, "application/x-ndjson").json();
+        var again = withKey.postRaw("/api/v1/import", ndjson, "application/x-ndjson");
+
+        assertThat(first.get("stored").asInt()).isEqualTo(1);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json()).isEqualTo(first);
+        assertProblem(withKey.postRaw("/api/v1/import", raise(caseId + "-other"), "application/x-ndjson"), 409);
+        assertThat(hv().get("/api/v1/cases/" + caseId + "-other").status()).as("a refused import stores nothing")
+                .isEqualTo(404);
+    }
+
     private static String raise(String caseId) {
         return "{\"type\":\"RaiseConcern\",\"caseId\":\"" + caseId + "\",\"district\":\"hasselby-vallingby\","
                 + "\"receivedAt\":\"2024-09-01T08:00:00Z\",\"reporter\":\"POLICE\",\"concerns\":[\"CRIME_RISK\"],"
