@@ -107,6 +107,28 @@ class HostileInputApiTest extends ApiTest {
                 "firstWaveStart");
     }
 
+    @Test
+    void bad_if_match_headers_and_media_types_are_4xx_problems_never_5xx() {
+        String caseId = newCase();
+        String body = "{\"assessedAt\":\"" + daysAgo(1) + "\",\"immediateProtectionNeeded\":false}";
+        EventStoreCounter counter = new EventStoreCounter(jdbc);
+        long before = counter.stored();
+        for (String ifMatch : new String[]{"\"abc\"", "\"-1\"", "\"99999999999999999999\"", "\"1\", \"2\"",
+                "\"\""}) {
+            var answer = hv().with("If-Match", ifMatch).postRaw("/api/v1/cases/" + caseId + "/protection-assessment", body,
+                    "application/json");
+            assertThat(answer.status()).as(ifMatch + " " + answer).isBetween(400, 499);
+            assertProblem(answer, answer.status());
+        }
+        for (String type : new String[]{"text/plain", "application/xml", "application/json; charset=ebcdic",
+                "multipart/form-data; boundary=x", "application/x-ndjson"}) {
+            var answer = hv().postRaw("/api/v1/cases/" + caseId + "/protection-assessment", body, type);
+            assertThat(answer.status()).as(type + " " + answer).isBetween(400, 499);
+            assertProblem(answer, answer.status());
+        }
+        assertThat(counter.stored()).isEqualTo(before);
+    }
+
     private void refused(Api api, String path, String body, String field) {
         EventStoreCounter counter = new EventStoreCounter(jdbc);
         long before = counter.stored();
