@@ -26,6 +26,8 @@ import static se.tidigt.gateway.support.ProblemAssertions.assertProblem;
  * in the statistics it parks the case's events (and only that case's) until they go through.
  */
 @AutoConfigureObservability
+// A context of its own (test-only handlers): closed after the class so its connections go back to the server.
+@org.springframework.test.annotation.DirtiesContext
 @Import({HandlersMadeToFail.Statistics.class, HandlersMadeToFail.CaseView.class})
 @TestPropertySource(properties = {"tidigt.projections.parked-retry-interval=PT1S",
         "tidigt.projections.parked-max-attempts=3"})

@@ -18,6 +18,8 @@ import static se.tidigt.gateway.support.ProblemAssertions.assertProblem;
 
 /** Replays run one at a time per projection, and a failed one is reported, with the processor still running. */
 @Import(ResetMadeToFail.class)
+// A context of its own (test-only handlers): closed after the class so its connections go back to the server.
+@org.springframework.test.annotation.DirtiesContext
 class ReplayApiTest extends ApiTest {
     private static final String PROJECTIONS = "/api/v1/admin/projections";
 
