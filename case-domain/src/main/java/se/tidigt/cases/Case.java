@@ -55,7 +55,8 @@ public class Case extends CaseState {
     @CommandHandler
     void handle(ExtendInvestigation command) {
         Instant at = time.check("extendedAt", command.extendedAt(), closed);
-        Investigation.requireRunning(investigation).checkExtension(command.newDueDate(), command.sealedReason());
+        Investigation.requireRunning(investigation).checkAfterOpening("extendedAt", at)
+                .checkExtension(command.newDueDate(), command.sealedReason());
         apply(new InvestigationExtended(caseId, district, at, investigation.dueDate(), command.newDueDate(), null,
                 command.sealedReason()));
     }
@@ -63,7 +64,7 @@ public class Case extends CaseState {
     @CommandHandler
     void handle(ConcludeInvestigation command) {
         Instant at = time.check("concludedAt", command.concludedAt(), closed);
-        Investigation.requireRunning(investigation);
+        Investigation.requireRunning(investigation).checkAfterOpening("concludedAt", at);
         Rules.require(command.outcome(), "outcome");
         apply(new InvestigationConcluded(caseId, district, at, command.outcome()));
     }
@@ -84,6 +85,7 @@ public class Case extends CaseState {
     void handle(RecordFamilyResponse command) {
         Instant at = time.check("respondedAt", command.respondedAt(), closed);
         Offer offer = offers.unanswered(command.offerId());
+        offer.checkFollows("respondedAt", at);
         if (command.accepted()) {
             offer.checkConsent(command.consentBy(), child, LocalDate.ofInstant(at, Deadlines.ZONE));
             apply(new FamilyAccepted(caseId, district, at, command.offerId(), command.consentBy()));
@@ -96,14 +98,18 @@ public class Case extends CaseState {
     @CommandHandler
     void handle(StartIntervention command) {
         Instant at = time.check("startedAt", command.startedAt(), closed);
-        offers.get(command.offerId()).checkCanStart();
+        Offer offer = offers.get(command.offerId());
+        offer.checkCanStart();
+        offer.checkFollows("startedAt", at);
         apply(new InterventionStarted(caseId, district, at, command.offerId()));
     }
 
     @CommandHandler
     void handle(EndIntervention command) {
         Instant at = time.check("endedAt", command.endedAt(), closed);
-        offers.get(command.offerId()).checkRunning();
+        Offer offer = offers.get(command.offerId());
+        offer.checkRunning();
+        offer.checkFollows("endedAt", at);
         Rules.require(command.outcome(), "outcome");
         apply(new InterventionEnded(caseId, district, at, command.offerId(), command.outcome()));
     }

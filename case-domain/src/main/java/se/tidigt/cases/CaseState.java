@@ -40,42 +40,42 @@ abstract class CaseState {
 
     @EventSourcingHandler
     void on(InvestigationOpened event) {
-        investigation = new Investigation(event.dueDate(), null);
+        investigation = new Investigation(event.occurredAt(), event.dueDate(), null);
     }
 
     @EventSourcingHandler
     void on(InvestigationExtended event) {
-        investigation = new Investigation(event.newDueDate(), null);
+        investigation = new Investigation(investigation.openedAt(), event.newDueDate(), null);
     }
 
     @EventSourcingHandler
     void on(InvestigationConcluded event) {
-        investigation = new Investigation(investigation.dueDate(), event.outcome());
+        investigation = new Investigation(investigation.openedAt(), investigation.dueDate(), event.outcome());
     }
 
     @EventSourcingHandler
     void on(InterventionOffered event) {
-        offers.add(event.offerId(), event.interventionType());
+        offers.add(event.offerId(), event.interventionType(), event.occurredAt());
     }
 
     @EventSourcingHandler
     void on(FamilyAccepted event) {
-        offers.get(event.offerId()).accepted();
+        offers.get(event.offerId()).accepted(event.occurredAt());
     }
 
     @EventSourcingHandler
     void on(FamilyDeclined event) {
-        offers.get(event.offerId()).declined();
+        offers.get(event.offerId()).declined(event.occurredAt());
     }
 
     @EventSourcingHandler
     void on(InterventionStarted event) {
-        offers.get(event.offerId()).started();
+        offers.get(event.offerId()).started(event.occurredAt());
     }
 
     @EventSourcingHandler
     void on(InterventionEnded event) {
-        offers.get(event.offerId()).ended();
+        offers.get(event.offerId()).ended(event.occurredAt());
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package se.tidigt.cases;
 
+import se.tidigt.cases.api.Deadlines;
 import se.tidigt.cases.api.DistrictCalendar;
 import se.tidigt.cases.api.InvalidCaseInput;
 import se.tidigt.cases.api.RaiseConcern;
@@ -12,10 +13,14 @@ final class ConcernIntakeRules {
     }
 
     static void check(RaiseConcern command, DistrictCalendar calendar, Instant now) {
-        Rules.require(command.caseId(), "caseId");
+        CaseIds.check(command.caseId());
         Rules.require(command.receivedAt(), "receivedAt");
         if (command.receivedAt().isAfter(now)) {
             throw new InvalidCaseInput("receivedAt", "must not lie in the future");
+        }
+        if (Deadlines.beforeRecordedTime(command.receivedAt())) {
+            throw new InvalidCaseInput("receivedAt", "must not lie before " + Deadlines.SOL_IN_FORCE
+                    + ", when the Social Services Act (2001:453) took effect");
         }
         Rules.checkDistrict(calendar, "district", command.district(), command.receivedAt());
         Rules.require(command.reporter(), "reporter");

@@ -7,8 +7,16 @@ import se.tidigt.cases.api.InvestigationOutcome;
 
 import java.time.LocalDate;
 
-/** The case's investigation: its due date, and its outcome once concluded. */
-record Investigation(LocalDate dueDate, InvestigationOutcome outcome) {
+/** The case's investigation: when it was opened, its due date, and its outcome once concluded. */
+record Investigation(java.time.Instant openedAt, LocalDate dueDate, InvestigationOutcome outcome) {
+
+    /** An extension or a conclusion comes after the opening. */
+    Investigation checkAfterOpening(String field, java.time.Instant at) {
+        if (at.isBefore(openedAt)) {
+            throw new InvalidCaseInput(field, at + " lies before the investigation was opened (" + openedAt + ")");
+        }
+        return this;
+    }
 
     static void checkCanOpen(InitialAssessmentDecision decision, Investigation existing) {
         if (existing != null) {

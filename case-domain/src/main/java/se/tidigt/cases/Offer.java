@@ -6,6 +6,7 @@ import se.tidigt.cases.api.ConsentBy;
 import se.tidigt.cases.api.InterventionType;
 import se.tidigt.cases.api.InvalidCaseInput;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /** One offer: the family's answer and the intervention's course. */
@@ -17,9 +18,24 @@ final class Offer {
 
     private final InterventionType type;
     private Stage stage = Stage.OFFERED;
+    /** When the offer's last step happened: its steps follow one another in time. */
+    private Instant lastStepAt;
 
-    Offer(InterventionType type) {
+    Offer(InterventionType type, Instant offeredAt) {
         this.type = type;
+        this.lastStepAt = offeredAt;
+    }
+
+    /** An answer comes after the offer, a start after the answer, an end after the start. */
+    void checkFollows(String field, Instant at) {
+        if (at.isBefore(lastStepAt)) {
+            String previous = switch (stage) {
+                case OFFERED -> "the offer was made";
+                case ACCEPTED, DECLINED -> "the family answered";
+                case STARTED, ENDED -> "the intervention started";
+            };
+            throw new InvalidCaseInput(field, at + " lies before " + previous + " (" + lastStepAt + ")");
+        }
     }
 
     boolean isAnswered() {
@@ -51,30 +67,35 @@ final class Offer {
         }
     }
 
-    void accepted() {
+    void accepted(Instant at) {
         stage = Stage.ACCEPTED;
+        lastStepAt = at;
     }
 
-    void declined() {
+    void declined(Instant at) {
         stage = Stage.DECLINED;
+        lastStepAt = at;
     }
 
-    void started() {
+    void started(Instant at) {
         stage = Stage.STARTED;
+        lastStepAt = at;
     }
 
-    void ended() {
+    void ended(Instant at) {
         stage = Stage.ENDED;
+        lastStepAt = at;
     }
 
     // Value equality lets Axon's fixtures check that sourcing the events rebuilds the same state.
     @Override
     public boolean equals(Object other) {
-        return other instanceof Offer that && type == that.type && stage == that.stage;
+        return other instanceof Offer that && type == that.type && stage == that.stage
+                && java.util.Objects.equals(lastStepAt, that.lastStepAt);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(type, stage);
+        return java.util.Objects.hash(type, stage, lastStepAt);
     }
 }

@@ -17,8 +17,8 @@ final class Offers {
         }
     }
 
-    void add(String offerId, InterventionType type) {
-        byId.put(offerId, new Offer(type));
+    void add(String offerId, InterventionType type, java.time.Instant offeredAt) {
+        byId.put(offerId, new Offer(type, offeredAt));
     }
 
     Offer get(String offerId) {

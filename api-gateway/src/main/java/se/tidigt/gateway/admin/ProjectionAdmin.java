@@ -1,34 +1,45 @@
 package se.tidigt.gateway.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.gateway.projections.ParkedEvents;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
  * Every projection's state: where its processor stands in the event stream, how far behind the
- * head it is, and how far a rebuild has come. Lag and progress are also Micrometer gauges
- * ({@code tidigt.projection.lag}, {@code tidigt.projection.replay.progress}).
+ * head it is, how far a rebuild has come, and what it has parked. Lag, progress and parked events
+ * are also Micrometer gauges ({@code tidigt.projection.lag}, {@code tidigt.projection.replay.progress},
+ * {@code tidigt.projection.parked.events}).
  */
 @Component
 class ProjectionAdmin {
+    private static final ObjectMapper TOKENS = new ObjectMapper();
+
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final SubscribingRebuild subscribingRebuild;
+    private final Replays replays;
+    private final ParkedEvents parked;
 
-    ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, SubscribingRebuild subscribingRebuild) {
+    ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, SubscribingRebuild subscribingRebuild,
+                    Replays replays, ParkedEvents parked) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.subscribingRebuild = subscribingRebuild;
+        this.replays = replays;
+        this.parked = parked;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -39,6 +50,9 @@ class ProjectionAdmin {
                     .description("Events the projection is behind the head of the event store").register(registry);
             Gauge.builder("tidigt.projection.replay.progress", () -> status(name).replayProgressPercent())
                     .tag("processor", name).description("Per cent of a running rebuild done (100 when none runs)")
+                    .register(registry);
+            Gauge.builder("tidigt.projection.parked.events", () -> parked.count(name)).tag("processor", name)
+                    .description("Events parked in the dead-letter queue after their handler failed")
                     .register(registry);
         });
     }
@@ -51,28 +65,69 @@ class ProjectionAdmin {
         EventProcessor processor = processor(name);
         long head = head();
         if (processor instanceof StreamingEventProcessor streaming) {
-            return ProjectionStatus.ofStreaming(name, streaming, head);
+            return ProjectionStatus.ofStreaming(name, streaming, storedSegments(name), head, replays.state(name),
+                    parked.summary(name));
         }
-        return ProjectionStatus.ofSubscribing(name, head, subscribingRebuild.progress(name));
+        return ProjectionStatus.ofSubscribing(name, processor.isRunning(), head, subscribingRebuild.progress(name),
+                replays.state(name));
     }
 
     /** Starts a rebuild from the first event; the API keeps answering from the current tables meanwhile. */
     void replay(String name) {
-        EventProcessor processor = processor(name);
-        if (processor instanceof StreamingEventProcessor streaming) {
-            // Off the request thread: shutting down waits for the processor's threads to release their segments.
-            new Thread(() -> {
-                streaming.shutDown();
-                streaming.resetTokens();
-                streaming.start();
-            }, "replay-" + name).start();
-        } else if (processor instanceof SubscribingEventProcessor subscribing) {
-            subscribingRebuild.start(name, subscribing);
+        replays.start(name, processor(name));
+    }
+
+    ParkedEvents.Summary parked(String name) {
+        requireParking(name);
+        return parked.summary(name);
+    }
+
+    boolean retryParked(String name, String caseId) {
+        requireParked(name, caseId);
+        return parked.retry(name, caseId);
+    }
+
+    long evictParked(String name, String caseId) {
+        requireParked(name, caseId);
+        return parked.evict(name, caseId);
+    }
+
+    private void requireParked(String name, String caseId) {
+        requireParking(name);
+        if (!parked.has(name, caseId)) {
+            throw ApiProblem.notFound("Parked events of case " + caseId + " in " + name);
+        }
+    }
+
+    private void requireParking(String name) {
+        processor(name);
+        if (!parked.parks(name)) {
+            throw ApiProblem.notFound("A dead-letter queue of " + name);
         }
     }
 
     private EventProcessor processor(String name) {
         return processing.eventProcessor(name).orElseThrow(() -> ApiProblem.notFound("Projection " + name));
+    }
+
+    private List<ProjectionStatus.StoredSegment> storedSegments(String name) {
+        return jdbc.query("SELECT segment, owner, token, tokentype FROM tokenentry WHERE processorname = ? ORDER BY segment",
+                (rs, i) -> new ProjectionStatus.StoredSegment(rs.getInt("segment"), rs.getString("owner"),
+                        position(rs.getBytes("token"))), name);
+    }
+
+    /** The global index a stored token stands at (Jackson-serialized; a replay token carries its current token). */
+    private static Long position(byte[] token) {
+        if (token == null) {
+            return null;
+        }
+        try {
+            JsonNode node = TOKENS.readTree(token);
+            JsonNode current = node.has("currentToken") ? node.get("currentToken") : node;
+            return current != null && current.has("index") ? current.get("index").asLong() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private long head() {

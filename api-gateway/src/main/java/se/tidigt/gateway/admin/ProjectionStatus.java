@@ -2,40 +2,61 @@ package se.tidigt.gateway.admin;
 
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import se.tidigt.gateway.projections.ParkedEvents;
 
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * A projection's processor and where it stands. {@code position} is the global index of the last
- * event it handled (the lowest over its segments), {@code head} the newest in the store, {@code lag}
- * the difference. Subscribing projections run inside each write's transaction and never lag.
+ * A projection's processor and where it stands. Every segment of a streaming projection is listed
+ * from the token store, whichever instance owns it: its {@code owner}, {@code position} (global
+ * index of the last event handled), and, for the segments this instance runs, its error. The
+ * projection's {@code position} is the lowest over its segments, {@code lag} the distance to the
+ * newest event. Subscribing projections run inside each write's transaction and never lag.
+ * {@code parked} lists the cases whose events wait in the dead-letter queue, {@code replay} how the
+ * last replay went.
  */
-record ProjectionStatus(String name, String mode, List<SegmentStatus> segments, long position, long head, long lag,
-                        boolean replaying, double replayProgressPercent) {
+record ProjectionStatus(String name, String mode, boolean running, boolean error, List<SegmentStatus> segments,
+                        long position, long head, long lag, boolean replaying, double replayProgressPercent,
+                        Replays.ReplayState replay, ParkedEvents.Summary parked) {
 
-    record SegmentStatus(int segment, Long position, boolean replaying, boolean caughtUp) {
+    record SegmentStatus(int segment, String owner, Long position, long lag, boolean replaying, boolean caughtUp,
+                         String error) {
     }
 
-    static ProjectionStatus ofStreaming(String name, StreamingEventProcessor processor, long head) {
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        List<SegmentStatus> segments = status.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> new SegmentStatus(e.getKey(), position(e.getValue().getCurrentPosition()),
-                        e.getValue().isReplaying(), e.getValue().isCaughtUp())).toList();
-        long position = status.isEmpty() ? -1 : status.values().stream()
-                .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
+    /** A segment as the token store records it. */
+    record StoredSegment(int segment, String owner, Long position) {
+    }
+
+    static ProjectionStatus ofStreaming(String name, StreamingEventProcessor processor, List<StoredSegment> stored,
+                                        long head, Replays.ReplayState replay, ParkedEvents.Summary parked) {
+        Map<Integer, EventTrackerStatus> local = processor.processingStatus();
+        List<SegmentStatus> segments = stored.stream().map(s -> segment(s, local.get(s.segment()), head)).toList();
+        long position = segments.isEmpty() ? -1 : segments.stream()
+                .mapToLong(s -> s.position() == null ? -1 : s.position()).min().orElse(-1);
         boolean replaying = processor.isReplaying();
-        double progress = replaying ? status.values().stream().map(ProjectionStatus::progress)
+        double progress = replaying ? local.values().stream().map(ProjectionStatus::progress)
                 .min(Double::compare).orElse(0.0) : 100;
-        return new ProjectionStatus(name, "pooled-streaming", segments, position, head, Math.max(0, head - position),
-                replaying, progress);
+        return new ProjectionStatus(name, "pooled-streaming", processor.isRunning(), processor.isError(), segments,
+                position, head, Math.max(0, head - position), replaying, progress, replay, parked);
     }
 
-    static ProjectionStatus ofSubscribing(String name, long head, Double rebuildProgress) {
+    static ProjectionStatus ofSubscribing(String name, boolean running, long head, Double rebuildProgress,
+                                          Replays.ReplayState replay) {
         boolean rebuilding = rebuildProgress != null && rebuildProgress < 100;
-        return new ProjectionStatus(name, "subscribing", List.of(), head, head, 0, rebuilding,
-                rebuildProgress == null ? 100 : rebuildProgress);
+        return new ProjectionStatus(name, "subscribing", running, false, List.of(), head, head, 0, rebuilding,
+                rebuildProgress == null ? 100 : rebuildProgress, replay, null);
+    }
+
+    private static SegmentStatus segment(StoredSegment stored, EventTrackerStatus local, long head) {
+        Long position = local != null && local.getCurrentPosition().isPresent()
+                ? Long.valueOf(local.getCurrentPosition().getAsLong()) : stored.position();
+        long lag = Math.max(0, head - (position == null ? -1 : position));
+        String error = local != null && local.isErrorState() && local.getError() != null
+                ? local.getError().getClass().getSimpleName() + ": " + local.getError().getMessage() : null;
+        return new SegmentStatus(stored.segment(), stored.owner(), position, lag,
+                local != null && local.isReplaying(), local != null ? local.isCaughtUp() : lag == 0, error);
     }
 
     private static double progress(EventTrackerStatus status) {
@@ -45,9 +66,5 @@ record ProjectionStatus(String name, String mode, List<SegmentStatus> segments, 
             return 100;
         }
         return Math.min(100, 100.0 * Math.max(0, current.orElse(0)) / reset.getAsLong());
-    }
-
-    private static Long position(OptionalLong position) {
-        return position.isPresent() ? position.getAsLong() : null;
     }
 }

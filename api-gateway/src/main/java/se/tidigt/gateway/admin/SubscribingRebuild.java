@@ -42,16 +42,15 @@ class SubscribingRebuild {
         return progress.get(name);
     }
 
-    void start(String name, SubscribingEventProcessor processor) {
+    /** Rebuilds on the calling thread (the replay executor); a failure leaves the tables as they were. */
+    void rebuild(String name, SubscribingEventProcessor processor) {
         progress.put(name, 0.0);
-        new Thread(() -> {
-            try {
-                rebuild(name, processor.eventHandlerInvoker());
-            } catch (RuntimeException e) {
-                log.error("Rebuilding {} failed; its tables are unchanged", name, e);
-                progress.remove(name);
-            }
-        }, "rebuild-" + name).start();
+        try {
+            rebuild(name, processor.eventHandlerInvoker());
+        } catch (RuntimeException e) {
+            progress.remove(name);
+            throw e;
+        }
     }
 
     private void rebuild(String name, EventHandlerInvoker handlers) {

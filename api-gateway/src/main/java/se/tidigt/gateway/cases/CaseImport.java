@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import se.tidigt.gateway.cases.CaseRequests.*;
 import se.tidigt.gateway.idempotency.WriteRequest;
+import se.tidigt.gateway.input.StrictJson;
 import se.tidigt.gateway.problem.ApiProblem;
 
 import java.util.Map;
@@ -21,7 +22,9 @@ import java.util.function.Function;
 /**
  * One NDJSON line, one command: {@code {"type":"RaiseConcern", ...}} with the same fields as the
  * REST body, plus {@code caseId} (and {@code offerId}) to say which case a line belongs to. Each line
- * takes the same path as its REST endpoint, in its own transaction.
+ * takes the same path as its REST endpoint, in its own transaction, and is idempotent: its key is a
+ * hash of the line, so importing a file again answers each stored line as before and stores nothing
+ * twice, and a line without a case id (or offer id) gets one derived from the line.
  */
 @Component
 class CaseImport {
@@ -31,8 +34,8 @@ class CaseImport {
     private final ConcernIntake intake;
     private final Map<String, BiFunction<JsonNode, Integer, ResponseEntity<Object>>> types;
 
-    CaseImport(ObjectMapper json, Validator validator, CaseWrites writes, ConcernIntake intake, CaseTexts texts) {
-        this.json = json;
+    CaseImport(StrictJson json, Validator validator, CaseWrites writes, ConcernIntake intake, CaseTexts texts) {
+        this.json = json.mapper();
         this.validator = validator;
         this.writes = writes;
         this.intake = intake;
@@ -65,15 +68,15 @@ class CaseImport {
 
     private ResponseEntity<Object> raise(JsonNode line, int number) {
         RaiseConcernRequest body = read(line, RaiseConcernRequest.class);
-        String caseId = line.hasNonNull("caseId") ? identifier(line, "caseId") : UUID.randomUUID().toString();
-        return intake.raise(required(line, "district"), body, request(number, body), caseId);
+        String caseId = line.hasNonNull("caseId") ? identifier(line, "caseId") : derivedId("case", line);
+        return intake.raise(required(line, "district"), body, request(line, body), caseId);
     }
 
     private ResponseEntity<Object> offer(JsonNode line, int number) {
         OfferRequest body = read(line, OfferRequest.class);
         String caseId = identifier(line, "caseId");
-        String offerId = line.hasNonNull("offerId") ? identifier(line, "offerId") : UUID.randomUUID().toString();
-        return writes.onCase(caseId, request(number, body), HttpStatus.CREATED, CaseCommands.of(caseId, offerId, body),
+        String offerId = line.hasNonNull("offerId") ? identifier(line, "offerId") : derivedId("offer", line);
+        return writes.onCase(caseId, request(line, body), HttpStatus.CREATED, CaseCommands.of(caseId, offerId, body),
                 (id, version) -> new CaseWrites.OfferMade(id, offerId, version));
     }
 
@@ -82,7 +85,7 @@ class CaseImport {
         return (line, number) -> {
             T body = read(line, type);
             String caseId = identifier(line, "caseId");
-            return writes.onCase(caseId, request(number, body), command.apply(caseId, body));
+            return writes.onCase(caseId, request(line, body), command.apply(caseId, body));
         };
     }
 
@@ -91,7 +94,7 @@ class CaseImport {
         return (line, number) -> {
             T body = read(line, type);
             String caseId = identifier(line, "caseId");
-            return writes.onCase(caseId, request(number, body), command.apply(caseId, identifier(line, "offerId"), body));
+            return writes.onCase(caseId, request(line, body), command.apply(caseId, identifier(line, "offerId"), body));
         };
     }
 
@@ -99,8 +102,23 @@ class CaseImport {
         R apply(A a, B b, C c);
     }
 
-    private static WriteRequest request(int number, Object body) {
-        return new WriteRequest("POST", "/api/v1/import#" + number, null, null, body);
+    /** The line's idempotency key: the same line, imported again by the same user, replays its first answer. */
+    private static WriteRequest request(JsonNode line, Object body) {
+        return new WriteRequest("POST", "/api/v1/import", null, "import-line:" + sha256(line.toString()), body);
+    }
+
+    /** A v3 UUID from the line's content: the same line always names the same case or offer. */
+    private static String derivedId(String kind, JsonNode line) {
+        return UUID.nameUUIDFromBytes((kind + ":" + line).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode parse(String text) {

@@ -16,9 +16,26 @@ final class EmbeddedPostgresServer {
     private EmbeddedPostgresServer() {
     }
 
-    static EmbeddedPostgres start(Path dataDir) throws IOException {
+    /** PostgreSQL's own folder inside TIDIGT_DATA_DIR, which may hold other things (a volume's lost+found). */
+    static final String POSTGRES_FOLDER = "postgresql";
+
+    /**
+     * Where PostgreSQL keeps its data: a folder of its own inside the data directory, or the data
+     * directory itself where an earlier version put PostgreSQL's data there (it keeps working).
+     */
+    static Path postgresData(Path dataDir) {
         Path absolute = dataDir.toAbsolutePath().normalize();
-        Files.createDirectories(absolute);
+        return Files.exists(absolute.resolve("PG_VERSION")) ? absolute : absolute.resolve(POSTGRES_FOLDER);
+    }
+
+    static EmbeddedPostgres start(Path dataDir) throws IOException {
+        Path absolute = postgresData(dataDir);
+        try {
+            Files.createDirectories(absolute);
+        } catch (IOException e) {
+            throw new EmbeddedStartFailure(absolute, "the folder cannot be created (" + e + ")",
+                    "make TIDIGT_DATA_DIR a folder this user may write to");
+        }
         StalePostmaster.stopIfRunning(absolute);
         log.info("Starting embedded PostgreSQL with its data in {}", absolute);
         try {
@@ -33,9 +50,29 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("max_connections", "100")
                     .start();
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + absolute
-                    + " (" + e + "). Where user namespaces are blocked (running as root"
-                    + " without 'unshare -U'), run a PostgreSQL server and set SPRING_DATASOURCE_URL.", e);
+            throw new EmbeddedStartFailure(absolute, rootCause(e), "if user namespaces are blocked (running as root"
+                    + " without 'unshare -U') or the folder is not usable, set TIDIGT_DATA_DIR to another folder, or run a"
+                    + " PostgreSQL server and set SPRING_DATASOURCE_URL");
+        }
+    }
+
+    /** The innermost cause's first line: zonky's own message is often empty or a long process dump. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+        return root.getClass().getSimpleName() + (message.isBlank() ? "" : ": " + message);
+    }
+
+    /** Why the embedded PostgreSQL did not start, and what to do: reported in one line at start. */
+    static final class EmbeddedStartFailure extends IllegalStateException {
+        final String fix;
+
+        EmbeddedStartFailure(Path folder, String cause, String fix) {
+            super("The embedded PostgreSQL did not start in " + folder + ": " + cause);
+            this.fix = fix;
         }
     }
 

@@ -57,10 +57,44 @@ public class IdempotentWrites {
      */
     private ResponseEntity<Object> run(String key, String principal, RequestFingerprint request,
                                       Supplier<ResponseEntity<Object>> write) {
+        checkKey(key);
+        return transaction.execute(status -> key == null ? write.get() : runOnce(key, principal, fingerprints.of(toJson(request)), write));
+    }
+
+    /**
+     * For work of many transactions of its own (an import, whose every line is idempotent already):
+     * a key already answered replays that answer without running anything; else the work runs and
+     * its answer is stored under the key, if it succeeded. Two concurrent first attempts both run —
+     * harmless, since the work is idempotent — and the first to finish keeps the key.
+     */
+    public ResponseEntity<Object> runOrReplay(WriteRequest request, String principal,
+                                              Supplier<ResponseEntity<Object>> idempotentWork) {
+        String key = request.idempotencyKey();
+        if (key == null) {
+            return idempotentWork.get();
+        }
+        checkKey(key);
+        String requestHash = fingerprints.of(toJson(request.fingerprint()));
+        Optional<IdempotencyRecords.StoredAnswer> stored = records.find(principal, key);
+        if (stored.isPresent()) {
+            return replay(stored.get(), requestHash);
+        }
+        ResponseEntity<Object> answer = idempotentWork.get();
+        return transaction.execute(status -> records.claim(principal, key, requestHash, expiry)
+                ? complete(principal, key, answer)
+                : replay(records.find(principal, key).orElseThrow(), requestHash));
+    }
+
+    private static void checkKey(String key) {
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
             throw ApiProblem.invalid("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        return transaction.execute(status -> key == null ? write.get() : runOnce(key, principal, fingerprints.of(toJson(request)), write));
+    }
+
+    private ResponseEntity<Object> complete(String principal, String key, ResponseEntity<Object> answer) {
+        records.complete(principal, key, answer.getStatusCode().value(),
+                answer.getHeaders().getFirst(HttpHeaders.LOCATION), answer.getHeaders().getETag(), toJson(answer.getBody()));
+        return answer;
     }
 
     private ResponseEntity<Object> runOnce(String key, String principal, String requestHash,
@@ -68,10 +102,7 @@ public class IdempotentWrites {
         if (!records.claim(principal, key, requestHash, expiry)) {
             return replay(records.find(principal, key).orElseThrow(), requestHash);
         }
-        ResponseEntity<Object> answer = write.get();
-        records.complete(principal, key, answer.getStatusCode().value(),
-                answer.getHeaders().getFirst(HttpHeaders.LOCATION), answer.getHeaders().getETag(), toJson(answer.getBody()));
-        return answer;
+        return complete(principal, key, write.get());
     }
 
     private ResponseEntity<Object> replay(IdempotencyRecords.StoredAnswer stored, String requestHash) {

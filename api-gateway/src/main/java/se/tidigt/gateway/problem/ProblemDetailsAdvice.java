@@ -2,16 +2,12 @@ package se.tidigt.gateway.problem;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -36,16 +32,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(BodyTooLarge.problem());
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
-            DataAccessResourceFailureException.class, QueryTimeoutException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
-        log.error("Database unavailable", e);
-        return respond(DatabaseUnavailable.problem());
-    }
-
-    /** The domains' refusals (as DomainProblems maps them), else an unexpected failure: a bare 500. */
+    /**
+     * A database failure (503, Retry-After, saying whether anything may have been stored), else the
+     * domains' refusals (as DomainProblems maps them), else an unexpected failure: a bare 500.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> refusedOrUnexpected(Exception e) {
+        var database = DatabaseFailures.of(e);
+        if (database.isPresent()) {
+            log.error("Database failure: {}", database.get().getTitle(), e);
+            return respond(database.get());
+        }
         var known = DomainProblems.of(e);
         if (known.isPresent()) {
             return respond(known.get());
@@ -102,7 +99,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
+        HttpHeaders headers = new HttpHeaders();
+        DatabaseFailures.addRetryAfter(problem, headers);
+        return ResponseEntity.status(problem.getStatus()).headers(headers)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

@@ -1,6 +1,8 @@
 package se.tidigt.gateway.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -19,8 +21,19 @@ final class UnreadableBody {
 
     static ProblemDetail problem(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException read && read.getProcessor() != null
+                    && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate field")) {
+                return Problems.invalid(path(read.getProcessor().getParsingContext()), "is given more than once");
+            }
+        }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return Problems.invalid(path(mapping), expectation(mapping));
+        }
+        if (cause instanceof MismatchedInputException trailing
+                && String.valueOf(trailing.getOriginalMessage()).startsWith("Trailing token")) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                    "The body has content after the JSON value.");
         }
         if (cause instanceof JsonProcessingException) {
             return Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
@@ -36,7 +49,20 @@ final class UnreadableBody {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
+    /** The JSON path of where a parser stands, e.g. {@code child.personalIdentityNumber}. */
+    private static String path(JsonStreamContext context) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            parts.addFirst(c.inArray() ? "[" + c.getCurrentIndex() + "]" : String.valueOf(c.getCurrentName()));
+        }
+        return String.join(".", parts).replace(".[", "[");
+    }
+
     private static String expectation(JsonMappingException mapping) {
+        if (mapping instanceof InvalidFormatException format && format.getOriginalMessage() != null
+                && format.getOriginalMessage().startsWith("must ")) {
+            return format.getOriginalMessage();
+        }
         if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> type = mismatch.getTargetType();
             if (type.isEnum()) {

@@ -34,12 +34,13 @@ final class RolloutRequests {
                              @Size(max = 2000) String note) {
     }
 
-    record FundingRequest(@NotBlank @Size(max = 200) String source, @NotNull @Positive Long amountSek,
+    record FundingRequest(@NotBlank @Size(max = 200) String source, @NotNull @Positive @Max(100_000_000_000L) Long amountSek,
                           @NotNull LocalDate from, @NotNull LocalDate to) {
     }
 
-    record StaffingRequest(@NotNull LocalDate effectiveFrom, @NotNull @DecimalMin("0") BigDecimal budgetedFte,
-                           @NotNull @DecimalMin("0") BigDecimal filledFte) {
+    /** A district's team, in full-time equivalents: a thousand is far beyond any district's staff. */
+    record StaffingRequest(@NotNull LocalDate effectiveFrom, @NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal budgetedFte,
+                           @NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal filledFte) {
     }
 
     /**

@@ -34,9 +34,10 @@ class DatabaseOutageApiTest extends ApiTest {
                 .get("caseId").asText();
 
         TestDatabase.allowConnections(databaseUrl, false);
-        assertThat(assertProblem(hv().post("/api/v1/cases/" + caseId + "/protection-assessment",
-                Map.of("assessedAt", daysAgo(1).toString(), "immediateProtectionNeeded", false)), 503)
-                .get("type").asText()).endsWith("database-unavailable");
+        var refused = hv().post("/api/v1/cases/" + caseId + "/protection-assessment",
+                Map.of("assessedAt", daysAgo(1).toString(), "immediateProtectionNeeded", false));
+        assertThat(assertProblem(refused, 503).get("type").asText()).endsWith("database-unavailable");
+        assertThat(refused.header("Retry-After")).as("tells the client when to retry").isEqualTo("5");
         assertProblem(hv().get("/api/v1/cases/" + caseId), 503);
         assertThat(anonymous().get("/actuator/health/readiness").status()).isEqualTo(503);
 

@@ -10,8 +10,18 @@ import java.time.ZoneId;
  */
 public final class Deadlines {
     public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+    /**
+     * The Social Services Act (SoL, 2001:453), whose deadlines these are, took effect on 2002-01-01;
+     * no concern, step or count dated earlier is one Tidigt records.
+     */
+    public static final LocalDate SOL_IN_FORCE = LocalDate.of(2002, 1, 1);
 
     private Deadlines() {
+    }
+
+    /** Whether a business time lies before anything Tidigt records ({@link #SOL_IN_FORCE}). */
+    public static boolean beforeRecordedTime(Instant instant) {
+        return instant.isBefore(SOL_IN_FORCE.atStartOfDay(ZONE).toInstant());
     }
 
     public static LocalDate localDate(Instant instant) {

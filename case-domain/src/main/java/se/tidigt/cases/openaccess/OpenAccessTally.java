@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import se.tidigt.cases.api.Deadlines;
 import se.tidigt.cases.api.DistrictCalendar;
 import se.tidigt.cases.api.InvalidCaseInput;
 import se.tidigt.cases.api.OpenAccessSupportRecorded;
@@ -37,6 +38,10 @@ public class OpenAccessTally {
         YearMonth thisMonth = YearMonth.from(GenericEventMessage.clock.instant().atZone(STOCKHOLM));
         if (command.month().isAfter(thisMonth)) {
             throw new InvalidCaseInput("month", "must not lie in the future");
+        }
+        if (command.month().isBefore(YearMonth.from(Deadlines.SOL_IN_FORCE))) {
+            throw new InvalidCaseInput("month", "must not lie before " + YearMonth.from(Deadlines.SOL_IN_FORCE)
+                    + ", when the Social Services Act (2001:453) took effect");
         }
         LocalDate first = command.month().atDay(1);
         LocalDate last = command.month().atEndOfMonth();
