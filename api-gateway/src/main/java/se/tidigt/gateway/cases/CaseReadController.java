@@ -55,7 +55,7 @@ class CaseReadController {
     @Operation(summary = "The case now: district, work model, status, dates, offers and answers, version")
     @GetMapping("/cases/{caseId}")
     ResponseEntity<CaseView> get(@PathVariable String caseId) {
-        CaseView view = opened(access.requireCaseOfOwnDistrict(caseId));
+        CaseView view = texts.opened(access.requireCaseOfOwnDistrict(caseId));
         return ResponseEntity.ok().eTag(Versions.etag(view.version)).body(view);
     }
 
@@ -66,7 +66,7 @@ class CaseReadController {
                             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         access.requireOwnDistrict(district);
         CaseViews.CasePage found = cases.list(district, status, page, size);
-        found.cases().forEach(this::opened);
+        found.cases().forEach(texts::opened);
         return found;
     }
 
@@ -76,15 +76,7 @@ class CaseReadController {
     List<CaseView> search(@PathVariable String district, @Valid @RequestBody SearchRequest body) {
         access.requireOwnDistrict(district);
         String pseudonym = pseudonymiser.pseudonymOf(PersonalIdentityNumber.parse(body.personalIdentityNumber()));
-        return cases.findByChild(district, pseudonym).stream().map(this::opened).toList();
-    }
-
-    /** The view with its sealed free text opened for its reader (or read as erased). */
-    private CaseView opened(CaseView view) {
-        if (view.progress.investigation != null) {
-            view.progress.investigation.extensions.replaceAll(e -> e.withReason(texts.open(view.caseId, e.reason())));
-        }
-        return view;
+        return cases.findByChild(district, pseudonym).stream().map(texts::opened).toList();
     }
 
     @Operation(summary = "Open cases with what is due next, its due date, and whether it is overdue")

@@ -1,6 +1,7 @@
 package se.tidigt.gateway.personaldata;
 
 import org.springframework.stereotype.Component;
+import se.tidigt.query.caseview.CaseView;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,18 +31,30 @@ public class CaseTexts {
         return PREFIX + Base64.getEncoder().encodeToString(sealed);
     }
 
+    public static boolean isSealed(String stored) {
+        return stored != null && stored.startsWith(PREFIX);
+    }
+
     /** The text in clear for a reader, {@link #ERASED} if the case's key is gone. */
     public String open(String caseId, String stored) {
         if (stored == null) {
             return null;
         }
-        if (!stored.startsWith(PREFIX)) {
+        if (!isSealed(stored)) {
             return keys.isErased(caseId) ? ERASED : stored;
         }
         byte[] sealed = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
         return keys.keyToOpen(caseId)
                 .map(key -> new String(Aead.open(key, sealed, associatedData(caseId)), StandardCharsets.UTF_8))
                 .orElse(ERASED);
+    }
+
+    /** The case view with its sealed free text opened for its reader (or read as erased). */
+    public CaseView opened(CaseView view) {
+        if (view != null && view.progress.investigation != null) {
+            view.progress.investigation.extensions.replaceAll(e -> e.withReason(open(view.caseId, e.reason())));
+        }
+        return view;
     }
 
     private static String associatedData(String caseId) {

@@ -64,6 +64,30 @@ class ErasureApiTest extends ApiTest {
     }
 
     @Test
+    void an_auditor_reads_sealed_text_opened_until_the_erasure_and_the_chain_still_verifies_after_it() {
+        String reason = "Skolans utredning dröjer " + UUID.randomUUID();
+        String caseId = raise(childAged(10));
+        extend(caseId, reason);
+        assertThat(openedReasons(caseId)).containsExactly(reason);
+        assertThat(as("auditor").get("/api/v1/audit/cases/" + caseId + "/state?asOf=" + java.time.Instant.now()).json()
+                .at("/state/progress/investigation/extensions/0/reason").asText()).isEqualTo(reason);
+
+        assertThat(as("admin").delete("/api/v1/cases/" + caseId + "/personal-data").status()).isEqualTo(200);
+
+        assertThat(openedReasons(caseId)).containsExactly(CaseTexts.ERASED);
+        JsonNode verified = as("auditor").get("/api/v1/audit/cases/" + caseId + "/verify").json();
+        assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("events").asInt()).isEqualTo(storedEvents(caseId).size());
+    }
+
+    private List<String> openedReasons(String caseId) {
+        JsonNode events = as("auditor").get("/api/v1/audit/cases/" + caseId + "/history").json().get("events");
+        return java.util.stream.StreamSupport.stream(events.spliterator(), false)
+                .filter(e -> e.get("type").asText().equals("InvestigationExtended"))
+                .map(e -> e.at("/openedText/sealedReason").asText()).toList();
+    }
+
+    @Test
     void no_new_free_text_can_be_recorded_on_an_erased_case() {
         String caseId = raise(childAged(9));
         openInvestigation(caseId);

@@ -8,6 +8,7 @@ import se.tidigt.gateway.audit.chain.CaseChains;
 import se.tidigt.gateway.audit.chain.EventStoreRows;
 import se.tidigt.gateway.audit.offline.VerifyExport.StoredEvent;
 import se.tidigt.gateway.axon.EventMetadata;
+import se.tidigt.gateway.personaldata.CaseTexts;
 import se.tidigt.gateway.problem.ApiProblem;
 
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** A case's history read from the event store itself: every event in order, with actor and both times. */
 @Service
@@ -22,11 +25,13 @@ public class CaseHistory {
     private final EventStoreRows rows;
     private final CaseChains chains;
     private final ObjectMapper json;
+    private final CaseTexts texts;
 
-    CaseHistory(EventStoreRows rows, CaseChains chains, ObjectMapper json) {
+    CaseHistory(EventStoreRows rows, CaseChains chains, ObjectMapper json, CaseTexts texts) {
         this.rows = rows;
         this.chains = chains;
         this.json = json;
+        this.texts = texts;
     }
 
     public record HistoryPage(String caseId, CaseChains.ChainStart chain, int page, int size, long total,
@@ -55,7 +60,19 @@ public class CaseHistory {
                 occurredAt.isTextual() ? Instant.parse(occurredAt.asText()) : null, Instant.parse(e.recordedAt()),
                 new HistoryEntry.Actor(text(metadata, EventMetadata.ACTOR_USER), text(metadata, EventMetadata.ACTOR_ROLE),
                         text(metadata, EventMetadata.ACTOR_DISTRICT)),
-                text(metadata, EventMetadata.CORRELATION_ID), payload, HexFormat.of().formatHex(e.storedLink()));
+                text(metadata, EventMetadata.CORRELATION_ID), payload, openedText(e.aggregateId(), payload),
+                HexFormat.of().formatHex(e.storedLink()));
+    }
+
+    /** Every sealed text field of the payload, opened with the case's key (null when there is none). */
+    private Map<String, String> openedText(String caseId, JsonNode payload) {
+        Map<String, String> opened = new TreeMap<>();
+        payload.fields().forEachRemaining(field -> {
+            if (field.getValue().isTextual() && CaseTexts.isSealed(field.getValue().asText())) {
+                opened.put(field.getKey(), texts.open(caseId, field.getValue().asText()));
+            }
+        });
+        return opened.isEmpty() ? null : opened;
     }
 
     /** The stored bytes as JSON; bytes that are not JSON (altered, or encrypted whole) are shown as base64. */

@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import se.tidigt.cases.api.CaseEvent;
+import se.tidigt.gateway.personaldata.CaseTexts;
 import se.tidigt.query.caseview.CaseView;
 import se.tidigt.query.caseview.CaseViewReplay;
 import se.tidigt.query.caseview.CaseViewReplay.Basis;
@@ -23,10 +24,13 @@ import java.util.List;
 public class CaseStates {
     private final EventStore eventStore;
     private final CaseHistory history;
+    private final CaseTexts texts;
     private final Duration lateAfter;
 
-    CaseStates(EventStore eventStore, CaseHistory history, @Value("${tidigt.audit.late-after}") Duration lateAfter) {
+    CaseStates(EventStore eventStore, CaseHistory history, CaseTexts texts,
+               @Value("${tidigt.audit.late-after}") Duration lateAfter) {
         this.eventStore = eventStore;
+        this.texts = texts;
         this.history = history;
         this.lateAfter = lateAfter;
     }
@@ -59,7 +63,7 @@ public class CaseStates {
         List<Long> differences = events.stream().filter(e -> e.recordedAfterItHappened(instant))
                 .map(RecordedEvent::sequence).toList();
         return new PastState(caseId, basis == Basis.AS_OF ? "asOf" : "validAt", instant, replayed.view() != null,
-                replayed.view(), replayed.applied().size(), replayed.applied(), replayed.notApplicable(), late,
+                texts.opened(replayed.view()), replayed.applied().size(), replayed.applied(), replayed.notApplicable(), late,
                 differences, "recorded more than " + lateAfter + " after it happened");
     }
 
