@@ -115,7 +115,7 @@ class FailingProjectionHandlersApiTest extends ApiTest {
         assertThat(health.get("status").asText()).isEqualTo("DEGRADED");
         assertThat(health.at("/components/projections/status").asText()).isEqualTo("DEGRADED");
         assertThat(anonymous().get("/actuator/health/readiness").status()).as("still serving").isEqualTo(200);
-        assertThat(anonymous().get("/actuator/prometheus").body())
+        assertThat(as("admin").get("/actuator/prometheus").body())
                 .containsPattern("tidigt_projection_parked_events\\{[^}]*processor=\"case-statistics\"[^}]*} [1-9]");
 
         assertProblem(hv().delete(PROJECTIONS + "/case-statistics/parked/" + bad), 403);

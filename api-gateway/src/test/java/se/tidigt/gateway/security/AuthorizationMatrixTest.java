@@ -67,6 +67,9 @@ class AuthorizationMatrixTest extends ApiTest {
         EXPECTED.put("GET /api/v1/admin/weeding/preview", Expect.roles(Role.PLATFORM_ADMIN));
         EXPECTED.put("GET /api/v1/admin/weeding/reports", Expect.roles(Role.PLATFORM_ADMIN));
         EXPECTED.put("GET /api/v1/admin/demo-data", Expect.roles(Role.PLATFORM_ADMIN));
+        EXPECTED.put("GET /api/v1/admin/projections/{name}/parked", Expect.roles(Role.PLATFORM_ADMIN));
+        EXPECTED.put("POST /api/v1/admin/projections/{name}/parked/{caseId}/retry", Expect.roles(Role.PLATFORM_ADMIN));
+        EXPECTED.put("DELETE /api/v1/admin/projections/{name}/parked/{caseId}", Expect.roles(Role.PLATFORM_ADMIN));
         for (String op : List.of("GET /api/v1/audit/cases/{caseId}/history", "GET /api/v1/audit/cases/{caseId}/state",
                 "GET /api/v1/audit/cases/{caseId}/verify", "GET /api/v1/audit/cases/{caseId}/export",
                 "GET /api/v1/audit/digests/{date}", "GET /api/v1/audit/digests/{date}/verify",

@@ -16,6 +16,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = TidigtApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"tidigt.pseudonym-key=test-pseudonym-key-for-synthetic-children",
+                "tidigt.key-encryption-key=dGlkaWd0LXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5ISE=",
                 "tidigt.demo-users=true", "tidigt.demo-data=true"})
 public abstract class DemoCityTest extends ApiTest {
 
