@@ -35,7 +35,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         String url = freshDatabase();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("tidigt-test-database", Map.of(
                 "spring.datasource.url", url,
-                "spring.datasource.username", SERVER_URL != null ? SERVER_USER : "postgres")));
+                "spring.datasource.username", SERVER_URL != null ? SERVER_USER : "postgres",
+                // Spring keeps every test context alive for reuse; a server allows 100 connections in
+                // all, so a context that sits idle gives back all but one of its pool.
+                "spring.datasource.hikari.minimum-idle", "1",
+                "spring.datasource.hikari.idle-timeout", "10000")));
     }
 
     /** A new database's JDBC URL. */
