@@ -45,7 +45,8 @@ class EventStoreConfiguration {
         try (Connection connection = dataSource.getConnection()) {
             TransactionTimeouts.verify(connection, gapTimeout);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not read PostgreSQL's transaction timeouts: " + e.getMessage(), e);
+            throw new IllegalStateException("Could not read PostgreSQL's transaction timeouts to check them against the"
+                    + " gap timeout: " + e.getMessage(), e);
         }
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)

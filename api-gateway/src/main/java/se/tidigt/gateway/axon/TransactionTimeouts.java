@@ -1,5 +1,7 @@
 package se.tidigt.gateway.axon;
 
+import se.tidigt.gateway.secrets.RefusedStart;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,12 +52,12 @@ final class TransactionTimeouts {
             REQUIRED.stream().filter(name -> !seen.contains(name)).forEach(name -> problems.add(name + " is unknown"));
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("PostgreSQL's transaction timeouts must be set and at most half of the event"
-                    + " store's gap timeout (tidigt.event-store.gap-timeout = " + gapTimeout.toMillis() + " ms, so at most "
+            throw new RefusedStart("PostgreSQL's transaction timeouts must be set and at most half of the event store's"
+                    + " gap timeout (tidigt.event-store.gap-timeout = " + gapTimeout.toMillis() + " ms, so at most "
                     + limit.toMillis() + " ms), or a streaming projection may skip an event whose transaction commits"
-                    + " late (AxonFramework issue 4829): " + String.join("; ", problems)
-                    + ". Set them in spring.datasource.hikari.connection-init-sql (or for the database role), or raise"
-                    + " the gap timeout.");
+                    + " late (AxonFramework issue 4829): " + String.join("; ", problems) + ".",
+                    "Set them in spring.datasource.hikari.connection-init-sql (or for the database role), or raise"
+                    + " the gap timeout (TIDIGT_EVENT_STORE_GAP_TIMEOUT).");
         }
     }
 }
