@@ -31,8 +31,9 @@ class DashboardController {
                 <code>SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_TIDIGT_ISSUER_URI</code></p>
             """;
     private static final String PROVIDER = """
+              <p class="error" role="alert" data-show="%s" hidden data-i18n="providerSignInFailed">Inloggningen misslyckades.</p>
               <div class="actions"><a class="primary" id="sign-in-provider" href="%s" data-i18n="signInWithProvider">Logga in via stadens inloggning</a></div>
-            """.formatted(SignInMethods.PROVIDER_SIGN_IN);
+            """.formatted(SignInMethods.PROVIDER_FAILED, SignInMethods.PROVIDER_SIGN_IN);
 
     private final String loginPage;
 

@@ -73,6 +73,8 @@ class DashboardSecurity {
         if (signIn.throughIdentityProvider()) {
             http.oauth2Login(login -> login
                     .loginPage(LOGIN)
+                    // Its own note on the sign-in page: not the form's "wrong user name or password".
+                    .failureUrl(LOGIN + "?" + SignInMethods.PROVIDER_FAILED)
                     .defaultSuccessUrl("/", true)
                     .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce(signIn)))
                     // Only the sign-in is wanted, not the provider's access token: keep it with the session, not in memory for ever.

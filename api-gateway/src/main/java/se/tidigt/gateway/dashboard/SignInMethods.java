@@ -12,6 +12,8 @@ record SignInMethods(boolean demoUsers, ClientRegistrationRepository identityPro
     static final String REGISTRATION = "tidigt";
     /** Where Spring Security starts the authorization code flow for the registration. */
     static final String PROVIDER_SIGN_IN = "/oauth2/authorization/" + REGISTRATION;
+    /** The sign-in page's query parameter after a failed sign-in at the provider (a refused code, a wrong nonce). */
+    static final String PROVIDER_FAILED = "provider-error";
 
     SignInMethods {
         if (identityProvider != null && identityProvider.findByRegistrationId(REGISTRATION) == null) {

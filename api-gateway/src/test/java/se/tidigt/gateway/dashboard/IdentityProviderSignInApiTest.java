@@ -116,7 +116,8 @@ class IdentityProviderSignInApiTest extends ApiTest {
         // A code issued for another browser's challenge: this session's verifier does not match it.
         String code = TestIdentityProvider.authorizationCode("A".repeat(43), idToken);
         HttpResponse<String> back = send(get(callback(request, code)));
-        assertThat(location(back)).endsWith("/login?error");
+        assertThat(location(back)).endsWith("/login?provider-error");
+        assertThat(send(get("/login?provider-error")).body()).contains("data-show=\"provider-error\"");
         assertThat(send(get("/dashboard/session")).statusCode()).isEqualTo(401);
         assertThat(send(get("/api/v1/admin/projections")).statusCode()).isEqualTo(401);
     }
