@@ -18,17 +18,33 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The sign-in page (its form carries the CSRF token, so it is filled in here rather than served
- * as a file) and the signed-in user, as the page needs them.
+ * as a file; it offers the ways in this deployment has, {@link SignInMethods}) and the signed-in user,
+ * as the page needs them.
  */
 @Controller
 @Hidden
 class DashboardController {
+    /** With the demo users off and no OIDC client, nobody can sign in to the page: say what to set. */
+    private static final String UNAVAILABLE = """
+              <p class="error" role="alert" data-i18n="signInUnavailable">Inloggningen till översikten är inte konfigurerad.</p>
+              <p class="note"><code>SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_TIDIGT_CLIENT_ID</code>,
+                <code>SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_TIDIGT_ISSUER_URI</code></p>
+            """;
+    private static final String PROVIDER = """
+              <p class="error" role="alert" data-show="%s" hidden data-i18n="providerSignInFailed">Inloggningen misslyckades.</p>
+              <div class="actions"><a class="primary" id="sign-in-provider" href="%s" data-i18n="signInWithProvider">Logga in via stadens inloggning</a></div>
+            """.formatted(SignInMethods.PROVIDER_FAILED, SignInMethods.PROVIDER_SIGN_IN);
+
     private final String loginPage;
 
-    DashboardController() {
+    DashboardController(SignInMethods signIn) {
+        String ways = (signIn.throughIdentityProvider() ? PROVIDER : "") + (signIn.demoUsers() ? resource("dashboard/login-form.html") : "");
+        loginPage = resource("dashboard/login.html").replace("{{signIn}}", ways.isEmpty() ? UNAVAILABLE : ways);
+    }
+
+    private static String resource(String path) {
         try {
-            loginPage = StreamUtils.copyToString(new ClassPathResource("dashboard/login.html").getInputStream(),
-                    StandardCharsets.UTF_8);
+            return StreamUtils.copyToString(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,7 +65,7 @@ class DashboardController {
     @ResponseBody
     Session session(CsrfToken csrf) {
         Actor actor = CurrentActor.get();
-        return new Session(actor.userId(), actor.role().name(), actor.district(), csrf.getHeaderName(),
+        return new Session(actor.userId(), actor.role() == null ? null : actor.role().name(), actor.district(), csrf.getHeaderName(),
                 csrf.getParameterName(), csrf.getToken());
     }
 }

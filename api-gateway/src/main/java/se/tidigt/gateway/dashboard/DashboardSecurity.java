@@ -5,16 +5,33 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
+import org.springframework.security.oauth2.core.ClaimAccessor;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import se.tidigt.gateway.problem.ProblemResponses;
+import se.tidigt.gateway.security.ActorPrincipal;
+import se.tidigt.gateway.security.IdentityClaims;
 
 /**
  * The page's own filter chain: the page, its assets, the sign-in page and the session endpoint.
- * Sign-in is a form against the same users as the API; an OIDC login can take its place here alone.
+ * Sign-in is a form against the demo users (when they are on) and, when the OIDC client is configured,
+ * the authorization code flow with PKCE against the city's identity provider ({@link SignInMethods});
+ * without demo users the page sends a visitor straight to the provider. Either way the session carries
+ * an {@link ActorPrincipal}, the ID token's claims read as a bearer token's are ({@link IdentityClaims}).
  * The API calls the page makes with its session go through the API's chain and its access rules,
  * which read that session and ask its unsafe calls for the CSRF token (see SecurityConfiguration).
  */
@@ -24,25 +41,69 @@ class DashboardSecurity {
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     @Bean
+    SignInMethods signInMethods(ObjectProvider<AuthenticationManager> demoAuthentication,
+                                ObjectProvider<ClientRegistrationRepository> identityProvider) {
+        return new SignInMethods(demoAuthentication.getIfAvailable() != null, identityProvider.getIfAvailable());
+    }
+
+    @Bean
     @Order(2)
-    SecurityFilterChain dashboard(HttpSecurity http, ProblemResponses problems,
+    SecurityFilterChain dashboard(HttpSecurity http, ProblemResponses problems, SignInMethods signIn,
                                   ObjectProvider<AuthenticationManager> demoAuthentication) throws Exception {
         RequestMatcher assets = new OrRequestMatcher(PATHS.matcher("/dashboard/*.js"), PATHS.matcher("/dashboard/*.css"),
                 PATHS.matcher("/webjars/**"), PATHS.matcher("/favicon.ico"));
         RequestMatcher pageApi = PATHS.matcher("/dashboard/session");
         RequestMatcher pages = new OrRequestMatcher(PATHS.matcher("/"), PATHS.matcher("/index.html"), PATHS.matcher(LOGIN),
-                PATHS.matcher("/logout"));
+                PATHS.matcher("/logout"), PATHS.matcher("/oauth2/authorization/*"), PATHS.matcher("/login/oauth2/code/*"));
         http.securityMatcher(new OrRequestMatcher(assets, pageApi, pages))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(assets).permitAll()
                         .requestMatchers(LOGIN).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN + "?logout"))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(problems::unauthorized, pageApi)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(signIn.signInUrl()),
+                                AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor(problems::forbidden, pageApi));
-        demoAuthentication.ifAvailable(http::authenticationManager);
+        if (signIn.demoUsers()) {
+            http.formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/", true).permitAll());
+            demoAuthentication.ifAvailable(http::authenticationManager);
+        }
+        if (signIn.throughIdentityProvider()) {
+            http.oauth2Login(login -> login
+                    .loginPage(LOGIN)
+                    // Its own note on the sign-in page: not the form's "wrong user name or password".
+                    .failureUrl(LOGIN + "?" + SignInMethods.PROVIDER_FAILED)
+                    .defaultSuccessUrl("/", true)
+                    .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce(signIn)))
+                    // Only the sign-in is wanted, not the provider's access token: keep it with the session, not in memory for ever.
+                    .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                    .withObjectPostProcessor(new ObjectPostProcessor<OAuth2LoginAuthenticationFilter>() {
+                        @Override
+                        public <O extends OAuth2LoginAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationResultConverter(DashboardSecurity::actorOf);
+                            return filter;
+                        }
+                    }));
+        }
         return http.build();
+    }
+
+    /** Spring adds PKCE to a public client's requests by itself; a confidential client (with a secret) gets it too. */
+    private static DefaultOAuth2AuthorizationRequestResolver withPkce(SignInMethods signIn) {
+        DefaultOAuth2AuthorizationRequestResolver resolver =
+                new DefaultOAuth2AuthorizationRequestResolver(signIn.identityProvider(), "/oauth2/authorization");
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        return resolver;
+    }
+
+    /** The session's principal is the actor the ID token names, as the API would read it from a bearer token. */
+    private static OAuth2AuthenticationToken actorOf(OAuth2LoginAuthenticationToken signedIn) {
+        ClaimAccessor claims = signedIn.getPrincipal() instanceof OidcUser user
+                ? user.getIdToken() : signedIn.getPrincipal()::getAttributes;
+        ActorPrincipal principal = new ActorPrincipal(IdentityClaims.actorOf(claims), null);
+        return new OAuth2AuthenticationToken(principal, principal.getAuthorities(),
+                signedIn.getClientRegistration().getRegistrationId());
     }
 }
