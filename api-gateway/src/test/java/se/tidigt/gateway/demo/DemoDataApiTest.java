@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import se.tidigt.gateway.security.DemoUsers;
 import se.tidigt.gateway.support.Api;
 import se.tidigt.gateway.support.DemoCityTest;
 
@@ -57,11 +58,24 @@ class DemoDataApiTest extends DemoCityTest {
 
     @Test
     void the_acceptance_rates_per_work_model_come_within_two_points_of_their_targets() {
-        Map<String, Double> rates = new HashMap<>();
-        analyst().get("/api/v1/stats/city?groupBy=workModel").json().forEach(row ->
-                rates.put(row.at("/group/workModel").asText(), row.at("/acceptanceRate/value").asDouble()));
-        assertThat(rates.get("ORDINARY")).isCloseTo(Intake.ORDINARY_ACCEPTANCE, within(0.02));
-        assertThat(rates.get("VALLINGBY_TEAM")).isCloseTo(Intake.TEAM_ACCEPTANCE, within(0.02));
+        // Summed from each district's own exact figures: the analyst's answer carries the cell-key
+        // noise of every district-month cell it adds up, which can itself move a rate by a point or two.
+        assertThat(exactAcceptance("ORDINARY")).isCloseTo(Intake.ORDINARY_ACCEPTANCE, within(0.02));
+        assertThat(exactAcceptance("VALLINGBY_TEAM")).isCloseTo(Intake.TEAM_ACCEPTANCE, within(0.02));
+    }
+
+    private double exactAcceptance(String workModel) {
+        long accepted = 0;
+        long answered = 0;
+        for (JsonNode district : analyst().get("/api/v1/districts").json()) {
+            String code = district.get("code").asText();
+            JsonNode rate = as(DemoUsers.userIdFor(code))
+                    .get("/api/v1/stats/districts/" + code + "?workModel=" + workModel).json().path("acceptanceRate");
+            accepted += rate.path("numerator").asLong();
+            answered += rate.path("denominator").asLong();
+        }
+        assertThat(answered).as("answered offers in " + workModel).isGreaterThan(100);
+        return (double) accepted / answered;
     }
 
     @Test
