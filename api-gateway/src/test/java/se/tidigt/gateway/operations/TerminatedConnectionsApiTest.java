@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.tidigt.gateway.support.Api;
 import se.tidigt.gateway.support.ApiTest;
+import se.tidigt.gateway.support.OneShotHttp;
 
 import java.util.List;
 import java.util.Map;
@@ -44,31 +45,9 @@ class TerminatedConnectionsApiTest extends ApiTest {
         }
     }
 
-    record Answer(int status, String retryAfter, String body) {
-    }
-
-    /**
-     * One write on a connection of its own ({@code Connection: close}): Tomcat closes a connection
-     * after a 503, and the JDK's pooled client can race it and see no answer at all, which would
-     * say nothing about what the application answered.
-     */
-    private Answer raiseOnFreshConnection() throws java.io.IOException {
-        var connection = (java.net.HttpURLConnection) java.net.URI.create("http://127.0.0.1:" + port
-                + "/api/v1/districts/hasselby-vallingby/cases").toURL().openConnection();
-        connection.setRequestMethod("POST");
-        connection.setDoOutput(true);
-        connection.setRequestProperty("Connection", "close");
-        connection.setRequestProperty("Content-Type", "application/json");
-        connection.setRequestProperty("Authorization", "Basic " + java.util.Base64.getEncoder()
-                .encodeToString("hv-admin:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        try (var out = connection.getOutputStream()) {
-            out.write(Api.JSON.writeValueAsBytes(concern(daysAgo(2))));
-        }
-        int status = connection.getResponseCode();
-        var in = status < 400 ? connection.getInputStream() : connection.getErrorStream();
-        String body = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        connection.disconnect();
-        return new Answer(status, connection.getHeaderField("Retry-After"), body);
+    private OneShotHttp.Answer raiseOnFreshConnection() throws java.io.IOException {
+        return OneShotHttp.send(port, "POST", "/api/v1/districts/hasselby-vallingby/cases", "hv-admin",
+                Api.JSON.writeValueAsBytes(concern(daysAgo(2))));
     }
 
     private void runUnderTermination(java.sql.Connection killer) throws Exception {
@@ -81,7 +60,7 @@ class TerminatedConnectionsApiTest extends ApiTest {
             for (int c = 0; c < CLIENTS; c++) {
                 running.add(clients.submit((java.util.concurrent.Callable<Void>) () -> {
                     for (int i = 0; i < WRITES_PER_CLIENT; i++) {
-                        Answer answer = raiseOnFreshConnection();
+                        OneShotHttp.Answer answer = raiseOnFreshConnection();
                         statuses.computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
                         if (answer.status() == 201) {
                             acknowledged.add(Api.JSON.readTree(answer.body()).get("caseId").asText());
