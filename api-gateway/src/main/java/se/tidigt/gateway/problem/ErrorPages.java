@@ -10,6 +10,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Set;
+
 /**
  * Replaces Spring Boot's {@code /error} (its own JSON shape, or a whitelabel page): whatever the
  * servlet container sends there — a path Spring Security's firewall rejects ({@code ..}, {@code %25},
@@ -17,14 +19,28 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ErrorPages implements ErrorController {
+    private static final Set<String> IMPLEMENTED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+            "OPTIONS", "TRACE");
 
     @RequestMapping(path = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE,
             MediaType.ALL_VALUE})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.resolve(i)
+        HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? refusal(i, request.getMethod())
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(of(status));
+    }
+
+    /**
+     * The status to answer for one Tomcat or the servlet API chose. They answer 501 to a method or a
+     * transfer coding they do not implement ({@code CONNECT}, {@code Transfer-Encoding: identity}); the
+     * request is what is wrong there, and a 5xx would count against the service: 405 for the method, else 400.
+     */
+    static HttpStatus refusal(int code, String method) {
+        if (code != HttpStatus.NOT_IMPLEMENTED.value()) {
+            return HttpStatus.resolve(code) != null ? HttpStatus.resolve(code) : HttpStatus.BAD_REQUEST;
+        }
+        return IMPLEMENTED_METHODS.contains(method) ? HttpStatus.BAD_REQUEST : HttpStatus.METHOD_NOT_ALLOWED;
     }
 
     /** A problem with nothing but its status to go on: the request never reached a controller. */

@@ -56,6 +56,10 @@ public final class RawHttp {
                 // Reset after the answer: what arrived is the answer.
             }
             String text = answer.toString(StandardCharsets.UTF_8);
+            // Interim answers (100 Continue to an Expect header) come before the final one: skip them.
+            while (text.matches("(?s)HTTP/1\\.1 1\\d\\d .*") && text.contains("\r\n\r\n")) {
+                text = text.substring(text.indexOf("\r\n\r\n") + 4);
+            }
             int end = text.indexOf("\r\n\r\n");
             String head = end < 0 ? text : text.substring(0, end);
             String[] statusLine = head.lines().findFirst().orElse("").split(" ");
