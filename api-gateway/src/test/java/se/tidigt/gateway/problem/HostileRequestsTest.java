@@ -40,6 +40,19 @@ class HostileRequestsTest extends ApiTest {
     private static final long SEED = 20261126L;
     private static final String DISTRICT = "hasselby-vallingby";
     private static final String NO_AUTHORIZATION = "(none)";
+    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "TRACE",
+            "PROPFIND", "FOO", "get", "CONNECT");
+    private static final List<String> PATHS = List.of("/api/v1/cases/{id}", "/api/v1/cases/{id}/protection-assessment",
+                "/api/v1/cases/{id}/initial-assessment", "/api/v1/cases/{id}/investigation", "/api/v1/cases/{id}/workers",
+                "/api/v1/cases/{id}/offers", "/api/v1/cases/{id}/offers/{id}/response", "/api/v1/cases/{id}/closure",
+                "/api/v1/cases/{id}/transfer", "/api/v1/cases/{id}/personal-data", "/api/v1/districts/{d}/cases",
+                "/api/v1/districts/{d}/cases/search", "/api/v1/districts/{d}/deadlines", "/api/v1/districts/{d}/rollout",
+                "/api/v1/districts/{d}/open-access-support", "/api/v1/districts", "/api/v1/stats/districts/{d}",
+                "/api/v1/stats/city", "/api/v1/stats/rollout-effect", "/api/v1/import", "/api/v1/import",
+                "/api/v1/audit/access-log", "/api/v1/audit/cases/{id}/history", "/api/v1/audit/cases/{id}/state",
+                "/api/v1/audit/digests/{id}", "/api/v1/work-models", "/api/v1/rollout-plans/{id}",
+                "/api/v1/admin/weeding/preview", "/api/v1/admin/projections/{id}/parked", "/api/v1/{id}", "/{id}",
+                "/actuator/health/{id}", "/api/v1/cases/{id}/../../districts/{d}/cases");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -51,15 +64,54 @@ class HostileRequestsTest extends ApiTest {
     @Test
     void generated_hostile_requests_never_answer_5xx_and_refused_ones_are_problems_that_store_nothing() throws Exception {
         String caseId = hv().post("/api/v1/districts/" + DISTRICT + "/cases", concern(daysAgo(20))).json().get("caseId").asText();
-        List<Hostile> requests = generate(caseId);
+        Tally tally = send(generate(caseId));
+        System.out.println("hostile requests: " + tally);
+        assertThat(tally.failures).isEmpty();
+        // The generator reached the controllers and the import, not only the front door.
+        assertThat(tally.statuses.keySet()).contains(200, 400);
+    }
+
+    /** Every method on every path (with a real case id, valid credentials, a valid body): none of them a 5xx. */
+    @Test
+    void every_method_on_every_path_is_answered_without_5xx_and_refusals_are_problems() throws Exception {
+        String caseId = hv().post("/api/v1/districts/" + DISTRICT + "/cases", concern(daysAgo(20))).json().get("caseId").asText();
+        byte[] body = utf8("{\"receivedAt\":\"" + daysAgo(1) + "\",\"reporter\":\"SCHOOL\",\"concerns\":[\"NEGLECT\"],"
+                + "\"child\":{\"personalIdentityNumber\":\"" + childAged(11) + "\"}}");
+        List<Hostile> requests = new ArrayList<>();
+        for (String path : new java.util.LinkedHashSet<>(PATHS)) {
+            for (String method : METHODS) {
+                requests.add(request(method, path.replace("{id}", caseId).replace("{d}", DISTRICT),
+                        List.of("Content-Type: application/json"), "Basic " + base64("hv-admin:demo"), body, 0));
+            }
+        }
+        Tally tally = send(requests);
+        System.out.println("every method on every path: " + tally);
+        assertThat(tally.failures).isEmpty();
+        assertThat(tally.statuses.keySet()).contains(200, 405);
+    }
+
+    /** What came back, and what was wrong with it. */
+    static final class Tally {
+        final Map<Integer, Integer> statuses = new TreeMap<>();
+        final List<String> failures = new ArrayList<>();
+        int sent;
+        int refusedStoringNothing;
+
+        @Override
+        public String toString() {
+            return sent + " sent, answers " + statuses + ", refused with nothing stored " + refusedStoringNothing
+                    + ", wrong " + failures.size();
+        }
+    }
+
+    private Tally send(List<Hostile> requests) throws java.io.IOException {
         EventStoreCounter counter = new EventStoreCounter(jdbc);
-        Map<Integer, Integer> statuses = new TreeMap<>();
-        List<String> failures = new ArrayList<>();
-        int refusedStoredNothing = 0;
+        Tally tally = new Tally();
         for (Hostile request : requests) {
             long before = counter.stored();
             RawHttp.Answer answer = RawHttp.exchange(port, request.bytes(), request.halfClose());
-            statuses.merge(answer.status(), 1, Integer::sum);
+            tally.sent++;
+            tally.statuses.merge(answer.status(), 1, Integer::sum);
             boolean refused = answer.status() >= 400;
             boolean head = request.description().startsWith("HEAD ");
             List<String> wrong = new ArrayList<>();
@@ -76,19 +128,15 @@ class HostileRequestsTest extends ApiTest {
                 if (counter.stored() != before) {
                     wrong.add("stored");
                 } else {
-                    refusedStoredNothing++;
+                    tally.refusedStoringNothing++;
                 }
             }
             if (!wrong.isEmpty()) {
-                failures.add(wrong + " " + answer.status() + " " + request.description() + " -> "
+                tally.failures.add(wrong + " " + answer.status() + " " + request.description() + " -> "
                         + answer.body().substring(0, Math.min(200, answer.body().length())));
             }
         }
-        System.out.println("hostile requests: " + requests.size() + " sent, answers " + statuses + ", refused with nothing stored "
-                + refusedStoredNothing);
-        assertThat(failures).isEmpty();
-        // The generator reached the controllers and the import, not only the front door.
-        assertThat(statuses.keySet()).contains(200, 400);
+        return tally;
     }
 
     /** What the generated requests found, each once: answered 501 or 500 before. */
@@ -172,17 +220,7 @@ class HostileRequestsTest extends ApiTest {
     }
 
     private static Arbitrary<String> paths() {
-        return Arbitraries.of("/api/v1/cases/{id}", "/api/v1/cases/{id}/protection-assessment",
-                "/api/v1/cases/{id}/initial-assessment", "/api/v1/cases/{id}/investigation", "/api/v1/cases/{id}/workers",
-                "/api/v1/cases/{id}/offers", "/api/v1/cases/{id}/offers/{id}/response", "/api/v1/cases/{id}/closure",
-                "/api/v1/cases/{id}/transfer", "/api/v1/cases/{id}/personal-data", "/api/v1/districts/{d}/cases",
-                "/api/v1/districts/{d}/cases/search", "/api/v1/districts/{d}/deadlines", "/api/v1/districts/{d}/rollout",
-                "/api/v1/districts/{d}/open-access-support", "/api/v1/districts", "/api/v1/stats/districts/{d}",
-                "/api/v1/stats/city", "/api/v1/stats/rollout-effect", "/api/v1/import", "/api/v1/import",
-                "/api/v1/audit/access-log", "/api/v1/audit/cases/{id}/history", "/api/v1/audit/cases/{id}/state",
-                "/api/v1/audit/digests/{id}", "/api/v1/work-models", "/api/v1/rollout-plans/{id}",
-                "/api/v1/admin/weeding/preview", "/api/v1/admin/projections/{id}/parked", "/api/v1/{id}", "/{id}",
-                "/actuator/health/{id}", "/api/v1/cases/{id}/../../districts/{d}/cases");
+        return Arbitraries.of(PATHS);
     }
 
     private static Arbitrary<String> ids(String caseId) {
