@@ -56,6 +56,18 @@ class ManifestsTest extends ApiTest {
                     .filter(n -> !n.equals("kustomization.yaml")).collect(Collectors.toCollection(TreeSet::new));
         }
         assertThat(new TreeSet<>(Manifests.load().files())).isEqualTo(present);
+        // The top level adds the Keycloak realm: the file it generates the ConfigMap from is the realm.
+        Map<String, Object> top = new org.yaml.snakeyaml.Yaml().load(Files.readString(Path.of("..", "deploy", "kustomization.yaml")));
+        assertThat(top.get("resources")).isEqualTo(List.of("kubernetes"));
+        assertThat(list(top.get("configMapGenerator"))).isNotEmpty();
+        for (Map<String, Object> generator : list(top.get("configMapGenerator"))) {
+            for (Object file : (List<?>) generator.get("files")) {
+                Path realm = Path.of("..", "deploy").resolve(String.valueOf(file));
+                assertThat(realm).exists();
+                assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(realm.toFile()).path("realm").asText())
+                        .isEqualTo("tidigt");
+            }
+        }
     }
 
     @Test
