@@ -42,9 +42,9 @@ import java.util.stream.Stream;
 /**
  * What the application reads from its environment, derived from the application itself: the
  * {@code ${…}} placeholders of its application.yml and of every {@code @Value} in its classes, the
- * property names it defines there, and every {@code @ConfigurationProperties} bean of the running
- * context (Spring Boot's and its own) bound through Spring Boot's own relaxed binding of environment
- * variables. Nothing is listed by hand, so a variable no part of the application reads is never "read".
+ * property names it defines there, and every {@code @ConfigurationProperties} target — the running
+ * context's beans and every group of the configuration metadata on the classpath — bound from the
+ * variable alone through Spring Boot's own relaxed binding of environment variables. Nothing is listed by hand, so a variable no part of the application reads is never "read".
  */
 final class ApplicationSettings {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-\\[\\]]+)");
