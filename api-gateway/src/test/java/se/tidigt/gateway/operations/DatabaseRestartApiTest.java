@@ -50,7 +50,7 @@ import static se.tidigt.gateway.support.CaseRequests.daysAgo;
         properties = {"tidigt.pseudonym-key=test-pseudonym-key-for-synthetic-children",
                 "tidigt.key-encryption-key=dGlkaWd0LXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5ISE=",
                 "tidigt.demo-users=true", "tidigt.demo-data=false",
-                // As deploy/kubernetes/configmap.yaml: a request waits at most 5 s for a connection.
+                // As deploy/kubernetes/configmap.yaml (TIDIGT_DB_CONNECTION_TIMEOUT): a request waits at most 5 s for a connection.
                 "spring.datasource.hikari.connection-timeout=5000"})
 @ContextConfiguration(initializers = DatabaseRestartApiTest.RestartablePostgres.class)
 @DirtiesContext
