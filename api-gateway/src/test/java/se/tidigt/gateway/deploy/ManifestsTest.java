@@ -3,17 +3,25 @@ package se.tidigt.gateway.deploy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.util.unit.DataSize;
 import se.tidigt.gateway.support.Api;
 import se.tidigt.gateway.support.ApiTest;
+import se.tidigt.gateway.support.TestDatabase;
+import se.tidigt.gateway.support.TestIdentityProvider;
+import se.tidigt.gateway.support.Tokens;
+import se.tidigt.gateway.TidigtApplication;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,6 +118,63 @@ class ManifestsTest extends ApiTest {
         // A path the application does not serve is not UP: the check above can fail.
         assertThat(Api.anonymous(probePort).get("/actuator/health/not-a-group").status()).isEqualTo(404);
         System.out.println("probe paths answered UP: " + paths);
+    }
+
+    /**
+     * The application started with the manifests' own environment (the ConfigMap and the {@code *_FILE}
+     * secrets, as files), as its only environment: what only a cluster has is replaced — the database (a
+     * fresh one), the secrets' content, the port (0), and the identity provider (the tests', which serves
+     * no discovery document, so its endpoints are named instead of the issuer's discovery).
+     */
+    @Test
+    void the_application_starts_with_the_manifests_environment_and_its_probes_answer_up() throws IOException {
+        Manifests manifests = Manifests.load();
+        Map<String, Object> env = new LinkedHashMap<>(manifests.values());
+        Path secrets = Files.createTempDirectory("tidigt-secrets");
+        for (Map.Entry<String, Object> entry : env.entrySet()) {
+            if (SECRET_FILE.matcher(entry.getKey()).matches()) {
+                Path file = secrets.resolve(Path.of(String.valueOf(entry.getValue())).getFileName());
+                // 32 random bytes in Base64 fit every key; the test database takes no password.
+                Files.writeString(file, entry.getKey().contains("PASSWORD") ? "" : base64Key());
+                entry.setValue(file.toString());
+            }
+        }
+        String provider = TestIdentityProvider.baseUri();
+        env.put("SPRING_DATASOURCE_URL", TestDatabase.freshDatabase());
+        env.put("SPRING_DATASOURCE_USERNAME", "postgres");
+        env.put("SERVER_PORT", "0");
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", Tokens.ISSUER);
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", provider + "/jwks");
+        assertThat(env.remove("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_TIDIGT_ISSUER_URI")).isNotNull();
+        env.put("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_TIDIGT_AUTHORIZATION_URI", provider + "/authorize");
+        env.put("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_TIDIGT_TOKEN_URI", provider + "/token");
+        env.put("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_TIDIGT_JWK_SET_URI", provider + "/jwks");
+        StandardEnvironment environment = new StandardEnvironment() {
+            @Override
+            public Map<String, Object> getSystemEnvironment() {
+                return env;
+            }
+        };
+        TidigtApplication.disableAxonUpdateChecker();
+        SpringApplication application = new SpringApplication(TidigtApplication.class);
+        application.setEnvironment(environment);
+        try (ConfigurableApplicationContext started = application.run()) {
+            int served = Integer.parseInt(started.getEnvironment().getProperty("local.server.port"));
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                Api.Response answer = Api.anonymous(served).get((String) at(manifests.container(), probe, "httpGet", "path"));
+                assertThat(answer.status()).as(probe).isEqualTo(200);
+                assertThat(answer.json().path("status").asText()).as(probe).isEqualTo("UP");
+            }
+            // The settings arrived: the demo users are off, the dashboard's client is configured.
+            assertThat(started.getEnvironment().getProperty("tidigt.demo-users")).isEqualTo("false");
+            assertThat(Api.anonymous(served).get("/oauth2/authorization/tidigt").header("Location")).startsWith(provider + "/authorize?");
+        }
+    }
+
+    private static String base64Key() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     @Test
