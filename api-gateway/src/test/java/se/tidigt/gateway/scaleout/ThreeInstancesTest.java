@@ -134,15 +134,20 @@ class ThreeInstancesTest {
 
     @Test
     @Order(5)
-    void the_statistics_equal_a_single_instance_s_rebuild_from_the_same_events() throws Exception {
+    void a_replay_waits_for_one_instance_and_its_statistics_equal_the_cluster_s() throws Exception {
         ApplicationProcess single = instances.get(1);
         String district = single.as("hv-admin").get(STATS).body();
         String city = single.as("admin").get("/api/v1/stats/city").body();
         assertThat(single.as("hv-admin").get(STATS).json().at("/funnel/concerns").asLong()).isPositive();
 
+        Api admin = single.as("admin");
+        Api.Response refused = admin.post("/api/v1/admin/projections/case-statistics/replay", "");
+        assertThat(refused.status()).as("a replay while another instance runs the projection").isEqualTo(409);
+        assertThat(refused.json().get("type").asText()).endsWith("replay-needs-every-segment");
+        assertThat(refused.json().get("detail").asText()).contains(instances.get(2).pid() + "@");
+
         // One instance alone (the other stopped, its claims released), rebuilding from the first event.
         instances.get(2).stop();
-        Api admin = single.as("admin");
         assertThat(admin.post("/api/v1/admin/projections/case-statistics/replay", "").status()).isEqualTo(202);
         long deadline = System.currentTimeMillis() + 60_000;
         JsonNode statistics = statistics(single);
