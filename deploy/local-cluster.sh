@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A local cluster: several Tidigt instances on loopback against ONE PostgreSQL database, started at the
-# same moment, as a city runs them behind a load balancer. Stops them all on Ctrl-C.
+# same moment, as a city runs them behind a load balancer. Stops them all on Ctrl-C (or SIGTERM).
 #
 #   deploy/local-cluster.sh [JDBC_URL]
 #

@@ -91,7 +91,7 @@ public final class ApplicationProcess {
                     // Start-up matters more than peak speed for a test's short load.
                     "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xss512k", "-Xmx384m",
                     "-Daxoniq.update-checker.disabled=true",
-                    "-cp", System.getProperty("java.class.path"),
+                    "-cp", applicationClassPath(),
                     "se.tidigt.gateway.TidigtApplication",
                     "--server.port=" + chosen,
                     // Bounded output: warnings, and the application's own start and recovery lines.
@@ -112,6 +112,18 @@ public final class ApplicationProcess {
                 throw new UncheckedIOException("Could not start " + name, e);
             }
         }
+    }
+
+    /**
+     * The test JVM's class path without the test classes, so no test-only bean can slip into the
+     * application. Surefire runs tests from a manifest-only jar and names the real entries in
+     * {@code surefire.test.class.path}; elsewhere (an IDE) {@code java.class.path} holds them.
+     */
+    static String applicationClassPath() {
+        String full = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return java.util.Arrays.stream(full.split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.replace('\\', '/').endsWith("/test-classes"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     public static int freePort() {
