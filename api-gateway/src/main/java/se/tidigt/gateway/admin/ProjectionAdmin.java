@@ -11,11 +11,14 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.tidigt.gateway.cluster.ClusterMembers;
 import se.tidigt.gateway.problem.ApiProblem;
 import se.tidigt.gateway.projections.ParkedEvents;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every projection's state: where its processor stands in the event stream, how far behind the
@@ -32,14 +35,16 @@ class ProjectionAdmin {
     private final SubscribingRebuild subscribingRebuild;
     private final Replays replays;
     private final ParkedEvents parked;
+    private final ClusterMembers members;
 
     ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, SubscribingRebuild subscribingRebuild,
-                    Replays replays, ParkedEvents parked) {
+                    Replays replays, ParkedEvents parked, ClusterMembers members) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.subscribingRebuild = subscribingRebuild;
         this.replays = replays;
         this.parked = parked;
+        this.members = members;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -74,7 +79,27 @@ class ProjectionAdmin {
 
     /** Starts a rebuild from the first event; the API keeps answering from the current tables meanwhile. */
     void replay(String name) {
-        replays.start(name, processor(name));
+        EventProcessor processor = processor(name);
+        if (processor instanceof StreamingEventProcessor) {
+            requireNoOtherInstanceRunning(name);
+        }
+        replays.start(name, processor);
+    }
+
+    /**
+     * A reset needs every segment's claim; segments another live instance holds would fail it half way.
+     * So the replay is refused up front, naming the instances (see RELIABILITY.md, three instances).
+     */
+    private void requireNoOtherInstanceRunning(String name) {
+        Set<String> others = new HashSet<>(members.live());
+        others.remove(ClusterMembers.NODE_ID);
+        List<String> owners = storedSegments(name).stream().map(ProjectionStatus.StoredSegment::owner)
+                .filter(others::contains).distinct().sorted().toList();
+        if (!owners.isEmpty()) {
+            throw ApiProblem.conflict("replay-needs-every-segment", "Other instances " + owners + " run " + name
+                    + " now; a replay needs every segment. Replay with one instance running (stop or scale down the others),"
+                    + " then start them again.");
+        }
     }
 
     ParkedEvents.Summary parked(String name) {

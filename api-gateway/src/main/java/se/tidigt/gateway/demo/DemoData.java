@@ -9,6 +9,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.tidigt.cases.api.identity.Pseudonymiser;
+import se.tidigt.gateway.cluster.OncePerCluster;
 import se.tidigt.gateway.database.DeploymentMode;
 import se.tidigt.query.rollout.RolloutViews;
 import se.tidigt.rollout.api.District;
@@ -45,11 +46,12 @@ class DemoData {
     private final long seed;
     private final double casesPerYear;
     private final int threads;
+    private final OncePerCluster once;
 
     DemoData(JdbcTemplate jdbc, StoryWriter writer, DistrictCatalogue districts, Pseudonymiser pseudonymiser, Clock clock,
              RolloutViews rollout, DemoDataProgress progress, @Value("${tidigt.demo-data-seed}") long seed,
              @Value("${tidigt.demo-data-cases-per-year}") double casesPerYear,
-             @Value("${tidigt.demo-data-threads}") int threads) {
+             @Value("${tidigt.demo-data-threads}") int threads, OncePerCluster once) {
         this.jdbc = jdbc;
         this.writer = writer;
         this.districts = districts;
@@ -60,6 +62,7 @@ class DemoData {
         this.seed = seed;
         this.casesPerYear = casesPerYear;
         this.threads = threads;
+        this.once = once;
         progress.waiting(seed);
     }
 
@@ -70,7 +73,14 @@ class DemoData {
         thread.start();
     }
 
+    /** Several instances starting on one empty database: one writes the demo data, the others leave it. */
     private void load() {
+        if (!once.tryRun("demo-data", this::loadIntoEmptyStore)) {
+            progress.skipped("Another instance is writing the demo data.");
+        }
+    }
+
+    private void loadIntoEmptyStore() {
         try {
             Long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE type <> 'WorkModelDefinition'",
                     Long.class);
