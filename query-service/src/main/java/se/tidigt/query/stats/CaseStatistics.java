@@ -30,27 +30,53 @@ public class CaseStatistics {
     private final DistrictCrosswalk crosswalk;
     private final CellKeyMethod cellKey;
     private final Clock clock;
+    /** Null: every request computes from the facts (plain-object tests). */
+    private final StatisticsCache cache;
 
     CaseStatistics(CaseFacts facts, DistrictCrosswalk crosswalk, CellKeyMethod cellKey, Clock clock) {
+        this(facts, crosswalk, cellKey, clock, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CaseStatistics(CaseFacts facts, DistrictCrosswalk crosswalk, CellKeyMethod cellKey, Clock clock, StatisticsCache cache) {
         this.facts = facts;
         this.crosswalk = crosswalk;
         this.cellKey = cellKey;
         this.clock = clock;
+        this.cache = cache;
+    }
+
+    /** What an answer depends on besides the facts: the query, who reads it, and the day (right-censoring, deadlines). */
+    private record Asked(StatsQuery query, boolean protect, LocalDate today) {
     }
 
     /** Exact figures: for a district user reading their own district. */
     public List<ObjectNode> rows(StatsQuery query) {
-        return build(query, false);
+        return cached(query, false);
     }
 
     /** Protected figures: every count perturbed cell by cell, the period widened to whole months. */
     public List<ObjectNode> protectedRows(StatsQuery query) {
-        return build(query.wholeMonths(), true);
+        return cached(query.wholeMonths(), true);
     }
 
-    private List<ObjectNode> build(StatsQuery query, boolean protect) {
-        List<CaseFact> all = facts.all();
+    private List<ObjectNode> cached(StatsQuery query, boolean protect) {
         LocalDate today = LocalDate.now(clock.withZone(Stats.ZONE));
+        if (cache == null) {
+            return build(facts.all(), query, protect, today);
+        }
+        return cache.answer(new Asked(query, protect, today), () -> build(cache.facts(facts), query, protect, today));
+    }
+
+    /**
+     * The figures computed afresh from every case fact, bypassing the cache: the reference the served
+     * answers are compared with ({@code StatisticsCacheApiTest}). {@code protect} as {@link #protectedRows}.
+     */
+    public List<ObjectNode> reference(StatsQuery query, boolean protect) {
+        return build(facts.all(), protect ? query.wholeMonths() : query, protect, LocalDate.now(clock.withZone(Stats.ZONE)));
+    }
+
+    private List<ObjectNode> build(List<CaseFact> all, StatsQuery query, boolean protect, LocalDate today) {
         ChildHistories children = new ChildHistories(all, today);
         Tally tally = new Tally(protect ? cellKey.keys() : RecordKeys.NONE);
         Function<String, String> shown = code -> query.historical() ? code : crosswalk.todayOf(code);

@@ -141,7 +141,36 @@ final class FactBatch {
         openAccess.add(row);
     }
 
-    /** Writes what changed, in one batched statement per table; false if nothing did. */
+    /**
+     * One statement for all rows of a table: the rows go as one array a column ({@code unnest}), so
+     * PostgreSQL plans and runs one insert instead of one per row (several times faster than a JDBC
+     * batch of single-row upserts, whatever the driver's settings). Each case appears once a batch,
+     * so no row is upserted twice by one statement.
+     */
+    private void upsert(String sql, List<Object[]> rows, int columns) {
+        jdbc.execute((java.sql.Connection connection) -> {
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int column = 0; column < columns; column++) {
+                    String[] values = new String[rows.size()];
+                    for (int row = 0; row < values.length; row++) {
+                        values[row] = text(rows.get(row)[column]);
+                    }
+                    statement.setArray(column + 1, connection.createArrayOf("text", values));
+                }
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** A value as PostgreSQL reads it back in the statement's cast: instants with their offset (UTC), never local time. */
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof Timestamp t ? t.toInstant().toString() : value.toString();
+    }
+
+    /** Writes what changed, in one statement per table; false if nothing did. */
     boolean flush() {
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> offers = new ArrayList<>();
@@ -160,27 +189,31 @@ final class FactBatch {
             c.collaborationsChanged.forEach(partner -> collaborations.add(new Object[]{id, partner, c.collaborations.get(partner)}));
         }
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO case_fact (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (case_id) DO UPDATE SET last_sequence = excluded.last_sequence, "
+            upsert("INSERT INTO case_fact (" + COLUMNS + ") SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], "
+                    + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::date[], ?::timestamptz[], ?::timestamptz[], "
+                    + "?::timestamptz[], ?::varchar[], ?::timestamptz[], ?::date[], ?::timestamptz[], ?::varchar[], "
+                    + "?::timestamptz[], ?::int[]) ON CONFLICT (case_id) DO UPDATE SET last_sequence = excluded.last_sequence, "
                     + "current_district = excluded.current_district, child_pseudonym = excluded.child_pseudonym, "
                     + "protection_assessed_at = excluded.protection_assessed_at, initial_assessed_at = excluded.initial_assessed_at, "
                     + "initial_decision = excluded.initial_decision, investigation_opened_at = excluded.investigation_opened_at, "
                     + "investigation_due = excluded.investigation_due, "
                     + "investigation_concluded_at = excluded.investigation_concluded_at, "
                     + "investigation_outcome = excluded.investigation_outcome, closed_at = excluded.closed_at, "
-                    + "workers = excluded.workers", rows);
+                    + "workers = excluded.workers", rows, 18);
         }
         if (!offers.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO offer_fact (case_id, offer_id, offered_at, answer, answered_at, started_at, ended_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, offer_id) DO UPDATE SET answer = excluded.answer, "
-                    + "answered_at = excluded.answered_at, started_at = excluded.started_at, ended_at = excluded.ended_at", offers);
+            upsert("INSERT INTO offer_fact (case_id, offer_id, offered_at, answer, answered_at, started_at, ended_at) "
+                    + "SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[], ?::timestamptz[], "
+                    + "?::timestamptz[], ?::timestamptz[]) ON CONFLICT (case_id, offer_id) DO UPDATE SET answer = excluded.answer, "
+                    + "answered_at = excluded.answered_at, started_at = excluded.started_at, ended_at = excluded.ended_at", offers, 7);
         }
         if (!workers.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO case_worker_fact (case_id, worker_id) VALUES (?, ?) ON CONFLICT DO NOTHING", workers);
+            upsert("INSERT INTO case_worker_fact (case_id, worker_id) SELECT * FROM unnest(?::varchar[], ?::varchar[]) "
+                    + "ON CONFLICT DO NOTHING", workers, 2);
         }
         if (!collaborations.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO collaboration_fact (case_id, partner, count) VALUES (?, ?, ?) "
-                    + "ON CONFLICT (case_id, partner) DO UPDATE SET count = excluded.count", collaborations);
+            upsert("INSERT INTO collaboration_fact (case_id, partner, count) SELECT * FROM unnest(?::varchar[], ?::varchar[], "
+                    + "?::int[]) ON CONFLICT (case_id, partner) DO UPDATE SET count = excluded.count", collaborations, 3);
         }
         if (!openAccess.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO open_access_fact (tally_id, sequence, district, month, kind, count) "
