@@ -6,6 +6,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.tidigt.gateway.TidigtApplication;
 import se.tidigt.gateway.support.Api;
+import se.tidigt.query.stats.CaseStatistics;
+import se.tidigt.query.stats.StatsQuery;
+
+import java.time.LocalDate;
+import java.util.Set;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,6 +73,41 @@ public final class StatisticsReadBenchmark {
             System.out.printf("| %,d cases | %d readers | %,d requests | p50 %,d ms | p99 %,d ms | max %,d ms | %.0f requests/s |%n",
                     cases, readers, millis.size(), percentile(millis, 0.5), percentile(millis, 0.99),
                     millis.get(millis.size() - 1), millis.size() / seconds);
+            // The same readers calling the statistics service in-process: what the statistics cost without HTTP,
+            // security and the access log (every HTTP read appends to the access log's hash chain, one at a time).
+            CaseStatistics statistics = app.getBean(CaseStatistics.class);
+            List<StatsQuery> direct = List.of(
+                    new StatsQuery(null, null, null, null, null, false, StatsQuery.Grouping.DISTRICT),
+                    new StatsQuery(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), null, null, null, false,
+                            StatsQuery.Grouping.MONTH),
+                    new StatsQuery(null, null, null, null, Set.of("CRIME_RISK", "SUBSTANCE_USE_RISK"), false,
+                            StatsQuery.Grouping.WORK_MODEL),
+                    new StatsQuery(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 8, 31), Set.of("farsta"), null, null, false,
+                            StatsQuery.Grouping.DISTRICT));
+            List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+            pool = Executors.newFixedThreadPool(readers);
+            done.clear();
+            start = System.nanoTime();
+            for (int r = 0; r < readers; r++) {
+                int reader = r;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < requests * 10; i++) {
+                        long begin = System.nanoTime();
+                        statistics.protectedRows(direct.get((reader + i) % direct.size()));
+                        micros.add((System.nanoTime() - begin) / 1_000);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            Collections.sort(micros);
+            System.out.printf("| in-process | %d readers | %,d calls | p50 %.2f ms | p99 %.2f ms | max %.2f ms | %.0f calls/s |%n",
+                    readers, micros.size(), percentile(micros, 0.5) / 1000.0, percentile(micros, 0.99) / 1000.0,
+                    micros.get(micros.size() - 1) / 1000.0, micros.size() / seconds);
             jdbc.update("UPDATE statistics_position SET version = version + 1");
             System.out.printf("after a change: city by district %,d ms%n", time(port, QUERIES.get(0)));
         }

@@ -79,8 +79,11 @@ public class CaseStatistics {
     private List<ObjectNode> build(List<CaseFact> all, StatsQuery query, boolean protect, LocalDate today) {
         ChildHistories children = new ChildHistories(all, today);
         Tally tally = new Tally(protect ? cellKey.keys() : RecordKeys.NONE);
-        Function<String, String> shown = code -> query.historical() ? code : crosswalk.todayOf(code);
-        List<CaseFact> selected = all.stream().filter(c -> selects(query, c)).toList();
+        // Today's district of each code, looked up once per answer rather than once per case.
+        Map<String, String> successors = new HashMap<>();
+        Function<String, String> todayOf = code -> successors.computeIfAbsent(code, crosswalk::todayOf);
+        Function<String, String> shown = code -> query.historical() ? code : todayOf.apply(code);
+        List<CaseFact> selected = all.stream().filter(c -> selects(query, c, todayOf)).toList();
         Map<String, List<CaseFact>> groups = new TreeMap<>(selected.stream()
                 .collect(Collectors.groupingBy(c -> key(query.groupBy(), c, shown))));
         List<CaseFacts.OpenAccessCount> openAccess = facts.openAccess();
@@ -120,10 +123,10 @@ public class CaseStatistics {
         return (path, count) -> sums.containsKey(path) ? sums.get(path) : cellKey.perturb(count);
     }
 
-    private boolean selects(StatsQuery q, CaseFact c) {
+    private static boolean selects(StatsQuery q, CaseFact c, Function<String, String> todayOf) {
         return q.coversDay(Stats.date(c.receivedAt()))
                 && (q.districts() == null || q.districts().contains(c.district())
-                        || q.districts().contains(crosswalk.todayOf(c.district())))
+                        || q.districts().contains(todayOf.apply(c.district())))
                 && (q.workModel() == null || q.workModel().equals(c.workModel()))
                 && q.selectsConcerns(c.concerns());
     }
