@@ -12,13 +12,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import se.tidigt.query.stats.StagedWrites;
 
 /**
  * Runs each event handler of a dead-lettered projection behind a savepoint. A handler whose SQL
  * fails (a date PostgreSQL cannot hold, say) aborts the whole PostgreSQL transaction; without the
  * savepoint Axon could not then park the event in the same transaction, and the processor would
  * retry the same batch forever. Rolled back to the savepoint, the failure undoes only that handler's
- * writes, and the letter, the other events' writes and the token commit together.
+ * writes, and the letter, the other events' writes and the token commit together. Handlers marked
+ * {@link StagedWrites} run no SQL per event (they write at commit), so they need no savepoint.
  */
 @Component
 class SavepointPerEventHandler implements HandlerEnhancerDefinition {
@@ -33,7 +35,8 @@ class SavepointPerEventHandler implements HandlerEnhancerDefinition {
 
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
-        if (!original.canHandleMessageType(EventMessage.class) || !isDeadLettered(original.declaringClass())) {
+        if (!original.canHandleMessageType(EventMessage.class) || !isDeadLettered(original.declaringClass())
+                || AnnotatedElementUtils.hasAnnotation(original.declaringClass(), StagedWrites.class)) {
             return original;
         }
         return new WrappedMessageHandlingMember<>(original) {

@@ -30,31 +30,60 @@ public class CaseStatistics {
     private final DistrictCrosswalk crosswalk;
     private final CellKeyMethod cellKey;
     private final Clock clock;
+    /** Null: every request computes from the facts (plain-object tests). */
+    private final StatisticsCache cache;
 
     CaseStatistics(CaseFacts facts, DistrictCrosswalk crosswalk, CellKeyMethod cellKey, Clock clock) {
+        this(facts, crosswalk, cellKey, clock, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CaseStatistics(CaseFacts facts, DistrictCrosswalk crosswalk, CellKeyMethod cellKey, Clock clock, StatisticsCache cache) {
         this.facts = facts;
         this.crosswalk = crosswalk;
         this.cellKey = cellKey;
         this.clock = clock;
+        this.cache = cache;
+    }
+
+    /** What an answer depends on besides the facts: the query, who reads it, and the day (right-censoring, deadlines). */
+    private record Asked(StatsQuery query, boolean protect, LocalDate today) {
     }
 
     /** Exact figures: for a district user reading their own district. */
     public List<ObjectNode> rows(StatsQuery query) {
-        return build(query, false);
+        return cached(query, false);
     }
 
     /** Protected figures: every count perturbed cell by cell, the period widened to whole months. */
     public List<ObjectNode> protectedRows(StatsQuery query) {
-        return build(query.wholeMonths(), true);
+        return cached(query.wholeMonths(), true);
     }
 
-    private List<ObjectNode> build(StatsQuery query, boolean protect) {
-        List<CaseFact> all = facts.all();
+    private List<ObjectNode> cached(StatsQuery query, boolean protect) {
         LocalDate today = LocalDate.now(clock.withZone(Stats.ZONE));
+        if (cache == null) {
+            return build(facts.all(), query, protect, today);
+        }
+        return cache.answer(new Asked(query, protect, today), () -> build(cache.facts(facts), query, protect, today));
+    }
+
+    /**
+     * The figures computed afresh from every case fact, bypassing the cache: the reference the served
+     * answers are compared with ({@code StatisticsCacheApiTest}). {@code protect} as {@link #protectedRows}.
+     */
+    public List<ObjectNode> reference(StatsQuery query, boolean protect) {
+        return build(facts.all(), protect ? query.wholeMonths() : query, protect, LocalDate.now(clock.withZone(Stats.ZONE)));
+    }
+
+    private List<ObjectNode> build(List<CaseFact> all, StatsQuery query, boolean protect, LocalDate today) {
         ChildHistories children = new ChildHistories(all, today);
         Tally tally = new Tally(protect ? cellKey.keys() : RecordKeys.NONE);
-        Function<String, String> shown = code -> query.historical() ? code : crosswalk.todayOf(code);
-        List<CaseFact> selected = all.stream().filter(c -> selects(query, c)).toList();
+        // Today's district of each code, looked up once per answer rather than once per case.
+        Map<String, String> successors = new HashMap<>();
+        Function<String, String> todayOf = code -> successors.computeIfAbsent(code, crosswalk::todayOf);
+        Function<String, String> shown = code -> query.historical() ? code : todayOf.apply(code);
+        List<CaseFact> selected = all.stream().filter(c -> selects(query, c, todayOf)).toList();
         Map<String, List<CaseFact>> groups = new TreeMap<>(selected.stream()
                 .collect(Collectors.groupingBy(c -> key(query.groupBy(), c, shown))));
         List<CaseFacts.OpenAccessCount> openAccess = facts.openAccess();
@@ -94,10 +123,10 @@ public class CaseStatistics {
         return (path, count) -> sums.containsKey(path) ? sums.get(path) : cellKey.perturb(count);
     }
 
-    private boolean selects(StatsQuery q, CaseFact c) {
+    private static boolean selects(StatsQuery q, CaseFact c, Function<String, String> todayOf) {
         return q.coversDay(Stats.date(c.receivedAt()))
                 && (q.districts() == null || q.districts().contains(c.district())
-                        || q.districts().contains(crosswalk.todayOf(c.district())))
+                        || q.districts().contains(todayOf.apply(c.district())))
                 && (q.workModel() == null || q.workModel().equals(c.workModel()))
                 && q.selectsConcerns(c.concerns());
     }

@@ -9,6 +9,7 @@ import se.tidigt.query.stats.CaseFact;
 import se.tidigt.query.stats.CaseFacts;
 import se.tidigt.query.stats.DistrictCrosswalk;
 import se.tidigt.query.stats.Stats;
+import se.tidigt.query.stats.StatisticsCache;
 import se.tidigt.query.stats.protection.CellKeyMethod;
 import se.tidigt.rollout.api.RolloutTimeline;
 
@@ -39,18 +40,43 @@ public class RolloutEffects {
     private final DistrictCrosswalk crosswalk;
     private final CellKeyMethod cellKey;
     private final Clock clock;
+    private final StatisticsCache cache;
 
-    RolloutEffects(CaseFacts facts, RolloutViews rollout, DistrictCrosswalk crosswalk, CellKeyMethod cellKey, Clock clock) {
+    RolloutEffects(CaseFacts facts, RolloutViews rollout, DistrictCrosswalk crosswalk, CellKeyMethod cellKey, Clock clock,
+                   StatisticsCache cache) {
         this.facts = facts;
         this.rollout = rollout;
         this.crosswalk = crosswalk;
         this.cellKey = cellKey;
         this.clock = clock;
+        this.cache = cache;
     }
 
-    /** {@code protect}: counts perturbed by the cell-key method (every reader of this endpoint today). */
+    /** What an estimate depends on besides the facts: the query, the reader, the month, the rollout tables. */
+    private record Asked(EffectQuery query, boolean protect, YearMonth lastComplete, String rollout) {
+    }
+
+    /**
+     * {@code protect}: counts perturbed by the cell-key method (every reader of this endpoint today). The
+     * bootstrap makes this the most expensive answer, so it is computed once per position of the facts and
+     * state of the rollout (docs/statistics.md, "Summaries and cache").
+     */
     public ObjectNode estimate(EffectQuery query, boolean protect) {
         YearMonth lastComplete = YearMonth.now(clock.withZone(Stats.ZONE)).minusMonths(1);
+        return cache.answer(new Asked(query, protect, lastComplete, cache.rolloutFingerprint()), 20,
+                () -> estimate(query, protect, lastComplete));
+    }
+
+    /** The estimate computed afresh from every case fact, bypassing the cache: the reference of the comparison test. */
+    public ObjectNode reference(EffectQuery query, boolean protect) {
+        return estimate(query, protect, YearMonth.now(clock.withZone(Stats.ZONE)).minusMonths(1), facts.all());
+    }
+
+    private ObjectNode estimate(EffectQuery query, boolean protect, YearMonth lastComplete) {
+        return estimate(query, protect, lastComplete, cache.facts(facts));
+    }
+
+    private ObjectNode estimate(EffectQuery query, boolean protect, YearMonth lastComplete, List<CaseFact> all) {
         Map<String, Exposure> exposures = new TreeMap<>();
         for (String district : crosswalk.today()) {
             List<RolloutTimeline> timelines = new ArrayList<>();
@@ -59,7 +85,7 @@ public class RolloutEffects {
                     .forEach(code -> timelines.add(rollout.timelineOf(code)));
             exposures.put(district, Exposure.of(timelines, query.workModel()));
         }
-        List<CaseFact> cases = facts.all().stream().filter(c -> selects(query, c)).toList();
+        List<CaseFact> cases = all.stream().filter(c -> selects(query, c)).toList();
         Panel panel = Panel.build(cases, query.metric(), exposures, crosswalk::todayOf, protect ? cellKey : null, lastComplete);
         EffectEstimate estimate = new EffectEstimate(panel, exposures, lastComplete, query);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();

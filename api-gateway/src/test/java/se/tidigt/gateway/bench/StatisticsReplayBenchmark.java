@@ -1,0 +1,85 @@
+package se.tidigt.gateway.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.serialization.Serializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.tidigt.gateway.TidigtApplication;
+import se.tidigt.gateway.support.Api;
+import se.tidigt.gateway.support.TestDatabase;
+
+import java.util.Map;
+
+/**
+ * How fast the statistics projection ({@code case-statistics}) rebuilds: writes a synthetic city's
+ * events into the event store ({@link SyntheticEvents}), lets the projection catch up, then replays it
+ * through the admin API and times the replay until every segment is back at the head, printing the
+ * replay progress on the way. Arguments: cases (default 20000; 115000 gives about 1,000,000 events),
+ * then any number of {@code --name=value} settings for the application (e.g.
+ * {@code --axon.eventhandling.processors.case-statistics.batch-size=100}), so levers can be compared.
+ */
+public final class StatisticsReplayBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int cases = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        String[] settings = new String[args.length > 1 ? args.length - 1 : 0];
+        System.arraycopy(args, Math.min(1, args.length), settings, 0, settings.length);
+        TidigtApplication.disableAxonUpdateChecker();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TidigtApplication.class)
+                .run(BenchmarkApplication.arguments(settings))) {
+            long start = System.nanoTime();
+            long events = new SyntheticEvents(app.getBean("eventSerializer", Serializer.class), app.getBean(TransactionTemplate.class),
+                    app.getBean(JdbcTemplate.class), 12)
+                    .write(cases);
+            double writeSeconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("wrote %,d events of %,d cases in %.1f s (%,.0f events/s)%n", events, cases, writeSeconds,
+                    events / writeSeconds);
+            Api admin = Api.at(((WebServerApplicationContext) app).getWebServer().getPort(), "admin");
+            awaitCaughtUp(admin, false);
+            start = System.nanoTime();
+            long cpuStart = processCpuNanos();
+            Api.Response accepted = admin.post("/api/v1/admin/projections/case-statistics/replay", Map.of());
+            if (accepted.status() != 202) {
+                throw new IllegalStateException(accepted.toString());
+            }
+            awaitCaughtUp(admin, true);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (processCpuNanos() - cpuStart) / 1e9;
+            // The JVM's own CPU time: on a machine shared with other builds, wall time measures the others too.
+            System.out.printf("| %,d events | replay %.1f s | %,.0f events/s | JVM CPU %.1f s: %.0f µs an event | load %.1f |%n",
+                    events, seconds, events / seconds, cpu, cpu * 1e6 / events,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+        System.exit(0);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static void awaitCaughtUp(Api admin, boolean print) throws InterruptedException {
+        long shown = 0;
+        boolean started = false;
+        while (true) {
+            for (JsonNode projection : admin.get("/api/v1/admin/projections").json()) {
+                if (projection.get("name").asText().equals("case-statistics")) {
+                    boolean replaying = projection.path("replaying").asBoolean();
+                    started |= replaying;
+                    if (print && System.nanoTime() - shown > 5_000_000_000L) {
+                        shown = System.nanoTime();
+                        System.out.printf("  replaying %s, %.1f %%, lag %d%n", replaying,
+                                projection.path("replayProgressPercent").asDouble(), projection.path("lag").asLong());
+                    }
+                    if (projection.get("lag").asLong() == 0 && !replaying && (started || !print)) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+    }
+}
