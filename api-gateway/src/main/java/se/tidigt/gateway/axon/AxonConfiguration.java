@@ -1,10 +1,14 @@
 package se.tidigt.gateway.axon;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.tidigt.cases.Case;
@@ -21,13 +25,23 @@ class AxonConfiguration {
 
     /** The domains carry no Spring annotations, so their aggregates are registered here. */
     @Bean
-    ConfigurerModule aggregates() {
+    ConfigurerModule aggregates(@Value("${tidigt.write-path.aggregate-cache:true}") boolean cacheCases) {
         return configurer -> configurer
-                .configureAggregate(Case.class)
+                .configureAggregate(cacheCases ? cachedCases() : AggregateConfigurer.defaultConfiguration(Case.class))
                 .configureAggregate(OpenAccessTally.class)
                 .configureAggregate(DistrictRollout.class)
                 .configureAggregate(RolloutPlan.class)
                 .configureAggregate(WorkModelDefinition.class);
+    }
+
+    /**
+     * Cases are cached between commands (issue 12: loading a case from its events was a snapshot query and
+     * two event queries per write). Weak references: the cache holds what the heap can spare, and only
+     * what committed ({@link CommittedAggregateCache}). The other aggregates are written rarely.
+     */
+    private static AggregateConfigurer<Case> cachedCases() {
+        Cache cache = new CommittedAggregateCache(new WeakReferenceCache());
+        return AggregateConfigurer.defaultConfiguration(Case.class).configureCache(configuration -> cache);
     }
 
     /**

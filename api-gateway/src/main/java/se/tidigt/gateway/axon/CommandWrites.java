@@ -2,6 +2,7 @@ package se.tidigt.gateway.axon;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -14,20 +15,25 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The path of every write: in one transaction claim the idempotency key, send the command, read
- * the aggregate's new version (inside the same transaction, so exactly the one this write made)
- * and store the answer. A resource's version is the number of events in its stream.
+ * The path of every write: in one transaction claim the idempotency key, send the command, take
+ * the aggregate's new version from the events the command appended (exactly the one this write made;
+ * {@link AppendedVersions}) and store the answer. A resource's version is the number of events in its stream.
  */
 @Component
 public class CommandWrites {
     private final CommandGateway commands;
     private final EventStore eventStore;
     private final IdempotentWrites idempotency;
+    private final AppendedVersions appended;
+    private final boolean versionFromUnitOfWork;
 
-    CommandWrites(CommandGateway commands, EventStore eventStore, IdempotentWrites idempotency) {
+    CommandWrites(CommandGateway commands, EventStore eventStore, IdempotentWrites idempotency, AppendedVersions appended,
+                  @Value("${tidigt.write-path.version-from-unit-of-work:true}") boolean versionFromUnitOfWork) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.idempotency = idempotency;
+        this.appended = appended;
+        this.versionFromUnitOfWork = versionFromUnitOfWork;
     }
 
     /**
@@ -38,13 +44,26 @@ public class CommandWrites {
                                         Function<Long, Object> command, BiFunction<String, Long, Object> answer) {
         Long expectedVersion = Versions.expectedAggregateVersion(request.ifMatch());
         return idempotency.run(request, CurrentActor.get().userId(), () -> {
-            commands.sendAndWait(command.apply(expectedVersion));
-            long version = eventStore.lastSequenceNumberFor(aggregateId).map(sequence -> sequence + 1).orElseThrow();
+            long version = send(aggregateId, command.apply(expectedVersion)) + 1;
             ResponseEntity.BodyBuilder response = ResponseEntity.status(status).eTag(Versions.etag(version));
             if (location != null) {
                 response.location(location);
             }
             return response.body(answer.apply(aggregateId, version));
         });
+    }
+
+    /** Sends the command; the aggregate's last sequence number as the command left it. */
+    private long send(String aggregateId, Object command) {
+        if (!versionFromUnitOfWork) {
+            commands.sendAndWait(command);
+            return lastStored(aggregateId);
+        }
+        // A command that appended nothing (nothing changed) leaves the stored number as it was.
+        return appended.watch(aggregateId, () -> commands.sendAndWait(command)).orElseGet(() -> lastStored(aggregateId));
+    }
+
+    private long lastStored(String aggregateId) {
+        return eventStore.lastSequenceNumberFor(aggregateId).orElseThrow();
     }
 }

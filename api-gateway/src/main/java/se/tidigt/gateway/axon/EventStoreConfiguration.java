@@ -41,14 +41,16 @@ class EventStoreConfiguration {
                                           TransactionManager transactionManager,
                                           ObjectProvider<EventSchema> eventSchema,
                                           DataSource dataSource,
-                                          @Value("${tidigt.event-store.gap-timeout:PT60S}") Duration gapTimeout) {
+                                          @Value("${tidigt.event-store.gap-timeout:PT60S}") Duration gapTimeout,
+                                          @Value("${tidigt.event-store.snapshots:false}") boolean snapshots,
+                                          @Value("${tidigt.event-store.batch-size:100}") int batchSize) {
         try (Connection connection = dataSource.getConnection()) {
             TransactionTimeouts.verify(connection, gapTimeout);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read PostgreSQL's transaction timeouts to check them against the"
                     + " gap timeout: " + e.getMessage(), e);
         }
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -58,6 +60,10 @@ class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema.getIfAvailable(EventSchema::new)) // Boot's default: Axon's table and column names
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
-                .build();
+                .batchSize(batchSize)
+                // PostgreSQL's LIMIT returns a full batch while there are more: a short batch is the last,
+                // without Axon's default of one more (empty) query to make sure (issue 12).
+                .finalAggregateBatchPredicate(batch -> batch.size() < batchSize);
+        return snapshots ? builder.build() : new LeanJdbcEventStorageEngine(builder);
     }
 }

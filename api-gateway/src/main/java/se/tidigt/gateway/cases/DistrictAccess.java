@@ -39,8 +39,8 @@ class DistrictAccess {
         return view;
     }
 
-    /** The check before a write: only the case's district is read, not its whole view. */
+    /** The check before a write: only the case's district, as the security chain already read it for this request. */
     void requireWritableCase(String caseId) {
-        requireOwnDistrict(cases.districtOf(caseId).orElseThrow(() -> ApiProblem.notFound("Case " + caseId)));
+        requireOwnDistrict(scope.districtOfCase(caseId).orElseThrow(() -> ApiProblem.notFound("Case " + caseId)));
     }
 }

@@ -1,6 +1,9 @@
 package se.tidigt.gateway.security;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import se.tidigt.query.caseview.CaseViews;
 import se.tidigt.rollout.api.DistrictCatalogue;
 
@@ -13,12 +16,17 @@ import java.util.Optional;
  */
 @Component
 public class DistrictScope {
+    private static final String DISTRICT_OF_CASE = DistrictScope.class.getName() + ".districtOfCase:";
+
     private final DistrictCatalogue districts;
     private final CaseViews cases;
+    private final boolean oncePerRequest;
 
-    DistrictScope(DistrictCatalogue districts, CaseViews cases) {
+    DistrictScope(DistrictCatalogue districts, CaseViews cases,
+                  @Value("${tidigt.write-path.district-once-per-request:true}") boolean oncePerRequest) {
         this.districts = districts;
         this.cases = cases;
+        this.oncePerRequest = oncePerRequest;
     }
 
     /** A role, and for a district role one of today's districts. */
@@ -43,7 +51,23 @@ public class DistrictScope {
                 && actor.district().equals(districts.currentSuccessorOf(district));
     }
 
-    Optional<String> districtOfCase(String caseId) {
-        return cases.districtOf(caseId);
+    /**
+     * The district a case belongs to, read once per HTTP request: the security chain's rule and the
+     * controller's second line both ask, and a second query would cost a round trip per write (issue 12).
+     * Within one request the answer cannot change before the write itself, which is checked by the case.
+     */
+    public Optional<String> districtOfCase(String caseId) {
+        RequestAttributes request = oncePerRequest ? RequestContextHolder.getRequestAttributes() : null;
+        if (request == null || caseId == null) {
+            return cases.districtOf(caseId);
+        }
+        String key = DISTRICT_OF_CASE + caseId;
+        @SuppressWarnings("unchecked")
+        Optional<String> known = (Optional<String>) request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
+        if (known == null) {
+            known = cases.districtOf(caseId);
+            request.setAttribute(key, known, RequestAttributes.SCOPE_REQUEST);
+        }
+        return known;
     }
 }

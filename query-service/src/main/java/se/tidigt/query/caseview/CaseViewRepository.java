@@ -18,6 +18,10 @@ class CaseViewRepository {
     private static final String COLUMNS = "case_id, district, work_model, status, child_pseudonym, received_at, "
             + "next_due_kind, next_due_date, version, document";
 
+    private static final String UPDATE = "UPDATE case_view SET district = :district, work_model = :workModel, "
+            + "status = :status, child_pseudonym = :child, next_due_kind = :dueKind, next_due_date = :dueDate, "
+            + "version = :version, document = CAST(:document AS jsonb)";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
 
@@ -26,16 +30,21 @@ class CaseViewRepository {
         this.json = json;
     }
 
-    void insertIfAbsent(CaseView view) {
-        jdbc.update("INSERT INTO case_view (" + COLUMNS + ") VALUES (:caseId, :district, :workModel, :status, "
+    /** True when inserted, false when the case had a view already. */
+    boolean insertIfAbsent(CaseView view) {
+        return 1 == jdbc.update("INSERT INTO case_view (" + COLUMNS + ") VALUES (:caseId, :district, :workModel, :status, "
                 + ":child, :receivedAt, :dueKind, :dueDate, :version, CAST(:document AS jsonb)) "
                 + "ON CONFLICT (case_id) DO NOTHING", parameters(view));
     }
 
     void update(CaseView view) {
-        jdbc.update("UPDATE case_view SET district = :district, work_model = :workModel, status = :status, child_pseudonym = :child, "
-                + "next_due_kind = :dueKind, next_due_date = :dueDate, version = :version, "
-                + "document = CAST(:document AS jsonb) WHERE case_id = :caseId", parameters(view));
+        jdbc.update(UPDATE + " WHERE case_id = :caseId", parameters(view));
+    }
+
+    /** Writes the view only over the version it was built on; false when the table holds another. */
+    boolean update(CaseView view, long builtOn) {
+        return 1 == jdbc.update(UPDATE + " WHERE case_id = :caseId AND version = :builtOn",
+                parameters(view).addValue("builtOn", builtOn));
     }
 
     Optional<CaseView> find(String caseId) {
