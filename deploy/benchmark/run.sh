@@ -141,6 +141,9 @@ CORES=$(nproc)
 say "database: $DB_WHERE, PostgreSQL $PG_VERSION; jar: $JAR; $CORES cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+# The JVM's CPU time (user + system) so far: unlike the wall time, barely moved by other work on the machine.
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat" 2>/dev/null || echo "?"; }
+ready_row() { row "| start-up ($1) | | ready in $(awk -v m="$READY_MS" 'BEGIN{printf "%.1f", m/1000}') s, $READY_CPU s of JVM CPU | RSS $START_RSS MiB | | |"; }
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
 per_second() { awk -v n="$1" -v us="$2" 'BEGIN { printf "%.0f", (us > 0 ? n / (us / 1e6) : 0) }'; }
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
@@ -212,7 +215,7 @@ start_app() {
   PIDS+=("$APP_PID")
   for _ in $(seq 1 3000); do
     if curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/actuator/health/readiness"; then
-      READY_MS=$(ms_since "$start"); START_RSS=$(rss_mib "$APP_PID"); return 0
+      READY_MS=$(ms_since "$start"); START_RSS=$(rss_mib "$APP_PID"); READY_CPU=$(cpu_s "$APP_PID"); return 0
     fi
     kill -0 "$APP_PID" 2>/dev/null || break
     sleep 0.1
@@ -233,7 +236,7 @@ if ! part rest; then
 elif command -v wrk >/dev/null; then
   WDB=$(new_db rest)
   start_app "$WDB"
-  row "| start-up (fresh database, migrations included) | | ready in $(awk -v m="$READY_MS" 'BEGIN{printf "%.1f", m/1000}') s | RSS $START_RSS MiB | | |"
+  ready_row "fresh database, migrations included"
   wrk_writes() { # clients seconds tag
     local threads=$(( $1 < CORES ? $1 : CORES ))
     wrk -t"$threads" -c"$1" -d"$2s" --timeout 30s -s "$ROOT/deploy/benchmark/writes.lua" "http://127.0.0.1:$APP_PORT" -- "$HV" "$STAMP-$3" 2>&1 || true
@@ -246,7 +249,9 @@ elif command -v wrk >/dev/null; then
     # The statistics projection's lag (events behind the newest) sampled twice a second meanwhile.
     ( while true; do stats_status | jq -r '.lag' 2>/dev/null; sleep 0.5; done ) > "$WORK/lag-$c" &
     poller=$!
+    cpu_before=$(cpu_s "$APP_PID")
     out=$(wrk_writes "$c" "$SECONDS_EACH" "c$c")
+    cpu_after=$(cpu_s "$APP_PID")
     kill "$poller"; wait "$poller" 2>/dev/null || true
     result=$(echo "$out" | grep '^RESULT') || { echo "$out" >&2; exit 1; }
     if [ "$(field refused "$result")" != 0 ] || [ "$(field socket_errors "$result")" != 0 ]; then
@@ -259,12 +264,14 @@ elif command -v wrk >/dev/null; then
     tps=$(per_second "$(field ok "$result")" "$(field duration_us "$result")")
     REST_TPS[$c]=$tps
     row "| REST writes (wrk, raise + 19 collaborations per case, Idempotency-Key each) | $c | $tps | $(ms "$(field p50_us "$result")") ms | $(ms "$(field p99_us "$result")") ms | $(ratio "$tps" "${PG_ONE_TPS[$c]:-0}") |"
+    cpu_per_write=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$(field ok "$result")" 'BEGIN { if (n > 0) printf "%.1f ms", 1000 * (b - a) / n; else printf "–" }')
+    row "| the application's CPU per REST write (JVM user + system, the statistics processor included) | $c | $cpu_per_write | | | |"
     row "| statistics projection lag during it | $c | max ${max_lag:-?} events | | caught up ${catch_up} ms after | |"
   done
   row "| RSS after the REST runs | | $(rss_mib "$APP_PID") MiB | | | |"
   stop_app
   start_app "$WDB"
-  row "| start-up (restart over the REST runs' events) | | ready in $(awk -v m="$READY_MS" 'BEGIN{printf "%.1f", m/1000}') s | RSS $START_RSS MiB | | |"
+  ready_row "restart over the REST runs' events"
   stop_app
 else
   say "wrk is not installed (apt-get install wrk): the REST writes and the statistics reads are not measured"
@@ -315,7 +322,7 @@ psql_db "$RDB" -qc "update tokenentry set token = convert_to('{\"index\":$head,\
 psql_db "$RDB" -qc "vacuum analyze" >/dev/null
 say "$total events ($copies copies of $template_events case events) written in $fill_ms ms"
 start_app "$RDB"
-row "| start-up (restart over $total events) | | ready in $(awk -v m="$READY_MS" 'BEGIN{printf "%.1f", m/1000}') s | RSS $START_RSS MiB | | |"
+ready_row "restart over $total events"
 say "replay of case-statistics over $total events"
 replay_start=$(date +%s%N)
 api "$ADMIN" /api/v1/admin/projections/case-statistics/replay -X POST > /dev/null
