@@ -367,6 +367,10 @@ elif command -v wrk >/dev/null; then
           "http://127.0.0.1:$APP_PORT$3" -- "$2" 2>&1)
     result=$(echo "$out" | grep '^RESULT') || { echo "$out" >&2; exit 1; }
     [ "$(field refused "$result")" = 0 ] || { echo "$out" >&2; echo "statistics reads were refused" >&2; exit 1; }
+    if [ "$(field requests "$result")" = 0 ]; then
+      row "| $1 ($READERS readers, $total events, $facts case facts) | $READERS | no answer within the ${READ_SECONDS} s run | > ${READ_SECONDS} s | > ${READ_SECONDS} s | |"
+      return
+    fi
     row "| $1 ($READERS readers, $total events, $facts case facts) | $READERS | $(per_second "$(field requests "$result")" "$(field duration_us "$result")") | $(ms "$(field p50_us "$result")") ms | $(ms "$(field p99_us "$result")") ms | |"
   }
   say "statistics with $READERS concurrent readers"
