@@ -390,7 +390,7 @@ if [ "$RECORD" = 1 ]; then
     echo
     echo "### $(date -u +%Y-%m-%d\ %H:%M) UTC${LABEL:+, $LABEL}"
     echo
-    echo "$(basename "$JAR") ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')), $DB_WHERE, PostgreSQL $PG_VERSION," \
+    echo "$(basename "$JAR") (the benchmark from $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')), $DB_WHERE, PostgreSQL $PG_VERSION," \
          "$CORES cores, load average before and after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg);" \
          "${SECONDS_EACH} s per run, ${WARMUP} s warm-up."
     echo
