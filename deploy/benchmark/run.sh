@@ -1,0 +1,403 @@
+#!/usr/bin/env bash
+# The one benchmark of issue 12: on one machine and one PostgreSQL, in one run,
+#   1. PostgreSQL's own limit: pgbench one-row and ten-row insert transactions at each client count;
+#   2. REST writes from a separate load process (wrk, deploy/benchmark/writes.lua) against the application
+#      started as its own process from a jar, after a warm-up for the JIT; each figure also as a ratio of
+#      pgbench's one-row inserts at the same concurrency; the statistics projection's lag meanwhile;
+#   3. the same writes sent to Axon's command gateway inside a JVM hosting the application (no HTTP);
+#   4. an event store of N events (1,000,000 by default; the demo generator's cases copied in SQL,
+#      deploy/benchmark/replicate-events.sql), a full replay of the statistics projection through the
+#      admin API, timed, and then statistics p50/p99 with 32 concurrent readers (wrk, reads.lua);
+#   5. start-up to readiness (fresh database, restart, restart over N events) and RSS.
+# Prints a table and (unless --smoke or --no-record) appends it to BENCHMARKS.md. See BENCHMARKS.md,
+# "The benchmark (issue 12)", for the options and how to read the figures. Never fails on a time;
+# fails when a part of the program is broken (a refused write, a failed replay, an app that never gets ready).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+
+usage() {
+  cat <<'EOF'
+deploy/benchmark/run.sh [--smoke] [--jar FILE] [--database-url jdbc:postgresql://HOST:PORT[/db]] [--database-user U]
+                        [--clients 1,16,64] [--seconds S] [--warmup S] [--events N] [--readers N]
+                        [--label TEXT] [--record|--no-record] [--keep]
+  --smoke        tiny sizes and one-second runs (about 10 s of measuring, plus the JVM starts); no record
+  --jar FILE     the application to measure (default: api-gateway/target/api-gateway-*.jar)
+  --database-url the PostgreSQL server for everything (default: 127.0.0.1:5432 if it answers, else the
+                 application's embedded PostgreSQL started for the run); scratch databases tidigt_bench_*
+                 are created on it and dropped at the end (unless --keep)
+  --seconds S    each pgbench, REST and command-gateway run (10)      --warmup S  REST warm-up (25)
+  --events N     events in the store for the replay and the statistics (1000000)
+  --readers N    concurrent statistics readers (32)                   --label     the row's note
+  --replay-timeout S  stop waiting for the replay after S s (1800) and report its rate so far
+  --embedded     the application's embedded PostgreSQL even if a server answers (a server of the run's own:
+                 a shared server's max_connections may not leave room for 64 pgbench clients beside others)
+  --parts LIST   which parts to run (pgbench,rest,commands,replay: all)
+EOF
+}
+
+PARTS="pgbench,rest,commands,replay"; EMBEDDED=0; SMOKE=0; JAR=""; DB_URL=""; DB_USER="${TIDIGT_TEST_DATABASE_USER:-postgres}"; CLIENTS="1,16,64"
+SECONDS_EACH=10; WARMUP=25; REPLAY_TIMEOUT=1800; EVENTS=1000000; READERS=32; READ_SECONDS=""; LABEL=""; RECORD=""; KEEP=0
+DEMO_CASES_PER_YEAR=60
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --smoke) SMOKE=1 ;;
+    --jar) JAR="$2"; shift ;;
+    --database-url) DB_URL="$2"; shift ;;
+    --database-user) DB_USER="$2"; shift ;;
+    --clients) CLIENTS="$2"; shift ;;
+    --seconds) SECONDS_EACH="$2"; shift ;;
+    --warmup) WARMUP="$2"; shift ;;
+    --events) EVENTS="$2"; shift ;;
+    --readers) READERS="$2"; shift ;;
+    --replay-timeout) REPLAY_TIMEOUT="$2"; shift ;;
+    --label) LABEL="$2"; shift ;;
+    --record) RECORD=1 ;;
+    --no-record) RECORD=0 ;;
+    --keep) KEEP=1 ;;
+    --embedded) EMBEDDED=1 ;;
+    --parts) PARTS="$2"; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+if [ "$SMOKE" = 1 ]; then
+  CLIENTS="1,16"; SECONDS_EACH=2; WARMUP=3; EVENTS=20000; READ_SECONDS=1; DEMO_CASES_PER_YEAR=10
+  RECORD="${RECORD:-0}"
+fi
+RECORD="${RECORD:-1}"
+READ_SECONDS="${READ_SECONDS:-$SECONDS_EACH}"
+CLIENT_LIST=$(echo "$CLIENTS" | tr ',' ' ')
+
+if [ -z "$JAR" ]; then
+  JAR=$(ls "$ROOT"/api-gateway/target/api-gateway-*.jar 2>/dev/null | grep -v original | head -1 || true)
+fi
+[ -n "$JAR" ] && [ -f "$JAR" ] || { echo "no application jar: build it (./mvnw -DskipTests install) or give --jar" >&2; exit 2; }
+JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
+BENCH_CLASSES="$ROOT/api-gateway/target/test-classes"
+[ -f "$BENCH_CLASSES/se/tidigt/gateway/bench/CommandGatewayBenchmark.class" ] \
+  || { echo "no compiled benchmark classes in $BENCH_CLASSES: run ./mvnw -DskipTests install" >&2; exit 2; }
+
+for tool in java curl psql jq python3; do
+  command -v "$tool" >/dev/null || { echo "the benchmark needs $tool (psql: postgresql-client)" >&2; exit 2; }
+done
+
+STAMP=$(date -u +%Y%m%d%H%M%S)
+WORK=$(mktemp -d /tmp/tidigt-bench.XXXXXX)
+RESULTS="$WORK/results.md"
+: > "$RESULTS"
+PIDS=()
+EMBEDDED_PG_FD=""
+
+say() { echo "== $*"; }
+row() { echo "$*" | tee -a "$RESULTS"; }
+# The classes this program adds to the jar under test (only these: the test sources hold other beans).
+LOADER_DIR="$WORK/classes"
+mkdir -p "$LOADER_DIR/se/tidigt/gateway/bench" "$LOADER_DIR/se/tidigt/gateway/database"
+cp "$BENCH_CLASSES"/se/tidigt/gateway/bench/CommandGatewayBenchmark*.class "$LOADER_DIR/se/tidigt/gateway/bench/"
+cp "$BENCH_CLASSES"/se/tidigt/gateway/database/BenchmarkPostgres*.class "$LOADER_DIR/se/tidigt/gateway/database/"
+launch_class() { # main class, args...: a class of ours on the jar under test's class path
+  local main="$1"; shift
+  java -Dloader.path="$LOADER_DIR" -Dloader.main="$main" -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+}
+
+cleanup() {
+  set +e
+  for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
+  if [ "$KEEP" = 0 ] && [ -n "${PG_HOST:-}" ]; then
+    for db in $(psql_admin -Atc "select datname from pg_database where datname like 'tidigt_bench_${STAMP}%'" 2>/dev/null); do
+      psql_admin -qc "drop database if exists $db with (force)" >/dev/null 2>&1
+    done
+  fi
+  if [ -n "$EMBEDDED_PG_FD" ]; then exec 7>&-; wait "$EMBEDDED_PG_PID" 2>/dev/null; fi
+  [ "$KEEP" = 0 ] && rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------- the database server
+answers() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+if [ -n "$DB_URL" ]; then
+  HOSTPORT=$(echo "$DB_URL" | sed -E 's#^jdbc:postgresql://([^/?]+).*#\1#')
+  PG_HOST=${HOSTPORT%%:*}; PG_PORT=${HOSTPORT##*:}; [ "$PG_PORT" = "$HOSTPORT" ] && PG_PORT=5432
+  DB_WHERE="the PostgreSQL server at $PG_HOST:$PG_PORT"
+elif [ "$EMBEDDED" = 0 ] && answers 127.0.0.1 5432; then
+  PG_HOST=127.0.0.1; PG_PORT=5432; DB_WHERE="the local PostgreSQL server (127.0.0.1:5432)"
+else
+  [ "$EMBEDDED" = 1 ] || say "no PostgreSQL server at 127.0.0.1:5432"
+  say "starting the application's embedded PostgreSQL for the run"
+  mkfifo "$WORK/pg-in"
+  launch_class se.tidigt.gateway.database.BenchmarkPostgres "$WORK/embedded-pg" < "$WORK/pg-in" > "$WORK/pg.log" 2>&1 &
+  EMBEDDED_PG_PID=$!
+  exec 7>"$WORK/pg-in"; EMBEDDED_PG_FD=7
+  for _ in $(seq 1 600); do grep -q '^PORT ' "$WORK/pg.log" && break; sleep 0.1; done
+  PG_PORT=$(sed -n 's/^PORT //p' "$WORK/pg.log"); PG_HOST=127.0.0.1; DB_USER=postgres
+  [ -n "$PG_PORT" ] || { cat "$WORK/pg.log" >&2; echo "the embedded PostgreSQL did not start" >&2; exit 1; }
+  DB_WHERE="the application's embedded PostgreSQL (port $PG_PORT)"
+fi
+psql_admin() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$DB_USER" -d postgres -v ON_ERROR_STOP=1 "$@"; }
+psql_db() { local db="$1"; shift; psql -h "$PG_HOST" -p "$PG_PORT" -U "$DB_USER" -d "$db" -v ON_ERROR_STOP=1 "$@"; }
+new_db() { local db="tidigt_bench_${STAMP}_$1"; psql_admin -qc "create database $db" >/dev/null; echo "$db"; }
+PG_VERSION=$(psql_admin -Atc "show server_version" | cut -d' ' -f1)
+CORES=$(nproc)
+say "database: $DB_WHERE, PostgreSQL $PG_VERSION; jar: $JAR; $CORES cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+# The JVM's CPU time (user + system) so far: unlike the wall time, barely moved by other work on the machine.
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat" 2>/dev/null || echo "?"; }
+ready_row() { row "| start-up ($1) | | ready in $(awk -v m="$READY_MS" 'BEGIN{printf "%.1f", m/1000}') s, $READY_CPU s of JVM CPU | RSS $START_RSS MiB | | |"; }
+rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
+per_second() { awk -v n="$1" -v us="$2" 'BEGIN { printf "%.0f", (us > 0 ? n / (us / 1e6) : 0) }'; }
+ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f %%", 100 * a / b; else printf "–" }'; }
+field() { echo "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+row "| what | clients | per second | p50 | p99 | ratio to pgbench one-row at the same clients |"
+row "|---|---|---|---|---|---|"
+
+# ---------------------------------------------------------------- 1. pgbench, the limit
+declare -A PG_ONE_TPS
+part() { [[ ",$PARTS," == *",$1,"* ]]; }
+if ! part pgbench; then
+  :
+elif command -v pgbench >/dev/null; then
+  PGDB=$(new_db pgbench)
+  # An event-sized row: a stream id, a sequence number and a ~500-byte payload, with the event store's
+  # unique (stream, sequence) key; one-row = one transaction appending one event, ten-row = ten events.
+  psql_db "$PGDB" -q <<'SQL'
+CREATE TABLE bench_event (id BIGSERIAL PRIMARY KEY, stream TEXT NOT NULL, seq BIGINT NOT NULL, payload BYTEA NOT NULL,
+                          recorded_at TIMESTAMPTZ NOT NULL DEFAULT now(), UNIQUE (stream, seq));
+SQL
+  cat > "$WORK/one-row.sql" <<'SQL'
+INSERT INTO bench_event (stream, seq, payload) VALUES (md5(random()::text), 0, convert_to(repeat('e', 500), 'UTF8'));
+SQL
+  cat > "$WORK/ten-row.sql" <<'SQL'
+INSERT INTO bench_event (stream, seq, payload)
+SELECT s.stream, g, convert_to(repeat('e', 500), 'UTF8') FROM (SELECT md5(random()::text) AS stream) s, generate_series(0, 9) g;
+SQL
+  say "pgbench: one-row and ten-row insert transactions, ${SECONDS_EACH} s each"
+  for script in one-row ten-row; do
+    for c in $CLIENT_LIST; do
+      threads=$(( c < CORES ? c : CORES ))
+      rm -f "$WORK"/pgb_*
+      if ! out=$(cd "$WORK" && pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$DB_USER" -n -M prepared -c "$c" -j "$threads" \
+            -T "$SECONDS_EACH" -f "$WORK/$script.sql" --log --log-prefix=pgb "$PGDB" 2>&1); then
+        # Not the program's fault: a shared server may have no room for c more connections.
+        row "| pgbench $script insert transactions | $c | not measured: $(echo "$out" | grep -m1 -i 'error' | cut -c1-120) | | | |"
+        continue
+      fi
+      tps=$(echo "$out" | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | head -1)
+      read -r p50 p99 < <(cat "$WORK"/pgb* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {
+        i50=int(NR*0.5); if (i50<1) i50=1; i99=int(NR*0.99); if (i99<1) i99=1; print a[i50], a[i99] }')
+      tps=$(printf '%.0f' "$tps")
+      [ "$script" = one-row ] && PG_ONE_TPS[$c]=$tps
+      row "| pgbench $script insert transactions | $c | $tps | $(ms "$p50") ms | $(ms "$p99") ms | |"
+    done
+  done
+else
+  say "pgbench is not installed: PostgreSQL's limit is not measured and no ratio is printed"
+fi
+
+# ---------------------------------------------------------------- the application as a process
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+APP_PID=""; APP_PORT=""
+# start_app <database> [VAR=value...]: starts the jar, waits for readiness, sets APP_PID/APP_PORT/READY_MS/START_RSS
+start_app() {
+  local db="$1"; shift
+  APP_PORT=$(free_port)
+  local start
+  start=$(date +%s%N)
+  env SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" SPRING_DATASOURCE_USERNAME="$DB_USER" \
+      TIDIGT_PSEUDONYM_KEY=benchmark-pseudonym-key-synthetic \
+      TIDIGT_KEY_ENCRYPTION_KEY=dGlkaWd0LXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5ISE= \
+      TIDIGT_DEMO_USERS=true TIDIGT_DEMO_DATA=false SERVER_PORT="$APP_PORT" AXONIQ_UPDATE_CHECKER_DISABLED=true "$@" \
+      java -jar "$JAR" > "$WORK/app-$db.log" 2>&1 &
+  APP_PID=$!
+  PIDS+=("$APP_PID")
+  for _ in $(seq 1 3000); do
+    if curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/actuator/health/readiness"; then
+      READY_MS=$(ms_since "$start"); START_RSS=$(rss_mib "$APP_PID"); READY_CPU=$(cpu_s "$APP_PID"); return 0
+    fi
+    kill -0 "$APP_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  tail -50 "$WORK/app-$db.log" >&2
+  echo "the application did not get ready" >&2
+  exit 1
+}
+stop_app() { kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
+ADMIN=$(printf admin:demo | base64); ANALYST=$(printf analyst:demo | base64); HV=$(printf hv-admin:demo | base64)
+api() { curl -sf -H "Authorization: Basic $1" "${@:3}" "http://127.0.0.1:$APP_PORT$2"; }
+stats_status() { api "$ADMIN" /api/v1/admin/projections | jq -c '.[] | select(.name == "case-statistics")'; }
+
+# ---------------------------------------------------------------- 2. REST writes through a separate load process
+declare -A REST_TPS
+if ! part rest; then
+  :
+elif command -v wrk >/dev/null; then
+  WDB=$(new_db rest)
+  start_app "$WDB"
+  ready_row "fresh database, migrations included"
+  wrk_writes() { # clients seconds tag
+    local threads=$(( $1 < CORES ? $1 : CORES ))
+    wrk -t"$threads" -c"$1" -d"$2s" --timeout 30s -s "$ROOT/deploy/benchmark/writes.lua" "http://127.0.0.1:$APP_PORT" -- "$HV" "$STAMP-$3" 2>&1 || true
+  }
+  say "REST writes: warm-up ${WARMUP} s at the highest client count"
+  max_clients=$(echo "$CLIENT_LIST" | tr ' ' '\n' | sort -n | tail -1)
+  wrk_writes "$max_clients" "$WARMUP" warmup > "$WORK/warmup.out"
+  grep -q '^RESULT' "$WORK/warmup.out" || { cat "$WORK/warmup.out" >&2; exit 1; }
+  for c in $CLIENT_LIST; do
+    # The statistics projection's lag (events behind the newest) sampled twice a second meanwhile.
+    ( while true; do stats_status | jq -r '.lag' 2>/dev/null; sleep 0.5; done ) > "$WORK/lag-$c" &
+    poller=$!
+    cpu_before=$(cpu_s "$APP_PID")
+    out=$(wrk_writes "$c" "$SECONDS_EACH" "c$c")
+    cpu_after=$(cpu_s "$APP_PID")
+    kill "$poller"; wait "$poller" 2>/dev/null || true
+    result=$(echo "$out" | grep '^RESULT') || { echo "$out" >&2; exit 1; }
+    if [ "$(field refused "$result")" != 0 ] || [ "$(field socket_errors "$result")" != 0 ]; then
+      echo "$out" >&2; echo "writes were refused or failed during the benchmark" >&2; exit 1
+    fi
+    caught_up_start=$(date +%s%N)
+    until [ "$(stats_status | jq -r '.lag')" = 0 ]; do sleep 0.1; done
+    catch_up=$(ms_since "$caught_up_start")
+    max_lag=$(sort -n "$WORK/lag-$c" | tail -1)
+    tps=$(per_second "$(field ok "$result")" "$(field duration_us "$result")")
+    REST_TPS[$c]=$tps
+    row "| REST writes (wrk, raise + 19 collaborations per case, Idempotency-Key each) | $c | $tps | $(ms "$(field p50_us "$result")") ms | $(ms "$(field p99_us "$result")") ms | $(ratio "$tps" "${PG_ONE_TPS[$c]:-0}") |"
+    cpu_per_write=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$(field ok "$result")" 'BEGIN { if (n > 0) printf "%.1f ms", 1000 * (b - a) / n; else printf "–" }')
+    row "| the application's CPU per REST write (JVM user + system, the statistics processor included) | $c | $cpu_per_write | | | |"
+    row "| statistics projection lag during it | $c | max ${max_lag:-?} events | | caught up ${catch_up} ms after | |"
+  done
+  row "| RSS after the REST runs | | $(rss_mib "$APP_PID") MiB | | | |"
+  stop_app
+  start_app "$WDB"
+  ready_row "restart over the REST runs' events"
+  stop_app
+else
+  say "wrk is not installed (apt-get install wrk): the REST writes and the statistics reads are not measured"
+fi
+
+# ---------------------------------------------------------------- 3. the command gateway, no HTTP
+if part commands; then
+CDB=$(new_db commands)
+say "commands through Axon's command gateway in a JVM hosting the application"
+out=$(export SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$CDB" SPRING_DATASOURCE_USERNAME="$DB_USER" \
+        TIDIGT_PSEUDONYM_KEY=benchmark-pseudonym-key-synthetic TIDIGT_KEY_ENCRYPTION_KEY=dGlkaWd0LXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5ISE= \
+        TIDIGT_DEMO_USERS=true AXONIQ_UPDATE_CHECKER_DISABLED=true
+      launch_class se.tidigt.gateway.bench.CommandGatewayBenchmark --clients="$CLIENTS" --seconds="$SECONDS_EACH" \
+        --warmup="$(( WARMUP < 10 ? WARMUP : 10 ))" 2>&1) || { echo "$out" | tail -40 >&2; echo "the command-gateway benchmark failed" >&2; exit 1; }
+echo "$out" | grep -q '^RESULT' || { echo "$out" | tail -40 >&2; exit 1; }
+while read -r result; do
+  c=$(field clients "$result"); tps=$(per_second "$(field requests "$result")" "$(field duration_us "$result")")
+  row "| commands through the CommandGateway (same writes, no HTTP) | $c | $tps | $(ms "$(field p50_us "$result")") ms | $(ms "$(field p99_us "$result")") ms | $(ratio "$tps" "${PG_ONE_TPS[$c]:-0}") |"
+done < <(echo "$out" | grep '^RESULT')
+fi
+
+# ---------------------------------------------------------------- 4. N events: replay and statistics
+if part replay; then
+RDB=$(new_db replay)
+say "an event store of $EVENTS events: the demo generator's cases, copied"
+start_app "$RDB" TIDIGT_DEMO_DATA=true TIDIGT_DEMO_DATA_CASES_PER_YEAR="$DEMO_CASES_PER_YEAR"
+until api "$ADMIN" /api/v1/admin/demo-data | jq -e '.state == "DONE"' >/dev/null; do
+  api "$ADMIN" /api/v1/admin/demo-data | jq -e '.state == "FAILED"' >/dev/null && { echo "demo data failed" >&2; exit 1; }
+  sleep 0.5
+done
+until [ "$(stats_status | jq -r '.lag')" = 0 ]; do sleep 0.2; done
+stop_app
+template_max=$(psql_db "$RDB" -Atc "select max(globalindex) from domainevententry")
+template_events=$(psql_db "$RDB" -Atc "select count(*) from domainevententry where type = 'Case'")
+have=$(psql_db "$RDB" -Atc "select count(*) from domainevententry")
+copies=$(( (EVENTS - have + template_events - 1) / template_events )); [ "$copies" -lt 0 ] && copies=0
+fill_start=$(date +%s%N)
+for first in $(seq 1 10 "$copies"); do
+  last=$(( first + 9 < copies ? first + 9 : copies ))
+  psql_db "$RDB" -q -v template_max="$template_max" -v first="$first" -v last="$last" -f "$ROOT/deploy/benchmark/replicate-events.sql"
+done
+fill_ms=$(ms_since "$fill_start")
+total=$(psql_db "$RDB" -Atc "select count(*) from domainevententry")
+head=$(psql_db "$RDB" -Atc "select max(globalindex) from domainevententry")
+# The copies arrive as if already processed, so the replay below is the statistics projection's only pass.
+psql_db "$RDB" -qc "update tokenentry set token = convert_to('{\"index\":$head,\"gaps\":[]}', 'UTF8'), owner = null
+                    where processorname = 'case-statistics'"
+psql_db "$RDB" -qc "vacuum analyze" >/dev/null
+say "$total events ($copies copies of $template_events case events) written in $fill_ms ms"
+start_app "$RDB"
+ready_row "restart over $total events"
+say "replay of case-statistics over $total events"
+replay_start=$(date +%s%N)
+api "$ADMIN" /api/v1/admin/projections/case-statistics/replay -X POST > /dev/null
+last_report=0
+REPLAY_DONE=1
+while true; do
+  status=$(stats_status)
+  state=$(echo "$status" | jq -r '.replay.state // ""')
+  [ "$state" = FAILED ] && { echo "$status" >&2; echo "the replay failed" >&2; exit 1; }
+  # STARTED: the tokens were reset; done when no segment replays any more and none lags.
+  if [ "$state" != RUNNING ] && [ "$(echo "$status" | jq -r '.replaying')" = false ] \
+     && [ "$(echo "$status" | jq -r '.lag')" = 0 ]; then break; fi
+  now=$(ms_since "$replay_start")
+  if [ $(( now / 1000 )) -ge "$REPLAY_TIMEOUT" ]; then
+    # Not a broken program, a slow one: report how far it got and how fast.
+    REPLAY_DONE=0; replay_position=$(echo "$status" | jq -r '.position'); break
+  fi
+  if [ $(( now - last_report )) -ge 10000 ]; then
+    echo "   $((now / 1000)) s: $(echo "$status" | jq -r '"\(.replayProgressPercent | floor) %, position \(.position) of \(.head)"')"
+    last_report=$now
+  fi
+  sleep 0.2
+done
+replay_ms=$(ms_since "$replay_start")
+if [ "$REPLAY_DONE" = 1 ]; then
+  row "| full replay of the statistics projection | | $(per_second "$total" $(( replay_ms * 1000 ))) events/s | | $total events in $(awk -v m="$replay_ms" 'BEGIN{printf "%.1f", m/1000}') s | |"
+else
+  row "| replay of the statistics projection, NOT FINISHED after $REPLAY_TIMEOUT s | | $(per_second "$replay_position" $(( replay_ms * 1000 ))) events/s | | at $replay_position of $total events | |"
+fi
+row "| RSS after the replay | | $(rss_mib "$APP_PID") MiB | | | |"
+facts=$(psql_db "$RDB" -Atc "select count(*) from case_fact" 2>/dev/null || echo "?")
+
+if [ "$REPLAY_DONE" = 0 ]; then
+  say "the statistics are not read: the replay did not finish, their facts are incomplete"
+elif command -v wrk >/dev/null; then
+  read_stats() { # name user path
+    local threads=$(( READERS < CORES ? READERS : CORES ))
+    api "$2" "$3" > /dev/null || { echo "GET $3 failed before the run" >&2; exit 1; }
+    out=$(wrk -t"$threads" -c"$READERS" -d"${READ_SECONDS}s" --timeout 60s -s "$ROOT/deploy/benchmark/reads.lua" \
+          "http://127.0.0.1:$APP_PORT$3" -- "$2" 2>&1)
+    result=$(echo "$out" | grep '^RESULT') || { echo "$out" >&2; exit 1; }
+    [ "$(field refused "$result")" = 0 ] || { echo "$out" >&2; echo "statistics reads were refused" >&2; exit 1; }
+    if [ "$(field requests "$result")" = 0 ]; then
+      row "| $1 ($READERS readers, $total events, $facts case facts) | $READERS | no answer within the ${READ_SECONDS} s run | > ${READ_SECONDS} s | > ${READ_SECONDS} s | |"
+      return
+    fi
+    row "| $1 ($READERS readers, $total events, $facts case facts) | $READERS | $(per_second "$(field requests "$result")" "$(field duration_us "$result")") | $(ms "$(field p50_us "$result")") ms | $(ms "$(field p99_us "$result")") ms | |"
+  }
+  say "statistics with $READERS concurrent readers"
+  read_stats "city statistics by district, analyst" "$ANALYST" "/api/v1/stats/city?groupBy=district"
+  read_stats "district statistics, hv-admin" "$HV" "/api/v1/stats/districts/hasselby-vallingby"
+  read_stats "rollout effect, analyst" "$ANALYST" "/api/v1/stats/rollout-effect"
+fi
+stop_app
+fi
+
+# ---------------------------------------------------------------- the record
+echo
+say "results"
+cat "$RESULTS"
+if [ "$RECORD" = 1 ]; then
+  {
+    echo
+    echo "### $(date -u +%Y-%m-%d\ %H:%M) UTC${LABEL:+, $LABEL}"
+    echo
+    echo "$(basename "$JAR") (the benchmark from $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')), $DB_WHERE, PostgreSQL $PG_VERSION," \
+         "$CORES cores, load average before and after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg);" \
+         "${SECONDS_EACH} s per run, ${WARMUP} s warm-up."
+    echo
+    cat "$RESULTS"
+  } > "$WORK/record.md"
+  # Runs go above the marker at the end of this program's own section.
+  awk -v rec="$WORK/record.md" '/<!-- benchmark runs above -->/ { while ((getline l < rec) > 0) print l; print "" } { print }' \
+    "$ROOT/BENCHMARKS.md" > "$WORK/BENCHMARKS.md" && cp "$WORK/BENCHMARKS.md" "$ROOT/BENCHMARKS.md"
+  say "recorded in BENCHMARKS.md"
+fi
