@@ -13,9 +13,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Shares each streaming projection's segments out over the live instances. Axon's pooled processor
@@ -95,10 +98,14 @@ class SegmentBalancer implements SmartLifecycle {
         if (scheduler != null) {
             scheduler.shutdownNow();
             scheduler = null;
+            // Leaving is a courtesy (a row without heartbeats ages out anyway), so it never holds up a
+            // shutdown: when the database is already gone, a pool would wait its whole connection timeout.
             try {
-                members.leave();
-            } catch (RuntimeException e) {
+                CompletableFuture.runAsync(members::leave).get(2, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
                 log.debug("Could not leave the cluster table", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
