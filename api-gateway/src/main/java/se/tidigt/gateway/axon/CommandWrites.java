@@ -2,6 +2,8 @@ package se.tidigt.gateway.axon;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,6 +45,23 @@ public class CommandWrites {
     public ResponseEntity<Object> write(WriteRequest request, String aggregateId, HttpStatus status, URI location,
                                         Function<Long, Object> command, BiFunction<String, Long, Object> answer) {
         Long expectedVersion = Versions.expectedAggregateVersion(request.ifMatch());
+        try {
+            return attempt(request, aggregateId, status, location, command, answer, expectedVersion);
+        } catch (RuntimeException e) {
+            if (!lostRace(e)) {
+                throw e;
+            }
+            // The case may have come from this instance's cache while another instance appended to it
+            // (a write behind the cache's back): the rollback evicted it, so the request is decided once
+            // more on the stored stream. A truly stale If-Match is 412 again, a rule the stored state
+            // breaks is 409; only an artefact of the cache or of a race for the next sequence number goes.
+            return attempt(request, aggregateId, status, location, command, answer, expectedVersion);
+        }
+    }
+
+    private ResponseEntity<Object> attempt(WriteRequest request, String aggregateId, HttpStatus status, URI location,
+                                           Function<Long, Object> command, BiFunction<String, Long, Object> answer,
+                                           Long expectedVersion) {
         return idempotency.run(request, CurrentActor.get().userId(), () -> {
             long version = send(aggregateId, command.apply(expectedVersion)) + 1;
             ResponseEntity.BodyBuilder response = ResponseEntity.status(status).eTag(Versions.etag(version));
@@ -51,6 +70,15 @@ public class CommandWrites {
             }
             return response.body(answer.apply(aggregateId, version));
         });
+    }
+
+    private static boolean lostRace(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException || cause instanceof ConflictingAggregateVersionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sends the command; the aggregate's last sequence number as the command left it. */
