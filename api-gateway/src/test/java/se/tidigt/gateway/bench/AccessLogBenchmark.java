@@ -5,6 +5,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.tidigt.gateway.TidigtApplication;
+import se.tidigt.gateway.support.Api;
 import se.tidigt.gateway.support.TestDatabase;
 
 import java.util.ArrayList;
@@ -38,12 +39,15 @@ public final class AccessLogBenchmark {
             StatisticsReadBenchmark.insertFacts(jdbc, cases);
             for (int round = 1; round <= rounds; round++) {
                 for (ConfigurableApplicationContext app : List.of(before, after)) {
-                    measure(app == before ? "one transaction per entry" : "group commit", round, port(app), readers,
-                            requests, jdbc);
+                    measure(app == before ? "one transaction per entry" : "group commit", round, readers, requests, jdbc,
+                            port(app));
                 }
             }
-            var verified = jdbc.queryForMap("SELECT max(position) = count(*) AS gap_free, count(*) AS entries FROM access_log");
-            System.out.println("access log after the runs: " + verified);
+            // Both instances at once, half the readers each: their appends interleave in one chain.
+            measure("both instances at once", 0, readers, requests, jdbc, port(before), port(after));
+            var positions = jdbc.queryForMap("SELECT max(position) = count(*) AS gap_free, count(*) AS entries FROM access_log");
+            System.out.println("access log after the runs: " + positions + ", verify: "
+                    + Api.at(port(after), "auditor").get("/api/v1/audit/access-log/verify").body());
         }
         System.exit(0);
     }
@@ -57,15 +61,18 @@ public final class AccessLogBenchmark {
         return ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
-    private static void measure(String what, int round, int port, int readers, int requests, JdbcTemplate jdbc)
+    private static void measure(String what, int round, int readers, int requests, JdbcTemplate jdbc, int... ports)
             throws Exception {
-        StatisticsReadBenchmark.time(port, QUERY); // the answer cached on this instance
+        for (int port : ports) {
+            StatisticsReadBenchmark.time(port, QUERY); // the answer cached on this instance
+        }
         long firstPosition = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM access_log", Long.class);
         List<Long> millis = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(readers);
         List<Future<?>> done = new ArrayList<>();
         long start = System.nanoTime();
         for (int r = 0; r < readers; r++) {
+            int port = ports[r % ports.length];
             done.add(pool.submit(() -> {
                 for (int i = 0; i < requests; i++) {
                     millis.add(StatisticsReadBenchmark.time(port, QUERY));
