@@ -78,9 +78,11 @@ final class AccessLogAppender implements AutoCloseable {
             throw new NotAppended("Interrupted while waiting for the access log", e, false);
         } catch (java.util.concurrent.TimeoutException e) {
             // Cancelled, so a batch not yet begun leaves it out; a batch already running may still store it
-            // (logged but not shown is safe; shown but not logged never happens).
-            pending.stored().cancel(false);
-            throw new NotAppended("The access log did not confirm the entry within " + wait, e, false);
+            // (logged but not shown is safe; shown but not logged never happens). If the commit won the
+            // race, the entry is stored and the read may be answered.
+            if (pending.stored().cancel(false) || pending.stored().isCompletedExceptionally()) {
+                throw new NotAppended("The access log did not confirm the entry within " + wait, e, false);
+            }
         } catch (java.util.concurrent.ExecutionException e) {
             throw new NotAppended("The access log could not store the entry", e.getCause(), false);
         }
@@ -125,6 +127,7 @@ final class AccessLogAppender implements AutoCloseable {
         try {
             ownTransaction.executeWithoutResult(status -> writer.insert(live.stream().map(Pending::entry).toList()));
         } catch (RuntimeException | Error e) {
+            // Errors too: this one thread must outlive any one batch, or every later read would time out.
             log.error("Appending {} access-log entries failed; none is stored and their reads answer 503", live.size(), e);
             live.forEach(p -> p.stored().completeExceptionally(e));
             return;
