@@ -11,7 +11,12 @@ final class BenchmarkApplication {
     }
 
     static String[] arguments(String... extra) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + TestDatabase.freshDatabase(),
+        return on(TestDatabase.freshDatabase(), extra);
+    }
+
+    /** On a given database: several instances of the application sharing one, as in production. */
+    static String[] on(String databaseUrl, String... extra) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + System.getenv().getOrDefault("TIDIGT_TEST_DATABASE_USER", "postgres"),
                 "--tidigt.pseudonym-key=benchmark-pseudonym-key-synthetic",
                 "--tidigt.key-encryption-key=dGlkaWd0LXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5ISE=", "--tidigt.demo-users=true",

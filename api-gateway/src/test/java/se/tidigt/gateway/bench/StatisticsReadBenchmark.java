@@ -114,7 +114,7 @@ public final class StatisticsReadBenchmark {
         System.exit(0);
     }
 
-    private static long time(int port, String[] query) {
+    static long time(int port, String[] query) {
         long start = System.nanoTime();
         Api.Response response = Api.at(port, query[0]).get(query[1]);
         if (response.status() != 200) {
@@ -123,7 +123,7 @@ public final class StatisticsReadBenchmark {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static long percentile(List<Long> sorted, double q) {
+    static long percentile(List<Long> sorted, double q) {
         return sorted.get(Math.max(1, (int) Math.ceil(q * sorted.size())) - 1);
     }
 
@@ -131,7 +131,7 @@ public final class StatisticsReadBenchmark {
      * Cases over five years in 11 districts, two work models, an offer per case (60 % accepted, then
      * started), children with several cases; the position moved as the projection would.
      */
-    private static void insertFacts(JdbcTemplate jdbc, int cases) {
+    static void insertFacts(JdbcTemplate jdbc, int cases) {
         String[] districts = SyntheticEvents.DISTRICTS;
         jdbc.update("INSERT INTO case_fact (case_id, last_sequence, district, current_district, work_model, concerns, "
                 + "child_pseudonym, birth_month, received_at, protection_assessed_at, initial_assessed_at, initial_decision, "

@@ -1,6 +1,9 @@
 package se.tidigt.gateway.audit.accesslog;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -10,50 +13,88 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.HandlerMapping;
 import se.tidigt.gateway.CorrelationIds;
+import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.gateway.problem.Problems;
 import se.tidigt.gateway.security.Actor;
 import se.tidigt.gateway.security.CurrentActor;
 
+import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 
 /**
- * Appends to the access log, synchronously, before the answer is sent: a read that cannot be logged
- * fails (503 when the database is down) instead of being shown unlogged, and nothing is lost in a
- * queue when the process dies. The append is one INSERT in a transaction of its own, so the
- * database's chain lock (V110) is held for that insert only, never for the read itself.
+ * Appends to the access log before the answer is sent: {@link #record} returns only once the entry
+ * is committed, and a read that cannot be logged fails (503) instead of being shown unlogged.
+ * Entries of concurrent reads are committed together ({@link AccessLogAppender}, group commit), so
+ * the database's chain lock (V110) is taken once per batch instead of once per read; with
+ * {@code tidigt.access-log.group-commit=false} each read appends in a transaction of its own, as
+ * before (kept to measure against).
  */
 @Service
 public class AccessLog {
-    private final JdbcTemplate jdbc;
+    private final AccessLogWriter writer;
     private final TransactionTemplate ownTransaction;
+    private final AccessLogAppender appender;
 
-    AccessLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
+    AccessLog(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+              @Value("${tidigt.access-log.group-commit:true}") boolean groupCommit,
+              @Value("${tidigt.access-log.queue-capacity:4096}") int capacity,
+              @Value("${tidigt.access-log.wait:10s}") Duration wait) {
+        this.writer = new AccessLogWriter(jdbc);
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.appender = groupCommit ? new AccessLogAppender(writer, transactions, capacity, wait) : null;
     }
 
     /** Records that the current user, on the current request, read these cases (none for aggregate reads). */
     public void record(Collection<String> caseIds) {
+        AccessLogWriter.Entry entry = entryFor(caseIds);
+        if (appender == null) {
+            ownTransaction.executeWithoutResult(status -> writer.insert(List.of(entry)));
+            return;
+        }
+        try {
+            appender.append(entry);
+        } catch (AccessLogAppender.NotAppended e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Built on the request's thread: the actor, request and correlation id are thread-bound. */
+    private static AccessLogWriter.Entry entryFor(Collection<String> caseIds) {
         Actor actor = CurrentActor.get();
         HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String endpoint = request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI());
         String path = request.getRequestURI() + (request.getQueryString() != null ? "?" + request.getQueryString() : "");
-        ownTransaction.executeWithoutResult(status -> jdbc.update(con -> {
-            var insert = con.prepareStatement("INSERT INTO access_log (user_id, role, district, endpoint, path, case_ids, "
-                    + "correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
-            insert.setString(1, actor.userId());
-            insert.setString(2, actor.role().name());
-            insert.setString(3, actor.district());
-            insert.setString(4, truncate(endpoint, 255));
-            insert.setString(5, truncate(path, 2048));
-            insert.setArray(6, con.createArrayOf("text", caseIds.stream().distinct().toArray()));
-            insert.setString(7, CorrelationIds.current().orElse(null));
-            return insert;
-        }));
+        return new AccessLogWriter.Entry(actor.userId(), actor.role().name(), actor.district(), truncate(endpoint, 255),
+                truncate(path, 2048), caseIds.stream().distinct().toArray(), CorrelationIds.current().orElse(null));
+    }
+
+    /** 503 (with Retry-After, as every 503): the read is not shown, since it is not (known to be) logged. */
+    private static ApiProblem unavailable(AccessLogAppender.NotAppended e) {
+        // No cause attached: the appender has logged it, and a database cause would turn this into the
+        // write path's wording ("outcome unknown ... Idempotency-Key"), which means nothing for a read.
+        return new ApiProblem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "access-log-unavailable",
+                "Access log unavailable", e.queueFull
+                        ? "Too many reads are waiting to be logged just now; this one was not shown. Try again in a few seconds."
+                        : "This read could not be recorded in the access log, so it is not shown. Try again in a few seconds."));
+    }
+
+    /** Entries queued for the next batch (0 without group commit); for tests. */
+    int waiting() {
+        return appender == null ? 0 : appender.waiting();
     }
 
     private static String truncate(String value, int length) {
         return value.length() <= length ? value : value.substring(0, length);
+    }
+
+    /** Runs before the data source closes (this bean depends on it): entries waiting are written, not lost. */
+    @PreDestroy
+    void close() {
+        if (appender != null) {
+            appender.close();
+        }
     }
 }
