@@ -8,12 +8,7 @@ import se.tidigt.gateway.TidigtApplication;
 import se.tidigt.gateway.support.Api;
 import se.tidigt.gateway.support.TestDatabase;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The access log's cost under concurrent readers: two instances of the application on one database,
@@ -67,25 +62,10 @@ public final class AccessLogBenchmark {
             StatisticsReadBenchmark.time(port, QUERY); // the answer cached on this instance
         }
         long firstPosition = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM access_log", Long.class);
-        List<Long> millis = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(readers);
-        List<Future<?>> done = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int r = 0; r < readers; r++) {
-            int port = ports[r % ports.length];
-            done.add(pool.submit(() -> {
-                for (int i = 0; i < requests; i++) {
-                    millis.add(StatisticsReadBenchmark.time(port, QUERY));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        Collections.sort(millis);
+        StatisticsReadBenchmark.Readings readings = StatisticsReadBenchmark.readConcurrently(readers, requests,
+                (reader, i) -> StatisticsReadBenchmark.time(ports[reader % ports.length], QUERY));
+        List<Long> millis = readings.millis();
+        double seconds = readings.seconds();
         // Rows that share a transaction id were committed together: entries per commit.
         var batches = jdbc.queryForMap("SELECT count(*) AS entries, count(DISTINCT xmin::text) AS commits "
                 + "FROM access_log WHERE position > ?", firstPosition);

@@ -51,25 +51,10 @@ public final class StatisticsReadBenchmark {
             for (String[] query : QUERIES) {
                 System.out.printf("cold %-95s %,d ms%n", query[1], time(port, query));
             }
-            List<Long> millis = Collections.synchronizedList(new ArrayList<>());
-            ExecutorService pool = Executors.newFixedThreadPool(readers);
-            List<Future<?>> done = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int r = 0; r < readers; r++) {
-                int reader = r;
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < requests; i++) {
-                        millis.add(time(port, QUERIES.get((reader + i) % QUERIES.size())));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            pool.shutdown();
-            Collections.sort(millis);
+            Readings readings = readConcurrently(readers, requests,
+                    (reader, i) -> time(port, QUERIES.get((reader + i) % QUERIES.size())));
+            List<Long> millis = readings.millis();
+            double seconds = readings.seconds();
             System.out.printf("| %,d cases | %d readers | %,d requests | p50 %,d ms | p99 %,d ms | max %,d ms | %.0f requests/s |%n",
                     cases, readers, millis.size(), percentile(millis, 0.5), percentile(millis, 0.99),
                     millis.get(millis.size() - 1), millis.size() / seconds);
@@ -84,27 +69,14 @@ public final class StatisticsReadBenchmark {
                             StatsQuery.Grouping.WORK_MODEL),
                     new StatsQuery(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 8, 31), Set.of("farsta"), null, null, false,
                             StatsQuery.Grouping.DISTRICT));
-            List<Long> micros = Collections.synchronizedList(new ArrayList<>());
-            pool = Executors.newFixedThreadPool(readers);
-            done.clear();
-            start = System.nanoTime();
-            for (int r = 0; r < readers; r++) {
-                int reader = r;
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < requests * 10; i++) {
-                        long begin = System.nanoTime();
-                        statistics.protectedRows(direct.get((reader + i) % direct.size()));
-                        micros.add((System.nanoTime() - begin) / 1_000);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            seconds = (System.nanoTime() - start) / 1e9;
-            pool.shutdown();
-            Collections.sort(micros);
+            // Timed in microseconds here: an in-process call takes well under a millisecond.
+            Readings calls = readConcurrently(readers, requests * 10, (reader, i) -> {
+                long begin = System.nanoTime();
+                statistics.protectedRows(direct.get((reader + i) % direct.size()));
+                return (System.nanoTime() - begin) / 1_000;
+            });
+            List<Long> micros = calls.millis();
+            seconds = calls.seconds();
             System.out.printf("| in-process | %d readers | %,d calls | p50 %.2f ms | p99 %.2f ms | max %.2f ms | %.0f calls/s |%n",
                     readers, micros.size(), percentile(micros, 0.5) / 1000.0, percentile(micros, 0.99) / 1000.0,
                     micros.get(micros.size() - 1) / 1000.0, micros.size() / seconds);
@@ -150,5 +122,38 @@ public final class StatisticsReadBenchmark {
                 + "ELSE 'DECLINED' END, received_at + interval '12 days', NULL FROM case_fact WHERE case_id LIKE 'bench-%'");
         jdbc.update("UPDATE offer_fact SET started_at = answered_at + interval '7 days' WHERE answer = 'ACCEPTED'");
         jdbc.update("UPDATE statistics_position SET version = version + 1");
+    }
+    /** Sorted request times (in the unit the reads return) and the wall time of the whole run. */
+    record Readings(List<Long> millis, double seconds) {
+    }
+
+    /** One request of one reader, timed. */
+    interface TimedRead {
+        long time(int reader, int request) throws Exception;
+    }
+
+    /** {@code readers} threads each making {@code requests} timed reads at once. */
+    static Readings readConcurrently(int readers, int requests, TimedRead read) throws Exception {
+        List<Long> millis = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        List<Future<?>> done = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int r = 0; r < readers; r++) {
+            int reader = r;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < requests; i++) {
+                    millis.add(read.time(reader, i));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        List<Long> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        return new Readings(sorted, seconds);
     }
 }
