@@ -19,8 +19,9 @@ import java.util.function.UnaryOperator;
  * <p>So within a transaction a put removes the entry at once (anyone else loads from the store and
  * meets the unique key on (aggregateIdentifier, sequenceNumber) if it races this write) and caches the
  * aggregate after the commit only, unless someone has cached a newer one meanwhile. What the cache
- * cannot see, an append by another instance, is caught by that same unique key: the command fails
- * with a conflict (409) and Axon's rollback evicts the stale entry.
+ * cannot see, an append by another instance, is caught by that same unique key (or by the If-Match
+ * check): Axon's rollback evicts the stale entry and {@link CommandWrites} decides the request once
+ * more on the stored stream, so the client never sees a conflict only the cache caused.
  */
 final class CommittedAggregateCache implements Cache {
     private final Cache cache;
