@@ -20,6 +20,14 @@ final class ChildHistories {
     private final Map<String, List<CaseFact>> byChild;
     private final LocalDate dataEnd;
 
+    /**
+     * Without a data end: for what does not depend on today (a case's {@link CaseContribution}); {@link
+     * #reReferral} needs one.
+     */
+    ChildHistories(List<CaseFact> all) {
+        this(all, null);
+    }
+
     /** {@code dataEnd}: the last day the data can speak for (today), for right-censoring. */
     ChildHistories(List<CaseFact> all, LocalDate dataEnd) {
         this.byChild = all.stream().collect(Collectors.groupingBy(CaseFact::child));
@@ -44,7 +52,7 @@ final class ChildHistories {
         return !Stats.date(closed.closedAt()).plusMonths(12).isAfter(dataEnd);
     }
 
-    private boolean referredAgainWithinAYear(CaseFact closed) {
+    boolean referredAgainWithinAYear(CaseFact closed) {
         Instant limit = closed.closedAt().atZone(Stats.ZONE).plusMonths(12).toInstant();
         return byChild.get(closed.child()).stream().anyMatch(other -> other.receivedAt().isAfter(closed.closedAt())
                 && !other.receivedAt().isAfter(limit));
@@ -71,16 +79,21 @@ final class ChildHistories {
         return node;
     }
 
-    private long yearsToFirstIntervention(CaseFact first) {
+    /** Whether any case of the child is still open (a child without intervention yet is then still waiting). */
+    boolean hasOpenCase(String child) {
+        return byChild.get(child).stream().anyMatch(other -> other.closedAt() == null);
+    }
+
+    long yearsToFirstIntervention(CaseFact first) {
         return ChronoUnit.YEARS.between(Stats.date(first.receivedAt()), Stats.date(firstIntervention(first.child())));
     }
 
-    private boolean isChildsFirstCase(CaseFact c) {
+    boolean isChildsFirstCase(CaseFact c) {
         return byChild.get(c.child()).stream().min(Comparator.comparing(CaseFact::receivedAt)
                 .thenComparing(CaseFact::caseId)).orElseThrow().caseId().equals(c.caseId());
     }
 
-    private Instant firstIntervention(String child) {
+    Instant firstIntervention(String child) {
         return byChild.get(child).stream().map(CaseFact::firstInterventionStart).filter(Objects::nonNull)
                 .min(Instant::compareTo).orElse(null);
     }

@@ -42,6 +42,9 @@ public class StatisticsCache {
     /** False only to measure without it (benchmarks): every request computes from freshly read facts. */
     private final boolean enabled;
     private Snapshot latest;
+    /** What {@link #derived} built, and from which snapshot. */
+    private Snapshot derivedFrom;
+    private Object derived;
 
     StatisticsCache(StatisticsPosition position, JdbcTemplate jdbc, PlatformTransactionManager transactions,
                     @Value("${tidigt.stats.cache:true}") boolean enabled) {
@@ -85,6 +88,26 @@ public class StatisticsCache {
                 latest = snapshotReads.execute(status -> new Snapshot(position.current(), source.all()));
             }
             return latest.facts();
+        }
+    }
+
+    /**
+     * Something built from the latest position's facts (the statistics' cell summaries), once per position
+     * and kept with that snapshot, so every query at the position shares it. One kind of thing only: the
+     * first caller's (CaseStatistics).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(CaseFacts source, java.util.function.Function<List<CaseFact>, T> derive) {
+        if (!enabled) {
+            return derive.apply(source.all());
+        }
+        synchronized (this) {
+            List<CaseFact> facts = facts(source);
+            if (derivedFrom != latest) {
+                derived = derive.apply(facts);
+                derivedFrom = latest;
+            }
+            return (T) derived;
         }
     }
 

@@ -56,6 +56,12 @@ public final class SyntheticFacts {
         return this;
     }
 
+    /** Any case fact as it is (see {@code SyntheticCity} for whole cities). */
+    public SyntheticFacts add(CaseFact fact) {
+        facts.add(fact);
+        return this;
+    }
+
     public List<CaseFact> facts() {
         return facts;
     }

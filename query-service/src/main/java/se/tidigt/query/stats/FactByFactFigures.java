@@ -12,15 +12,16 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Every figure of one group of cases, as docs/statistics.md defines them. Cases are grouped by
+ * Every figure of one group of cases, as docs/statistics.md defines them, computed case by case: the
+ * reference the served answers ({@link SummaryFigures}, from cell summaries) are proven equal to. Cases are grouped by
  * their concern (cohort): a case's steps count for the district, model and month of its concern.
  * Counts are left as {@link Count}s and read values as {@link Guarded}; {@link Resolution} turns
  * them into what the reader may see.
  */
-final class Figures {
+final class FactByFactFigures {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private Figures() {
+    private FactByFactFigures() {
     }
 
     static ObjectNode of(Tally tally, List<CaseFact> cases, ChildHistories children, LocalDate today) {
@@ -28,7 +29,7 @@ final class Figures {
         Count concerns = tally.cases(cases.stream());
         figures.set("funnel", funnel(tally, cases, concerns));
         figures.set("acceptanceRate", acceptance(tally, cases));
-        figures.set("concernToAcceptedIntervention", Rate.of(tally.cases(cases.stream().filter(Figures::hasAccepted)), concerns));
+        figures.set("concernToAcceptedIntervention", Rate.of(tally.cases(cases.stream().filter(FactByFactFigures::hasAccepted)), concerns));
         List<CaseFact> concluded = cases.stream().filter(c -> c.investigationConcludedAt() != null).toList();
         figures.set("investigationToIntervention", Rate.of(
                 tally.cases(concluded.stream().filter(c -> c.firstInterventionStart() != null)), tally.cases(concluded.stream())));
@@ -56,7 +57,7 @@ final class Figures {
         funnel.set("investigationsOpened", Tally.node(cases(tally, cases, CaseFact::investigationOpenedAt)));
         funnel.set("investigationsConcluded", Tally.node(cases(tally, cases, CaseFact::investigationConcludedAt)));
         funnel.set("offers", Tally.node(tally.offers(cases, o -> true)));
-        funnel.set("accepted", Tally.node(tally.offers(cases, Figures::accepted)));
+        funnel.set("accepted", Tally.node(tally.offers(cases, FactByFactFigures::accepted)));
         funnel.set("declined", Tally.node(tally.offers(cases, o -> "DECLINED".equals(o.answer()))));
         funnel.set("interventionsStarted", Tally.node(tally.offers(cases, o -> o.startedAt() != null)));
         funnel.set("interventionsEnded", Tally.node(tally.offers(cases, o -> o.endedAt() != null)));
@@ -71,7 +72,7 @@ final class Figures {
      * sample size answered ÷ design effect (docs/statistics.md, "Offers clustered in cases").
      */
     private static ObjectNode acceptance(Tally tally, List<CaseFact> cases) {
-        Count accepted = tally.offers(cases, Figures::accepted);
+        Count accepted = tally.offers(cases, FactByFactFigures::accepted);
         Count declined = tally.offers(cases, o -> "DECLINED".equals(o.answer()));
         ObjectNode node = Rate.of(accepted, Count.sum(accepted, declined));
         node.set("designEffect", Tally.node(designEffect(cases)));
@@ -92,7 +93,7 @@ final class Figures {
             if (answered > 0) {
                 clusters++;
                 m += answered;
-                a += c.offers().stream().filter(Figures::accepted).count();
+                a += c.offers().stream().filter(FactByFactFigures::accepted).count();
             }
         }
         if (m == 0 || a == 0 || a == m) {
@@ -102,7 +103,7 @@ final class Figures {
         double between = 0;
         for (CaseFact c : cases) {
             long answered = c.offers().stream().filter(o -> o.answer() != null).count();
-            long yes = c.offers().stream().filter(Figures::accepted).count();
+            long yes = c.offers().stream().filter(FactByFactFigures::accepted).count();
             between += (yes - p * answered) * (yes - p * answered);
         }
         double clustered = between / (m * m);
@@ -115,7 +116,7 @@ final class Figures {
     }
 
     private static boolean hasAccepted(CaseFact c) {
-        return c.offers().stream().anyMatch(Figures::accepted);
+        return c.offers().stream().anyMatch(FactByFactFigures::accepted);
     }
 
     private static ObjectNode workers(Tally tally, List<CaseFact> cases) {

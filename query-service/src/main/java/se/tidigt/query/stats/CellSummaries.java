@@ -1,0 +1,64 @@
+package se.tidigt.query.stats;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The summaries of every cell at one projection position: built in one pass over the facts snapshot and
+ * shared by every query at that position. A cell is district (as it was) × concern month × work model ×
+ * the exact set of concerns: the concern filter is "any of", so only the exact set decides whether all of a
+ * cell's cases are selected or none. A cell keeps its cases too, for the months a day range covers only
+ * in part (each case goes through the same {@link CaseContribution}).
+ */
+final class CellSummaries {
+    record Cell(String district, YearMonth month, String workModel, Set<String> concerns) {
+        /** The cell of the disclosure control (docs/statistics.md): the concern set does not split it. */
+        String protectedCell() {
+            return district + "|" + month + "|" + workModel;
+        }
+    }
+
+    /** A cell's summary and its cases, in the facts' order. */
+    record Kept(CellSummary summary, List<CaseFact> cases) {
+    }
+
+    private final List<CaseFact> all;
+    private final ChildHistories children;
+    private final RecordKeys keys;
+    private final Map<Cell, Kept> cells = new LinkedHashMap<>();
+
+    private CellSummaries(List<CaseFact> all, RecordKeys keys) {
+        this.all = all;
+        this.children = new ChildHistories(all);
+        this.keys = keys;
+    }
+
+    /** One pass over the facts. {@code keys}: the record keys of the cell-key method (exact readers ignore them). */
+    static CellSummaries of(List<CaseFact> all, RecordKeys keys) {
+        CellSummaries summaries = new CellSummaries(all, keys);
+        for (CaseFact c : all) {
+            Kept kept = summaries.cells.computeIfAbsent(new Cell(c.district(), c.concernMonth(), c.workModel(),
+                    Set.copyOf(c.concerns())), cell -> new Kept(new CellSummary(), new ArrayList<>()));
+            CaseContribution.addTo(kept.summary(), c, summaries.children, keys);
+            kept.cases().add(c);
+        }
+        return summaries;
+    }
+
+    Map<Cell, Kept> cells() {
+        return cells;
+    }
+
+    /** What a case adds, for a month a query covers in part. */
+    CellSummary contribution(CaseFact c) {
+        return CaseContribution.of(c, children, keys);
+    }
+
+    List<CaseFact> all() {
+        return all;
+    }
+}
