@@ -83,6 +83,21 @@ class CellSummariesTest {
     }
 
     @Test
+    void a_design_effect_exactly_at_a_half_hundredth_is_rounded_as_the_case_by_case_loop_rounds_it() {
+        // Accepted/answered per case 0/2, 0/4, 1/1, 1/2, 1/3, 3/4: the exact design effect is 1.475.
+        SyntheticFacts world = new SyntheticFacts();
+        String[] answers = {"DD", "DDDD", "A", "AD", "ADD", "AAAD"};
+        for (int i = 0; i < answers.length; i++) {
+            world.add("farsta", "ORDINARY", "2024-03-1" + i + "T09:00:00Z", answers[i]);
+        }
+        CaseStatistics stats = statistics(world, "the-deployment", TODAYS.get(0));
+        StatsQuery query = new StatsQuery(null, null, null, null, null, false, StatsQuery.Grouping.NONE);
+        List<ObjectNode> rows = stats.rows(query);
+        assertThat(rows.get(0).get("acceptanceRate").get("designEffect").asDouble()).isIn(1.47, 1.48);
+        assertThat(rows.toString()).isEqualTo(stats.reference(query, false).toString());
+    }
+
+    @Test
     void a_cell_summary_less_every_case_it_was_built_from_is_empty_and_adding_them_back_gives_the_same_figures() {
         SyntheticFacts city = SyntheticCity.of(3, 400);
         CellSummaries summaries = CellSummaries.of(city.facts(), new KeyedRecordKeys("a-deployment-secret"));
