@@ -30,6 +30,20 @@ final class CellSummaries {
     private final ChildHistories children;
     private final RecordKeys keys;
     private final Map<Cell, Kept> cells = new LinkedHashMap<>();
+    /**
+     * The same merged over concern sets (concerns null): most queries filter no concern, and there are
+     * some thirty times fewer of these (BENCHMARKS.md, "Statistics from cell summaries").
+     */
+    private final Map<Cell, Kept> anyConcern = new LinkedHashMap<>();
+
+    /**
+     * A whole cell's counts perturbed, path by path, for one day (deadlines and re-referral depend on it):
+     * the same for every protected query at this position that takes the cell whole with no concern filter.
+     */
+    private final Map<PerturbedCell, Map<String, Long>> perturbed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record PerturbedCell(Cell cell, java.time.LocalDate today) {
+    }
 
     private CellSummaries(List<CaseFact> all, RecordKeys keys) {
         this.all = all;
@@ -46,11 +60,28 @@ final class CellSummaries {
             CaseContribution.addTo(kept.summary(), c, summaries.children, keys);
             kept.cases().add(c);
         }
+        summaries.cells.forEach((cell, kept) -> {
+            Kept merged = summaries.anyConcern.computeIfAbsent(new Cell(cell.district(), cell.month(), cell.workModel(), null),
+                    any -> new Kept(new CellSummary(), new ArrayList<>()));
+            merged.summary().add(kept.summary());
+            merged.cases().addAll(kept.cases());
+        });
         return summaries;
     }
 
+    /** Every cell, split by concern set. */
     Map<Cell, Kept> cells() {
         return cells;
+    }
+
+    /** Every cell merged over its concern sets (concerns null): for the queries that filter no concern. */
+    Map<Cell, Kept> anyConcern() {
+        return anyConcern;
+    }
+
+    /** A cell's perturbed counts by path on a day, computed once (the perturbation of a position's one CaseStatistics). */
+    Map<String, Long> perturbed(Cell cell, java.time.LocalDate today, java.util.function.Supplier<Map<String, Long>> compute) {
+        return perturbed.computeIfAbsent(new PerturbedCell(cell, today), key -> compute.get());
     }
 
     /** What a case adds, for a month a query covers in part. */

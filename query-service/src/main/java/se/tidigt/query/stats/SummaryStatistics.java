@@ -28,15 +28,27 @@ final class SummaryStatistics {
         this.cellKey = cellKey;
     }
 
-    /** One group's merged summary and, for protected readers, its disclosure cells' summaries. */
+    /**
+     * One group's merged summary and, for protected readers, its disclosure cells: merged from concern
+     * sets, or (no concern filter) whole cells of {@link CellSummaries#anyConcern}, whose perturbed
+     * counts are kept with the summaries.
+     */
     private static final class Group {
         final CellSummary summary = new CellSummary();
         final Map<String, CellSummary> cells = new LinkedHashMap<>();
+        final List<CellSummaries.Cell> wholeCells = new ArrayList<>();
 
         void add(CellSummaries.Cell cell, CellSummary part, boolean protect) {
             summary.add(part);
             if (protect) {
                 cells.computeIfAbsent(cell.protectedCell(), c -> new CellSummary()).add(part);
+            }
+        }
+
+        void addWhole(CellSummaries.Cell cell, CellSummary part, boolean protect) {
+            summary.add(part);
+            if (protect) {
+                wholeCells.add(cell);
             }
         }
     }
@@ -47,13 +59,19 @@ final class SummaryStatistics {
         Function<String, String> todayOf = code -> successors.computeIfAbsent(code, crosswalk::todayOf);
         Function<String, String> shown = code -> query.historical() ? code : todayOf.apply(code);
         Map<String, Group> groups = new TreeMap<>();
-        summaries.cells().forEach((cell, kept) -> {
+        Map<CellSummaries.Cell, CellSummaries.Kept> cells = query.concerns() == null ? summaries.anyConcern() : summaries.cells();
+        cells.forEach((cell, kept) -> {
             if (!selects(query, cell, todayOf) || !query.overlapsMonth(cell.month()) || kept.summary().isEmpty()) {
                 return;
             }
             String key = key(query.groupBy(), cell, shown);
             if (query.coversDay(cell.month().atDay(1)) && query.coversDay(cell.month().atEndOfMonth())) {
-                groups.computeIfAbsent(key, k -> new Group()).add(cell, kept.summary(), protect);
+                Group group = groups.computeIfAbsent(key, k -> new Group());
+                if (cell.concerns() == null) {
+                    group.addWhole(cell, kept.summary(), protect);
+                } else {
+                    group.add(cell, kept.summary(), protect);
+                }
             } else {
                 for (CaseFact c : kept.cases()) {
                     if (query.coversDay(Stats.date(c.receivedAt()))) {
@@ -69,7 +87,7 @@ final class SummaryStatistics {
                     .filter(c -> selects(query, c, todayOf) && key.equals(key(query.groupBy(), c, shown))).toList());
             tree.set("openAccessSupport", FactByFactStatistics.openAccess(tally, query, key, openAccess, shown));
             Resolution resolution = protect
-                    ? new Resolution(perturbedByCell(group, today), cellKey.threshold())
+                    ? new Resolution(perturbedByCell(summaries, group, today), cellKey.threshold())
                     : new Resolution((path, count) -> count.n(), 0);
             rows.add(FactByFactStatistics.row(query, protect, key, tree, resolution, cellKey));
         });
@@ -77,13 +95,23 @@ final class SummaryStatistics {
     }
 
     /** Every count of the group as the sum of its cells' perturbed counts (as FactByFactStatistics.perturbedByCell). */
-    private Resolution.Counter perturbedByCell(Group group, LocalDate today) {
+    private Resolution.Counter perturbedByCell(CellSummaries summaries, Group group, LocalDate today) {
         Map<String, Long> sums = new HashMap<>();
-        group.cells.values().forEach(cell -> new Resolution((path, count) -> {
-            sums.merge(path, cellKey.perturb(count), Long::sum);
-            return count.n();
-        }, 0).resolve(SummaryFigures.counts(cell, today)));
+        group.cells.values().forEach(cell -> perturbed(cell, today).forEach((path, n) -> sums.merge(path, n, Long::sum)));
+        group.wholeCells.forEach(cell -> summaries.perturbed(cell, today,
+                        () -> perturbed(summaries.anyConcern().get(cell).summary(), today))
+                .forEach((path, n) -> sums.merge(path, n, Long::sum)));
         return (path, count) -> sums.containsKey(path) ? sums.get(path) : cellKey.perturb(count);
+    }
+
+    /** One disclosure cell's counts, each perturbed, by path. */
+    private Map<String, Long> perturbed(CellSummary cell, LocalDate today) {
+        Map<String, Long> byPath = new HashMap<>();
+        new Resolution((path, count) -> {
+            byPath.merge(path, cellKey.perturb(count), Long::sum);
+            return count.n();
+        }, 0).resolve(SummaryFigures.counts(cell, today));
+        return byPath;
     }
 
     private static boolean selects(StatsQuery q, CellSummaries.Cell cell, Function<String, String> todayOf) {

@@ -40,20 +40,37 @@ class CellSummariesTest {
         int compared = 0;
         for (long seed = 1; seed <= 4; seed++) {
             SyntheticFacts city = SyntheticCity.of(seed, seed == 1 ? 60 : 900);
+            CellKeyMethod cellKey = new CellKeyMethod(new KeyedRecordKeys("deployment-secret-" + seed), new PerturbationTable(5, 2));
+            // One set of summaries serves every query and every day, as it does at one projection position.
+            CellSummaries summaries = CellSummaries.of(city.facts(), cellKey.keys());
+            SummaryStatistics served = new SummaryStatistics(SyntheticFacts.STOCKHOLM, cellKey);
+            FactByFactStatistics reference = new FactByFactStatistics(SyntheticFacts.STOCKHOLM, cellKey);
             Random random = new Random(seed * 7919);
-            for (String today : TODAYS) {
-                CaseStatistics stats = statistics(city, "secret-" + seed, today);
-                for (int q = 0; q < 40; q++) {
-                    StatsQuery query = query(random);
-                    boolean protect = random.nextBoolean();
-                    List<ObjectNode> served = protect ? stats.protectedRows(query) : stats.rows(query);
-                    assertThat(served.toString()).as("seed %d, today %s, %s %s", seed, today, protect ? "protected" : "exact", query)
-                            .isEqualTo(stats.reference(query, protect).toString());
-                    compared++;
-                }
+            for (int q = 0; q < 40 * TODAYS.size(); q++) {
+                LocalDate today = Stats.date(Instant.parse(TODAYS.get(random.nextInt(TODAYS.size()))));
+                boolean protect = random.nextBoolean();
+                StatsQuery query = protect ? query(random).wholeMonths() : query(random);
+                assertThat(served.build(summaries, List.of(), query, protect, today).toString())
+                        .as("seed %d, today %s, %s %s", seed, today, protect ? "protected" : "exact", query)
+                        .isEqualTo(reference.build(city.facts(), List.of(), query, protect, today).toString());
+                compared++;
             }
         }
         assertThat(compared).isEqualTo(4 * TODAYS.size() * 40);
+    }
+
+    @Test
+    void the_statistics_service_answers_as_its_reference_for_random_queries() {
+        SyntheticFacts city = SyntheticCity.of(11, 500);
+        Random random = new Random(11);
+        for (String today : TODAYS) {
+            CaseStatistics stats = statistics(city, "secret-11", today);
+            for (int q = 0; q < 10; q++) {
+                StatsQuery query = query(random);
+                assertThat(stats.protectedRows(query).toString()).isEqualTo(stats.reference(query, true).toString());
+                assertThat(stats.rows(query).toString()).isEqualTo(stats.reference(query, false).toString());
+            }
+        }
     }
 
     @Test
