@@ -30,11 +30,11 @@ public class CaseStatistics {
     private final DistrictCrosswalk crosswalk;
     private final CellKeyMethod cellKey;
     private final Clock clock;
-    /** Null: every request computes from the facts (plain-object tests). */
+    /** {@link StatisticsCache#disabled()}: every request computes from the facts (plain-object tests). */
     private final StatisticsCache cache;
 
     CaseStatistics(CaseFacts facts, DistrictCrosswalk crosswalk, CellKeyMethod cellKey, Clock clock) {
-        this(facts, crosswalk, cellKey, clock, null);
+        this(facts, crosswalk, cellKey, clock, StatisticsCache.disabled());
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -62,9 +62,6 @@ public class CaseStatistics {
 
     private List<ObjectNode> cached(StatsQuery query, boolean protect) {
         LocalDate today = LocalDate.now(clock.withZone(Stats.ZONE));
-        if (cache == null) {
-            return build(facts.all(), query, protect, today);
-        }
         return cache.answer(new Asked(query, protect, today), () -> build(cache.facts(facts), query, protect, today));
     }
 
