@@ -60,6 +60,8 @@ public class StatisticsCache {
     public record FactsSnapshot(long position, long generation, List<CaseFact> facts, FactsDelta delta) {
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatisticsCache.class);
+
     private final StatisticsPosition position;
     private final TransactionTemplate snapshotReads;
     private final Cache<Key, Weighed> answers = Caffeine.newBuilder()
@@ -198,6 +200,14 @@ public class StatisticsCache {
         }
         if (!added.isEmpty()) {
             next = merge(next, added);
+        }
+        long rows = source.count();
+        if (rows != next.length) {
+            // Rows written or deleted behind the projection's back (no stamp, no new generation): read them all.
+            log.warn("Statistics facts: {} cases after the delta to position {}, {} in case_fact; reloading all",
+                    next.length, now.position(), rows);
+            return new FactsSnapshot(now.position(), now.generation(), Collections.unmodifiableList(source.all()),
+                    new FactsDelta(before.position(), now.position(), Set.of(), true));
         }
         return new FactsSnapshot(now.position(), now.generation(), Collections.unmodifiableList(Arrays.asList(next)),
                 new FactsDelta(before.position(), now.position(), Collections.unmodifiableSet(children), false));
