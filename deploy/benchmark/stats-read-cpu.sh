@@ -5,7 +5,7 @@
 # by R concurrent readers (wrk, reads.lua) with the JVM's CPU per request from /proc/<pid>/stat, and
 # the first request after one case changed (stamped as the projection stamps it, V245; on a jar
 # without V245 the position alone moves, which also makes that jar reload every fact).
-# Usage: deploy/benchmark/stats-read-cpu.sh JAR LABEL [VAR=value...]   (env: CASES, READERS, SECONDS, PGURL_HOST)
+# Usage: deploy/benchmark/stats-read-cpu.sh JAR LABEL [VAR=value...]   (env: CASES, READERS, SECONDS, CHANGES, PG_HOST)
 # Extra VAR=value go to the application's environment, e.g. TIDIGT_STATS_ANSWER_BYTES=0.
 # Set JFR=file.jfr to record a profile of the warm reads. Prints '| label | query | ... |' rows.
 set -euo pipefail
@@ -93,7 +93,7 @@ for q in "${QUERIES[@]}"; do
              l, q, n, r, n / (d / 1e6), a / 1000, b / 1000, (t / clk * 1000) / (n > 0 ? n : 1) }'
 done
 set -- ${QUERIES[0]}
-for change in 1 2 3 4 5; do
+for change in $(seq 1 "${CHANGES:-5}"); do
   change_one_case "$change"
   before=$(cpu_ticks "$APP_PID")
   took=$(timed "$1" "$2")

@@ -165,7 +165,13 @@ public class StatisticsCache {
         }
         synchronized (this) {
             FactsSnapshot before = latest;
+            long start = System.nanoTime();
             FactsSnapshot next = snapshotReads.execute(status -> load(source, before));
+            if (next != before && log.isDebugEnabled()) {
+                log.debug("Statistics facts at position {}: {} ({} cases, {} children concerned) in {} µs", next.position(),
+                        next.delta().fullReload() ? "reloaded" : "delta from " + next.delta().fromPosition(),
+                        next.facts().size(), next.delta().children().size(), (System.nanoTime() - start) / 1_000);
+            }
             latest = next;
             return next;
         }
