@@ -5,9 +5,9 @@
 # by R concurrent readers (wrk, reads.lua) with the JVM's CPU per request from /proc/<pid>/stat, and
 # the first request after one case changed (stamped as the projection stamps it, V245; on a jar
 # without V245 the position alone moves, which also makes that jar reload every fact).
-# Usage: deploy/benchmark/stats-read-cpu.sh JAR LABEL [VAR=value...]   (env: CASES, READERS, SECONDS, CHANGES, PG_HOST)
+# Usage: deploy/benchmark/stats-read-cpu.sh JAR LABEL [VAR=value...]   (env: CASES, READERS, SECONDS, WARMUP, CHANGES, PG_HOST)
 # Extra VAR=value go to the application's environment, e.g. TIDIGT_STATS_ANSWER_BYTES=0.
-# Set JFR=file.jfr to record a profile of the warm reads. Prints '| label | query | ... |' rows.
+# Set JFR=file.jfr to record a profile, APP_LOG=file to keep the application's log. Prints '| label | query | ... |' rows.
 set -euo pipefail
 JAR="$1"; LABEL="$2"; shift 2
 CASES="${CASES:-125000}"; READERS="${READERS:-32}"; SECONDS_EACH="${SECONDS:-15}"
@@ -23,6 +23,7 @@ APP_PID=""
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   psql -h "$PG_HOST" -p "$PG_PORT" -U "$DB_USER" -d postgres -qc "DROP DATABASE IF EXISTS $DB" || true
+  [ -n "${APP_LOG:-}" ] && cp "$WORK/app.log" "$APP_LOG"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -76,6 +77,11 @@ QUERIES=("$ANALYST /api/v1/stats/city?groupBy=district" "$HV /api/v1/stats/distr
 for q in "${QUERIES[@]}"; do
   set -- $q
   echo "| $LABEL | cold $2 | $(timed "$1" "$2") |"
+done
+# A warm-up round over every query first (the JIT), then each measured on its own.
+for q in "${QUERIES[@]}"; do
+  set -- $q
+  wrk -t2 -c"$READERS" -d"${WARMUP:-8}s" --timeout 60s -s "$ROOT/deploy/benchmark/reads.lua" "http://127.0.0.1:$PORT$2" -- "$1" > /dev/null 2>&1
 done
 for q in "${QUERIES[@]}"; do
   set -- $q
