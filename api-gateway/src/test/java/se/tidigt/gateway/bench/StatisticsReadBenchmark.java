@@ -24,7 +24,8 @@ import java.util.concurrent.Future;
  * tables (synthetic, as the projection would), since it is the read that is measured. Then: each
  * dashboard query once, cold (the facts loaded and the figures computed); {@code readers} threads
  * each sending {@code requests} requests, round robin over the queries (p50/p99 over all); and one
- * query right after the facts changed (the position moved: cold again). Arguments: cases (default
+ * query right after each of five single-case changes (stamped as the projection stamps them: the facts
+ * brought forward by delta, the figures computed again). Arguments: cases (default
  * 125000, about five years of a city: ~1,000,000 events), readers (32), requests per reader (20), then
  * {@code --name=value} settings, e.g. {@code --tidigt.stats.cache=false} to measure without the cache.
  */
