@@ -1,5 +1,7 @@
 package se.tidigt.gateway.stats;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,6 +21,9 @@ import se.tidigt.gateway.security.CurrentActor;
 import se.tidigt.gateway.security.Role;
 import se.tidigt.gateway.security.Roles;
 import se.tidigt.query.stats.CaseStatistics;
+import se.tidigt.query.stats.StatisticsCache;
+import se.tidigt.query.stats.StatisticsPosition;
+import se.tidigt.query.stats.Stats;
 import se.tidigt.query.stats.StatsQuery;
 import se.tidigt.query.stats.effect.EffectMetric;
 import se.tidigt.query.stats.effect.EffectQuery;
@@ -26,14 +31,22 @@ import se.tidigt.query.stats.effect.RolloutEffects;
 import se.tidigt.query.stats.protection.CellKeyMethod;
 import se.tidigt.rollout.api.DistrictCatalogue;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The statistics for dashboards and districts. A district user sees their own district exactly and
  * nothing of others'; everyone else gets counts protected by the cell-key method, with a {@code
  * protection} object in the answer. Every answer is also CSV ({@code Accept: text/csv}) under the same rules.
+ *
+ * <p>Each answer is kept as the bytes sent ({@link StatisticsCache#bytes}), keyed by everything it depends
+ * on: the endpoint and its parsed query, whether the reader reads exactly, the format, today, and the
+ * statistics state read once per request. Access checks and validation run before every lookup, and the
+ * access log records the answer as before (its advice sees every body written, bytes too).
  */
 @RestController
 @RequestMapping(path = "/api/v1/stats", produces = {MediaType.APPLICATION_JSON_VALUE, StatsCsv.TEXT_CSV})
@@ -46,9 +59,16 @@ class StatsController {
     private final RolloutEffects effects;
     private final DistrictCatalogue districts;
     private final CellKeyMethod cellKey;
+    private final StatisticsCache cache;
+    private final ObjectMapper json;
+    private final Clock clock;
 
-    StatsController(CaseStatistics statistics, RolloutEffects effects, DistrictCatalogue districts, CellKeyMethod cellKey) {
+    StatsController(CaseStatistics statistics, RolloutEffects effects, DistrictCatalogue districts, CellKeyMethod cellKey,
+                    StatisticsCache cache, ObjectMapper json, Clock clock) {
         this.cellKey = cellKey;
+        this.cache = cache;
+        this.json = json;
+        this.clock = clock;
         this.statistics = statistics;
         this.effects = effects;
         this.districts = districts;
@@ -75,9 +95,11 @@ class StatsController {
         }
         boolean historical = !districts.currentSuccessorOf(district).equals(district);
         StatsQuery query = query(from, to, Set.of(district), workModel, concern, historical, StatsQuery.Grouping.DISTRICT);
-        List<ObjectNode> rows = own ? exact(query) : statistics.protectedRows(query);
-        ObjectNode row = rows.isEmpty() ? emptyRow(district, own, query) : rows.get(0);
-        return StatsCsv.respond(accept, row, List.of(row));
+        return respond(new Asked("district", query, own, csv(accept)), () -> {
+            List<ObjectNode> rows = own ? exact(query) : statistics.protectedRows(query);
+            ObjectNode row = rows.isEmpty() ? emptyRow(district, own, query) : rows.get(0);
+            return List.of(row);
+        }, false);
     }
 
     @Operation(summary = "The same figures as rows, one per district, work model or month (history mapped onto today's "
@@ -96,9 +118,10 @@ class StatsController {
             throw ApiProblem.invalid("districts", "must be current or historical");
         }
         StatsQuery query = query(from, to, null, workModel, concern, "historical".equals(districts), grouping(groupBy));
-        List<ObjectNode> rows = actor.role().isDistrictBound()
-                ? exact(query.onlyDistrict(actor.district())) : statistics.protectedRows(query);
-        return StatsCsv.respond(accept, rows, rows);
+        StatsQuery asked = actor.role().isDistrictBound() ? query.onlyDistrict(actor.district()) : query;
+        boolean own = actor.role().isDistrictBound();
+        return respond(new Asked("city", asked, own, csv(accept)),
+                () -> own ? exact(asked) : statistics.protectedRows(asked), true);
     }
 
     @Operation(summary = "Per district before and after adoption; group-time effects against not-yet-adopters with "
@@ -124,9 +147,43 @@ class StatsController {
         LocalDate fromDay = StatsParameters.from(from);
         LocalDate toDay = StatsParameters.to(to);
         StatsParameters.requireOrdered(fromDay, toDay);
-        ObjectNode estimate = effects.estimate(new EffectQuery(workModel, chosen, StatsParameters.concerns(concern),
-                fromDay, toDay, seed, replicates), true);
-        return StatsCsv.respond(accept, estimate, List.of(estimate));
+        EffectQuery query = new EffectQuery(workModel, chosen, StatsParameters.concerns(concern), fromDay, toDay, seed, replicates);
+        return respond(new Asked("rollout-effect", query, false, csv(accept)),
+                () -> List.of(effects.estimate(query, true)), false);
+    }
+
+    /**
+     * What an answer's bytes depend on besides the statistics state and the day: the endpoint, its parsed
+     * query, whether it is read exactly (a district reading itself) and the format.
+     */
+    private record Asked(String endpoint, Object query, boolean exact, boolean csv) {
+    }
+
+    private record Keyed(Asked asked, LocalDate today) {
+    }
+
+    private static boolean csv(String accept) {
+        return accept != null && accept.contains(StatsCsv.TEXT_CSV);
+    }
+
+    /**
+     * The answer's bytes, kept per state: {@code rows} computes the rows, sent as one JSON array when
+     * {@code array}, else as its one object; as CSV either way when asked for.
+     */
+    private ResponseEntity<byte[]> respond(Asked asked, Supplier<List<ObjectNode>> rows, boolean array) {
+        StatisticsPosition.State state = cache.state();
+        byte[] body = cache.bytes(new Keyed(asked, LocalDate.now(clock.withZone(Stats.ZONE))), state, () -> {
+            List<ObjectNode> computed = rows.get();
+            if (asked.csv()) {
+                return StatsCsv.csv(computed).getBytes(StandardCharsets.UTF_8);
+            }
+            try {
+                return json.writeValueAsBytes(array ? computed : computed.get(0));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return ResponseEntity.ok().contentType(asked.csv() ? StatsCsv.CSV_UTF8 : MediaType.APPLICATION_JSON).body(body);
     }
 
     private static StatsQuery query(String from, String to, Set<String> districts, String workModel, String concern,

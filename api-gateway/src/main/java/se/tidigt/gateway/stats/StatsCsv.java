@@ -16,6 +16,7 @@ import java.util.Set;
 /** The statistics as CSV: one line per row, one column per figure, named by its JSON path. */
 final class StatsCsv {
     static final String TEXT_CSV = "text/csv";
+    static final MediaType CSV_UTF8 = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private StatsCsv() {
     }
@@ -23,7 +24,7 @@ final class StatsCsv {
     /** The JSON answer, or the rows as CSV when the client asks for text/csv. */
     static ResponseEntity<?> respond(String accept, Object json, List<ObjectNode> rows) {
         if (accept != null && accept.contains(TEXT_CSV)) {
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(csv(rows));
+            return ResponseEntity.ok().contentType(CSV_UTF8).body(csv(rows));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
     }

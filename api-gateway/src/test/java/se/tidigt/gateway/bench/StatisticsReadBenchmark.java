@@ -24,7 +24,8 @@ import java.util.concurrent.Future;
  * tables (synthetic, as the projection would), since it is the read that is measured. Then: each
  * dashboard query once, cold (the facts loaded and the figures computed); {@code readers} threads
  * each sending {@code requests} requests, round robin over the queries (p50/p99 over all); and one
- * query right after the facts changed (the position moved: cold again). Arguments: cases (default
+ * query right after each of five single-case changes (stamped as the projection stamps them: the facts
+ * brought forward by delta, the figures computed again). Arguments: cases (default
  * 125000, about five years of a city: ~1,000,000 events), readers (32), requests per reader (20), then
  * {@code --name=value} settings, e.g. {@code --tidigt.stats.cache=false} to measure without the cache.
  */
@@ -82,10 +83,13 @@ public final class StatisticsReadBenchmark {
             System.out.printf("| in-process | %d readers | %,d calls | p50 %.2f ms | p99 %.2f ms | max %.2f ms | %.0f calls/s |%n",
                     readers, micros.size(), percentile(micros, 0.5) / 1000.0, percentile(micros, 0.99) / 1000.0,
                     micros.get(micros.size() - 1) / 1000.0, micros.size() / seconds);
-            jdbc.update("UPDATE statistics_position SET version = version + 1");
-            long cpu = processCpuNanos();
-            long afterChange = time(port, QUERIES.get(0));
-            System.out.printf("after a change: city by district %,d ms, JVM CPU %,d ms%n", afterChange, (processCpuNanos() - cpu) / 1_000_000);
+            for (int change = 1; change <= 5; change++) {
+                changeOneCase(jdbc, change);
+                long cpu = processCpuNanos();
+                long afterChange = time(port, QUERIES.get(0));
+                System.out.printf("after a change to one case: city by district %,d ms, JVM CPU %,d ms%n", afterChange,
+                        (processCpuNanos() - cpu) / 1_000_000);
+            }
         }
         System.exit(0);
     }
@@ -131,7 +135,15 @@ public final class StatisticsReadBenchmark {
                 + "SELECT case_id, 'o-1', received_at + interval '10 days', CASE WHEN random() < 0.6 THEN 'ACCEPTED' "
                 + "ELSE 'DECLINED' END, received_at + interval '12 days', NULL FROM case_fact WHERE case_id LIKE 'bench-%'");
         jdbc.update("UPDATE offer_fact SET started_at = answered_at + interval '7 days' WHERE answer = 'ACCEPTED'");
-        jdbc.update("UPDATE statistics_position SET version = version + 1");
+        // Rows written behind the projection's back carry no stamp: a new generation makes every reader reload.
+        jdbc.update("UPDATE statistics_position SET version = version + 1, generation = generation + 1");
+    }
+
+    /** One case changed as the projection changes it: stamped with the position it moves to (V245). */
+    static void changeOneCase(JdbcTemplate jdbc, int change) {
+        jdbc.update("WITH p AS (UPDATE statistics_position SET version = version + 1 WHERE id = 1 RETURNING version) "
+                + "UPDATE case_fact SET workers = workers + 1, changed_at_position = (SELECT version FROM p) WHERE case_id = ?",
+                "bench-" + change);
     }
     /** Sorted request times (in the unit the reads return) and the wall time of the whole run. */
     record Readings(List<Long> millis, double seconds) {

@@ -316,7 +316,9 @@ class StatisticsApiTest extends ApiTest {
     private Map<String, java.util.List<String>> snapshot(java.util.List<String> tables) {
         Map<String, java.util.List<String>> rows = new java.util.TreeMap<>();
         for (String table : tables) {
-            rows.put(table, jdbc.queryForList("SELECT row_to_json(t)::text FROM " + table + " t ORDER BY 1", String.class));
+            // The stamp of the statistics position a row was written at (V245) is bookkeeping, not content.
+            rows.put(table, jdbc.queryForList("SELECT (to_jsonb(t) - 'changed_at_position')::text FROM " + table
+                    + " t ORDER BY 1", String.class));
         }
         return rows;
     }

@@ -162,7 +162,8 @@ class CaseFactsProjection {
         for (String table : new String[]{"case_fact", "case_worker_fact", "offer_fact", "collaboration_fact", "open_access_fact"}) {
             jdbc.update("DELETE FROM " + table);
         }
-        position.advance();
+        // After the deletes: a reader that reloads on the new generation sees them.
+        position.deleted();
     }
 
     private void apply(String caseId, java.util.function.Consumer<FactBatch.Case> change) {
@@ -197,10 +198,9 @@ class CaseFactsProjection {
         });
     }
 
+    /** Writes the batch, its cases stamped with the position it takes first (see {@link StatisticsPosition}). */
     private void flush(FactBatch batch) {
-        if (batch.flush()) {
-            position.advance();
-        }
+        batch.flush(position::advance);
     }
 
     private static void offer(FactBatch.Case c, String offerId, java.util.function.Consumer<FactBatch.OfferRow> change) {

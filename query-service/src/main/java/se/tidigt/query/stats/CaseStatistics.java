@@ -8,6 +8,7 @@ import se.tidigt.query.stats.protection.CellKeyMethod;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The figures of docs/statistics.md for any selection of cases, one row per group: exact for a
@@ -24,7 +25,7 @@ public class CaseStatistics {
     private final CaseFacts facts;
     private final CellKeyMethod cellKey;
     private final Clock clock;
-    /** Null: every request computes from the facts (plain-object tests). */
+    /** {@link StatisticsCache#disabled()}: every request computes from the facts (plain-object tests). */
     private final StatisticsCache cache;
     /** False only to measure without them (tidigt.stats.summaries): every answer fact by fact. */
     private final boolean summaries;
@@ -32,7 +33,7 @@ public class CaseStatistics {
     private final FactByFactStatistics factByFact;
 
     CaseStatistics(CaseFacts facts, DistrictCrosswalk crosswalk, CellKeyMethod cellKey, Clock clock) {
-        this(facts, crosswalk, cellKey, clock, null, true);
+        this(facts, crosswalk, cellKey, clock, StatisticsCache.disabled(), true);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -63,18 +64,24 @@ public class CaseStatistics {
 
     private List<ObjectNode> cached(StatsQuery query, boolean protect) {
         LocalDate today = LocalDate.now(clock.withZone(Stats.ZONE));
-        if (cache == null) {
-            return build(query, protect, today);
-        }
         return cache.answer(new Asked(query, protect, today), () -> build(query, protect, today));
     }
 
     private List<ObjectNode> build(StatsQuery query, boolean protect, LocalDate today) {
         if (!summaries) {
-            return factByFact.build(cache == null ? facts.all() : cache.facts(facts), facts.openAccess(), query, protect, today);
+            return factByFact.build(cache.facts(facts), facts.openAccess(), query, protect, today);
         }
-        CellSummaries cells = cache == null ? CellSummaries.of(facts.all(), cellKey.keys())
-                : cache.derived(facts, all -> CellSummaries.of(all, cellKey.keys()));
+        CellSummaries cells = cache.derived(facts, new StatisticsCache.Derivation<CellSummaries>() {
+            @Override
+            public CellSummaries whole(List<CaseFact> all) {
+                return CellSummaries.of(all, cellKey.keys());
+            }
+
+            @Override
+            public CellSummaries forward(CellSummaries before, List<CaseFact> all, Set<String> changedChildren) {
+                return before.forward(all, changedChildren);
+            }
+        });
         return fromSummaries.build(cells, facts.openAccess(), query, protect, today);
     }
 

@@ -2,6 +2,8 @@ package se.tidigt.query.stats;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,19 @@ final class CellSummaries {
 
     /** A cell's summary and its cases, in the facts' order. */
     record Kept(CellSummary summary, List<CaseFact> cases) {
+        void take(CaseFact c, CellSummary contribution) {
+            summary.subtract(contribution);
+            cases.removeIf(kept -> kept.caseId().equals(c.caseId()));
+        }
+
+        void put(CaseFact c, CellSummary contribution) {
+            summary.add(contribution);
+            cases.add(c);
+        }
+
+        boolean isEmpty() {
+            return cases.isEmpty();
+        }
     }
 
     private final List<CaseFact> all;
@@ -46,8 +61,12 @@ final class CellSummaries {
     }
 
     private CellSummaries(List<CaseFact> all, RecordKeys keys) {
+        this(all, new ChildHistories(all), keys);
+    }
+
+    private CellSummaries(List<CaseFact> all, ChildHistories children, RecordKeys keys) {
         this.all = all;
-        this.children = new ChildHistories(all);
+        this.children = children;
         this.keys = keys;
     }
 
@@ -67,6 +86,73 @@ final class CellSummaries {
             merged.cases().addAll(kept.cases());
         });
         return summaries;
+    }
+
+    /**
+     * The summaries of the facts {@code now}, brought forward from these (which stay as they are, for
+     * whoever still reads them): only the cases of the {@code changed} children are taken out, with what
+     * they contributed, and put back as they are now. A case's contribution depends on its child's other
+     * cases (re-referral, late support) and on nothing else that changes, so this gives the very
+     * summaries {@link #of} would build from {@code now} ({@code IncrementalCellSummariesTest}), in work
+     * proportional to the change and not to the city.
+     */
+    CellSummaries forward(List<CaseFact> now, Set<String> changed) {
+        Map<String, List<CaseFact>> casesNow = new HashMap<>();
+        changed.forEach(child -> casesNow.put(child, new ArrayList<>()));
+        for (CaseFact c : now) {
+            List<CaseFact> ofChild = casesNow.get(c.child());
+            if (ofChild != null) {
+                ofChild.add(c);
+            }
+        }
+        CellSummaries next = new CellSummaries(now, children.withChildren(casesNow), keys);
+        next.cells.putAll(cells);
+        next.anyConcern.putAll(anyConcern);
+        Set<Cell> touched = new HashSet<>();
+        Map<Cell, Kept> copied = new HashMap<>();
+        for (String child : changed) {
+            for (CaseFact old : children.casesOf(child)) {
+                CellSummary was = CaseContribution.of(old, children, keys);
+                next.editable(next.cells, cellOf(old), copied).take(old, was);
+                next.editable(next.anyConcern, anyConcernCellOf(old), copied).take(old, was);
+                touched.add(anyConcernCellOf(old));
+            }
+        }
+        for (String child : changed) {
+            for (CaseFact c : casesNow.get(child)) {
+                CellSummary is = CaseContribution.of(c, next.children, keys);
+                next.editable(next.cells, cellOf(c), copied).put(c, is);
+                next.editable(next.anyConcern, anyConcernCellOf(c), copied).put(c, is);
+                touched.add(anyConcernCellOf(c));
+            }
+        }
+        next.cells.values().removeIf(Kept::isEmpty);
+        next.anyConcern.values().removeIf(Kept::isEmpty);
+        perturbed.forEach((key, counts) -> {
+            if (!touched.contains(key.cell())) {
+                next.perturbed.put(key, counts);
+            }
+        });
+        return next;
+    }
+
+    /** A cell of {@code in} that this instance may change: a copy of the one shared with the summaries before. */
+    private Kept editable(Map<Cell, Kept> in, Cell cell, Map<Cell, Kept> copied) {
+        return copied.computeIfAbsent(cell, c -> {
+            Kept shared = in.get(c);
+            Kept own = shared == null ? new Kept(new CellSummary(), new ArrayList<>())
+                    : new Kept(new CellSummary().add(shared.summary()), new ArrayList<>(shared.cases()));
+            in.put(c, own);
+            return own;
+        });
+    }
+
+    private static Cell cellOf(CaseFact c) {
+        return new Cell(c.district(), c.concernMonth(), c.workModel(), Set.copyOf(c.concerns()));
+    }
+
+    private static Cell anyConcernCellOf(CaseFact c) {
+        return new Cell(c.district(), c.concernMonth(), c.workModel(), null);
     }
 
     /** Every cell, split by concern set. */

@@ -30,8 +30,33 @@ final class ChildHistories {
 
     /** {@code dataEnd}: the last day the data can speak for (today), for right-censoring. */
     ChildHistories(List<CaseFact> all, LocalDate dataEnd) {
-        this.byChild = all.stream().collect(Collectors.groupingBy(CaseFact::child));
+        this(all.stream().collect(Collectors.groupingBy(CaseFact::child)), dataEnd);
+    }
+
+    private ChildHistories(Map<String, List<CaseFact>> byChild, LocalDate dataEnd) {
+        this.byChild = byChild;
         this.dataEnd = dataEnd;
+    }
+
+    /**
+     * The same histories with these children's cases as given (none: the child is gone, e.g. erased to
+     * a new pseudonym); a new map, so whoever reads this one keeps it as it is.
+     */
+    ChildHistories withChildren(Map<String, List<CaseFact>> now) {
+        Map<String, List<CaseFact>> next = new java.util.HashMap<>(byChild);
+        now.forEach((child, cases) -> {
+            if (cases.isEmpty()) {
+                next.remove(child);
+            } else {
+                next.put(child, List.copyOf(cases));
+            }
+        });
+        return new ChildHistories(next, dataEnd);
+    }
+
+    /** Every case of a child (none if the child has none). */
+    List<CaseFact> casesOf(String child) {
+        return byChild.getOrDefault(child, List.of());
     }
 
     /**

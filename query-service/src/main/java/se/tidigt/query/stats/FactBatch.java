@@ -177,15 +177,20 @@ final class FactBatch {
         return value instanceof Timestamp t ? t.toInstant().toString() : value.toString();
     }
 
-    /** Writes what changed, in one statement per table; false if nothing did. */
-    boolean flush() {
-        List<Object[]> rows = new ArrayList<>();
+    /**
+     * Writes what changed, in one statement per table; false if nothing did. Every case with a change
+     * (its row, an offer, a worker or a collaboration) is written with {@code stamp}, taken once and only
+     * when something is written: the statistics position of this write (V245).
+     */
+    boolean flush(java.util.function.LongSupplier stamp) {
+        List<Case> changedCases = new ArrayList<>();
         List<Object[]> offers = new ArrayList<>();
         List<Object[]> workers = new ArrayList<>();
         List<Object[]> collaborations = new ArrayList<>();
         for (Case c : cases.values()) {
-            if (c.rowChanged) {
-                rows.add(c.row.values());
+            if (c.row != null && (c.rowChanged || !c.offersChanged.isEmpty() || !c.workersAdded.isEmpty()
+                    || !c.collaborationsChanged.isEmpty())) {
+                changedCases.add(c);
             }
             String id = c.row == null ? null : c.row.caseId;
             c.offersChanged.forEach(offerId -> {
@@ -195,18 +200,28 @@ final class FactBatch {
             c.workersAdded.forEach(worker -> workers.add(new Object[]{id, worker}));
             c.collaborationsChanged.forEach(partner -> collaborations.add(new Object[]{id, partner, c.collaborations.get(partner)}));
         }
+        if (changedCases.isEmpty() && offers.isEmpty() && workers.isEmpty() && collaborations.isEmpty() && openAccess.isEmpty()) {
+            return false;
+        }
+        long position = stamp.getAsLong();
+        List<Object[]> rows = new ArrayList<>(changedCases.size());
+        for (Case c : changedCases) {
+            Object[] values = java.util.Arrays.copyOf(c.row.values(), 19);
+            values[18] = position;
+            rows.add(values);
+        }
         if (!rows.isEmpty()) {
-            upsert("INSERT INTO case_fact (" + COLUMNS + ") SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], "
+            upsert("INSERT INTO case_fact (" + COLUMNS + ", changed_at_position) SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], "
                     + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::date[], ?::timestamptz[], ?::timestamptz[], "
                     + "?::timestamptz[], ?::varchar[], ?::timestamptz[], ?::date[], ?::timestamptz[], ?::varchar[], "
-                    + "?::timestamptz[], ?::int[]) ON CONFLICT (case_id) DO UPDATE SET last_sequence = excluded.last_sequence, "
+                    + "?::timestamptz[], ?::int[], ?::bigint[]) ON CONFLICT (case_id) DO UPDATE SET last_sequence = excluded.last_sequence, "
                     + "current_district = excluded.current_district, child_pseudonym = excluded.child_pseudonym, "
                     + "protection_assessed_at = excluded.protection_assessed_at, initial_assessed_at = excluded.initial_assessed_at, "
                     + "initial_decision = excluded.initial_decision, investigation_opened_at = excluded.investigation_opened_at, "
                     + "investigation_due = excluded.investigation_due, "
                     + "investigation_concluded_at = excluded.investigation_concluded_at, "
                     + "investigation_outcome = excluded.investigation_outcome, closed_at = excluded.closed_at, "
-                    + "workers = excluded.workers", rows, 18);
+                    + "workers = excluded.workers, changed_at_position = excluded.changed_at_position", rows, 19);
         }
         if (!offers.isEmpty()) {
             upsert("INSERT INTO offer_fact (case_id, offer_id, offered_at, answer, answered_at, started_at, ended_at) "
@@ -226,6 +241,6 @@ final class FactBatch {
             jdbc.batchUpdate("INSERT INTO open_access_fact (tally_id, sequence, district, month, kind, count) "
                     + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", openAccess);
         }
-        return !rows.isEmpty() || !offers.isEmpty() || !workers.isEmpty() || !collaborations.isEmpty() || !openAccess.isEmpty();
+        return true;
     }
 }

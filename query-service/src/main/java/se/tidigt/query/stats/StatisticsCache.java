@@ -3,65 +3,140 @@ package se.tidigt.query.stats;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Statistics change only when events arrive, so answers are kept, keyed by the query and the
- * projection's position ({@link StatisticsPosition}, read from the database: correct on every instance
- * sharing it) and whatever else the answer depends on (today's date, the rollout tables). A key whose
+ * Statistics change only when events arrive, so answers are kept, keyed by the query, the projection's
+ * position ({@link StatisticsPosition}, read from the database: correct on every instance sharing it),
+ * the rollout tables' version (V246) and whatever else the answer depends on (today's date). A key whose
  * position has moved on is never looked up again, so a kept answer is never stale; old entries age out
- * of a bounded cache. Concurrent requests for one key wait for one computation.
+ * of a bounded cache. Concurrent requests for one key wait for one computation. Besides the answers as
+ * objects, the gateway keeps each answer as the bytes it sends ({@link #bytes}), so a warm request
+ * neither copies nor serialises anything.
  *
- * <p>The case facts themselves are kept too, for the latest position only, read in one repeatable-read
- * snapshot together with that position: every query at the same position shares one load.
+ * <p>The case facts themselves are kept too, for the latest position only ({@link FactsSnapshot}). The
+ * first load reads every case; after that, each new position reads, in one repeatable-read snapshot
+ * together with that position, only the cases stamped after the position held (V245; why that is exact
+ * under concurrent segments: {@link StatisticsPosition}) and puts them in their places in a new list: a
+ * reader of the previous snapshot keeps its list, never a half-applied one. A new generation (the
+ * projection's reset deleted the rows) reloads everything.
  */
 @Component
 public class StatisticsCache {
     /** Rows kept, summed over the cached answers (an answer of the rollout effect weighs as much as 20 rows). */
     static final int MAXIMUM_ROWS = 4_000;
 
-    private record Key(Object query, long position) {
+    private record Key(Object query, long position, long rollout) {
     }
 
-    private record Snapshot(long position, List<CaseFact> facts) {
+    /** An answer with what it weighs in {@link #MAXIMUM_ROWS}. */
+    private record Weighed(Object answer, int weight) {
     }
+
+    /**
+     * What one new snapshot changed against the one before it: the cases stamped in (fromPosition,
+     * toPosition], and every child pseudonym they concern, before and after (erasure gives a case a new
+     * child). {@code fullReload}: everything was read again (first load, or a new generation after a
+     * reset); {@code children} is then empty and whatever is derived from the facts must be derived anew.
+     * A consumer that kept state as of position P applies a delta only if its {@code fromPosition} is P.
+     */
+    public record FactsDelta(long fromPosition, long toPosition, Set<String> children, boolean fullReload) {
+    }
+
+    /** Every case fact as of {@code position} (in {@link CaseFacts#ORDER}, unmodifiable), and how it came from the one before. */
+    public record FactsSnapshot(long position, long generation, List<CaseFact> facts, FactsDelta delta) {
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatisticsCache.class);
 
     private final StatisticsPosition position;
-    private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshotReads;
-    private final Cache<Key, List<ObjectNode>> answers = Caffeine.newBuilder()
-            .maximumWeight(MAXIMUM_ROWS).weigher((Key key, List<ObjectNode> rows) -> Math.max(1, rows.size())).build();
-    /** False only to measure without it (benchmarks): every request computes from freshly read facts. */
+    private final Cache<Key, Weighed> answers = Caffeine.newBuilder()
+            .maximumWeight(MAXIMUM_ROWS).weigher((Key key, Weighed answer) -> answer.weight()).build();
+    /** Null when {@code tidigt.stats.answer-bytes} is 0: the gateway serialises every answer (benchmarks). */
+    private final Cache<Key, byte[]> bytes;
+    /** False only to measure without it (benchmarks) and for plain-object tests: every request computes from freshly read facts. */
     private final boolean enabled;
-    private Snapshot latest;
-    /** What {@link #derived} built, and from which snapshot. */
-    private Snapshot derivedFrom;
+    /** False: every new position reloads every fact (the behaviour before V245; benchmarks). */
+    private final boolean incremental;
+    private volatile FactsSnapshot latest;
+    /** What {@link #derived} holds, the snapshot it reflects, and the children changed since (null: build it whole). */
     private Object derived;
+    private FactsSnapshot derivedAt;
+    private Set<String> changedSinceDerived;
+    /** False: {@link #derived} is built whole at every new position (tidigt.stats.incremental-summaries; benchmarks). */
+    private final boolean incrementalDerived;
 
-    StatisticsCache(StatisticsPosition position, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                    @Value("${tidigt.stats.cache:true}") boolean enabled) {
+    @Autowired
+    StatisticsCache(StatisticsPosition position, PlatformTransactionManager transactions,
+                    @Value("${tidigt.stats.cache:true}") boolean enabled,
+                    @Value("${tidigt.stats.incremental-facts:true}") boolean incremental,
+                    @Value("${tidigt.stats.answer-bytes:33554432}") long answerBytes,
+                    @Value("${tidigt.stats.incremental-summaries:true}") boolean incrementalDerived) {
         this.enabled = enabled;
+        this.incrementalDerived = incrementalDerived;
+        this.incremental = incremental;
         this.position = position;
-        this.jdbc = jdbc;
-        this.snapshotReads = new TransactionTemplate(transactions);
-        snapshotReads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        snapshotReads.setReadOnly(true);
+        this.bytes = answerBytes <= 0 ? null : Caffeine.newBuilder().maximumWeight(answerBytes)
+                .weigher((Key key, byte[] answer) -> answer.length).build();
+        if (transactions == null) {
+            this.snapshotReads = null;
+        } else {
+            this.snapshotReads = new TransactionTemplate(transactions);
+            snapshotReads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+            snapshotReads.setReadOnly(true);
+        }
+    }
+
+    /** A cache that keeps nothing: every answer computed, every fact read afresh (plain-object tests). */
+    public static StatisticsCache disabled() {
+        return new StatisticsCache(null, null, false, false, 0, false);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** What the answers are keyed by, read once: pass it to {@link #bytes} so a request reads it once; null if nothing is kept. */
+    public StatisticsPosition.State state() {
+        return enabled && bytes != null ? position.state() : null;
+    }
+
+    /**
+     * The answer to {@code query} as the bytes sent, computed once per state; {@code query} must say
+     * everything the answer depends on but the facts and the rollout tables (who reads, today, the format).
+     * Disabled: computed every time.
+     */
+    public byte[] bytes(Object query, StatisticsPosition.State state, Supplier<byte[]> compute) {
+        if (!enabled || bytes == null) {
+            return compute.get();
+        }
+        return bytes.get(new Key(query, state.position(), state.rollout()), key -> compute.get());
     }
 
     /** The answer to {@code query} (which must say everything the answer depends on but the facts), computed once a position. */
+    @SuppressWarnings("unchecked")
     public List<ObjectNode> answer(Object query, Supplier<List<ObjectNode>> compute) {
         if (!enabled) {
             return compute.get();
         }
-        List<ObjectNode> rows = answers.get(new Key(query, position.current()), key -> compute.get());
+        List<ObjectNode> rows = (List<ObjectNode>) answers.get(key(query), key -> {
+            List<ObjectNode> computed = compute.get();
+            return new Weighed(computed, Math.max(1, computed.size()));
+        }).answer();
         return rows.stream().map(ObjectNode::deepCopy).toList();
     }
 
@@ -70,55 +145,141 @@ public class StatisticsCache {
         if (!enabled) {
             return compute.get();
         }
-        List<ObjectNode> rows = answers.get(new Key(query, position.current()), key -> {
-            ObjectNode answer = compute.get();
-            return java.util.Collections.nCopies(weight, answer);
-        });
-        return rows.get(0).deepCopy();
+        return ((ObjectNode) answers.get(key(query), key -> new Weighed(compute.get(), Math.max(1, weight))).answer()).deepCopy();
+    }
+
+    private Key key(Object query) {
+        StatisticsPosition.State state = position.state();
+        return new Key(query, state.position(), state.rollout());
     }
 
     /** Every case fact as of the latest position, loaded once per position. */
     public List<CaseFact> facts(CaseFacts source) {
-        if (!enabled) {
-            return source.all();
-        }
-        synchronized (this) {
-            long now = position.current();
-            if (latest == null || latest.position() != now) {
-                latest = snapshotReads.execute(status -> new Snapshot(position.current(), source.all()));
-            }
-            return latest.facts();
-        }
+        return enabled ? snapshot(source).facts() : source.all();
     }
 
     /**
-     * Something built from the latest position's facts (the statistics' cell summaries), once per position
-     * and kept with that snapshot, so every query at the position shares it. One kind of thing only: the
-     * first caller's (CaseStatistics).
+     * The facts as of the latest position with the delta that made them from the previous snapshot. Only
+     * the cases changed since the position held are read (unless {@code tidigt.stats.incremental-facts}
+     * is off or the generation moved).
      */
-    @SuppressWarnings("unchecked")
-    public <T> T derived(CaseFacts source, java.util.function.Function<List<CaseFact>, T> derive) {
+    public FactsSnapshot snapshot(CaseFacts source) {
         if (!enabled) {
-            return derive.apply(source.all());
+            throw new IllegalStateException("The statistics cache is disabled: read the facts from CaseFacts");
+        }
+        FactsSnapshot held = latest;
+        if (held != null && held.position() == position.current()) {
+            return held;
         }
         synchronized (this) {
-            List<CaseFact> facts = facts(source);
-            if (derivedFrom != latest) {
-                derived = derive.apply(facts);
-                derivedFrom = latest;
+            FactsSnapshot before = latest;
+            long start = System.nanoTime();
+            FactsSnapshot next = snapshotReads.execute(status -> load(source, before));
+            if (next != before && log.isDebugEnabled()) {
+                log.debug("Statistics facts at position {}: {} ({} cases, {} children concerned) in {} µs", next.position(),
+                        next.delta().fullReload() ? "reloaded" : "delta from " + next.delta().fromPosition(),
+                        next.facts().size(), next.delta().children().size(), (System.nanoTime() - start) / 1_000);
+            }
+            if (next != before) {
+                if (next.delta().fullReload()) {
+                    changedSinceDerived = null;
+                } else if (changedSinceDerived != null) {
+                    changedSinceDerived.addAll(next.delta().children());
+                }
+            }
+            latest = next;
+            return next;
+        }
+    }
+
+    /** How {@link #derived} builds its value from the facts, and brings it forward when some children's cases changed. */
+    public interface Derivation<T> {
+        T whole(List<CaseFact> facts);
+
+        T forward(T before, List<CaseFact> facts, Set<String> changedChildren);
+    }
+
+    /**
+     * Something built from the latest facts (the statistics' cell summaries), kept with them so every query
+     * at a position shares it: built whole on the first load and after a reload, otherwise brought forward
+     * from the value held, for the children whose cases changed in every delta since (collected here, so a
+     * snapshot taken for someone else in between loses nothing). One kind of value only: CaseStatistics'.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(CaseFacts source, Derivation<T> derivation) {
+        if (!enabled) {
+            return derivation.whole(source.all());
+        }
+        synchronized (this) {
+            FactsSnapshot now = snapshot(source);
+            if (derivedAt != now) {
+                derived = derivedAt == null || changedSinceDerived == null || !incrementalDerived
+                        ? derivation.whole(now.facts())
+                        : derivation.forward((T) derived, now.facts(), Set.copyOf(changedSinceDerived));
+                derivedAt = now;
+                changedSinceDerived = new HashSet<>();
             }
             return (T) derived;
         }
     }
 
-    /**
-     * What the rollout effect reads besides the facts: the districts' rollout events and the plans (small
-     * tables, kept by a subscribing projection in the command's own transaction), as one fingerprint.
-     */
-    public String rolloutFingerprint() {
-        return jdbc.queryForObject("SELECT coalesce((SELECT md5(string_agg(district || '/' || sequence_number || '/' || "
-                + "md5(payload::text), ',' ORDER BY district, sequence_number)) FROM district_rollout_event), '') || ':' || "
-                + "coalesce((SELECT md5(string_agg(plan_id || '/' || md5(document::text), ',' ORDER BY plan_id)) "
-                + "FROM rollout_plan), '')", String.class);
+    /** Inside one repeatable-read transaction: the position first (the snapshot), then what changed since {@code before}. */
+    private FactsSnapshot load(CaseFacts source, FactsSnapshot before) {
+        StatisticsPosition.State now = position.state();
+        if (before != null && before.position() == now.position() && before.generation() == now.generation()) {
+            return before;
+        }
+        if (before == null || !incremental || before.generation() != now.generation() || now.position() < before.position()) {
+            List<CaseFact> all = Collections.unmodifiableList(source.all());
+            return new FactsSnapshot(now.position(), now.generation(), all,
+                    new FactsDelta(before == null ? -1 : before.position(), now.position(), Set.of(), true));
+        }
+        List<CaseFact> changed = source.changedSince(before.position());
+        Set<String> children = new HashSet<>();
+        List<CaseFact> held = before.facts();
+        CaseFact[] next = held.toArray(CaseFact[]::new);
+        List<CaseFact> added = new ArrayList<>();
+        for (CaseFact fact : changed) {
+            // A case keeps its place: neither its day of concern nor its id changes once written.
+            int at = Collections.binarySearch(held, fact, CaseFacts.ORDER);
+            if (at >= 0) {
+                children.add(held.get(at).child());
+                next[at] = fact;
+            } else {
+                added.add(fact);
+            }
+            children.add(fact.child());
+        }
+        if (!added.isEmpty()) {
+            next = merge(next, added);
+        }
+        long rows = source.count();
+        if (rows != next.length) {
+            // Rows written or deleted behind the projection's back (no stamp, no new generation): read them all.
+            log.warn("Statistics facts: {} cases after the delta to position {}, {} in case_fact; reloading all",
+                    next.length, now.position(), rows);
+            return new FactsSnapshot(now.position(), now.generation(), Collections.unmodifiableList(source.all()),
+                    new FactsDelta(before.position(), now.position(), Set.of(), true));
+        }
+        return new FactsSnapshot(now.position(), now.generation(), Collections.unmodifiableList(Arrays.asList(next)),
+                new FactsDelta(before.position(), now.position(), Collections.unmodifiableSet(children), false));
+    }
+
+    /** {@code held} and {@code added} (both in {@link CaseFacts#ORDER}, no case in both) as one array in that order. */
+    private static CaseFact[] merge(CaseFact[] held, List<CaseFact> added) {
+        CaseFact[] merged = new CaseFact[held.length + added.size()];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < held.length && j < added.size()) {
+            merged[k++] = CaseFacts.ORDER.compare(held[i], added.get(j)) <= 0 ? held[i++] : added.get(j++);
+        }
+        while (i < held.length) {
+            merged[k++] = held[i++];
+        }
+        while (j < added.size()) {
+            merged[k++] = added.get(j++);
+        }
+        return merged;
     }
 }

@@ -129,7 +129,7 @@ class CellSummariesTest {
         });
     }
 
-    private static StatsQuery query(Random random) {
+    static StatsQuery query(Random random) {
         LocalDate from = null;
         LocalDate to = null;
         int period = random.nextInt(4);

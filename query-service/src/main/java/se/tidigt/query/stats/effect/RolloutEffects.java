@@ -52,8 +52,11 @@ public class RolloutEffects {
         this.cache = cache;
     }
 
-    /** What an estimate depends on besides the facts: the query, the reader, the month, the rollout tables. */
-    private record Asked(EffectQuery query, boolean protect, YearMonth lastComplete, String rollout) {
+    /**
+     * What an estimate depends on besides the facts and the rollout tables (the cache's key holds their
+     * version): the query, the reader, the month.
+     */
+    private record Asked(EffectQuery query, boolean protect, YearMonth lastComplete) {
     }
 
     /**
@@ -63,7 +66,7 @@ public class RolloutEffects {
      */
     public ObjectNode estimate(EffectQuery query, boolean protect) {
         YearMonth lastComplete = YearMonth.now(clock.withZone(Stats.ZONE)).minusMonths(1);
-        return cache.answer(new Asked(query, protect, lastComplete, cache.rolloutFingerprint()), 20,
+        return cache.answer(new Asked(query, protect, lastComplete), 20,
                 () -> estimate(query, protect, lastComplete));
     }
 
