@@ -28,15 +28,24 @@ public final class StatisticsReplayBenchmark {
         String[] settings = new String[args.length > 1 ? args.length - 1 : 0];
         System.arraycopy(args, Math.min(1, args.length), settings, 0, settings.length);
         TidigtApplication.disableAxonUpdateChecker();
+        // -Dtidigt.bench.database=jdbc:postgresql://…/db keeps the events between runs: written only when the store is empty.
+        String database = System.getProperty("tidigt.bench.database");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TidigtApplication.class)
-                .run(BenchmarkApplication.arguments(settings))) {
+                .run(database == null ? BenchmarkApplication.arguments(settings) : BenchmarkApplication.on(database, settings))) {
             long start = System.nanoTime();
-            long events = new SyntheticEvents(app.getBean("eventSerializer", Serializer.class), app.getBean(TransactionTemplate.class),
-                    app.getBean(JdbcTemplate.class), 12)
-                    .write(cases);
-            double writeSeconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("wrote %,d events of %,d cases in %.1f s (%,.0f events/s)%n", events, cases, writeSeconds,
-                    events / writeSeconds);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            Long stored = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+            long events;
+            if (stored != null && stored > 10_000) {
+                events = stored;
+                System.out.printf("reusing %,d events in %s%n", events, database);
+            } else {
+                events = new SyntheticEvents(app.getBean("eventSerializer", Serializer.class), app.getBean(TransactionTemplate.class),
+                        jdbc, 12).write(cases);
+                double writeSeconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("wrote %,d events of %,d cases in %.1f s (%,.0f events/s)%n", events, cases, writeSeconds,
+                        events / writeSeconds);
+            }
             Api admin = Api.at(((WebServerApplicationContext) app).getWebServer().getPort(), "admin");
             awaitCaughtUp(admin, false);
             start = System.nanoTime();
