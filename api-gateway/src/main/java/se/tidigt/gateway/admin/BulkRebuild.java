@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -122,7 +123,10 @@ class BulkRebuild {
     void rebuild(String name, StreamingEventProcessor processor, Progress progress) throws Exception {
         AbstractEventProcessor abstractProcessor = (AbstractEventProcessor) processor;
         EventHandlerInvoker invoker = abstractProcessor.eventHandlerInvoker();
-        List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors = abstractProcessor.getHandlerInterceptors();
+        // Axon's correlation-data interceptor only copies each event's metadata onto messages its handlers send;
+        // projection handlers send none, and it would deserialise every event's metadata for nothing.
+        List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors = abstractProcessor.getHandlerInterceptors()
+                .stream().filter(i -> !(i instanceof CorrelationDataInterceptor)).toList();
         EventPages pages = (EventPages) storage;
 
         processor.resetTokens();

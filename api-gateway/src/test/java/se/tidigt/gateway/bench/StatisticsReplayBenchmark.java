@@ -50,6 +50,9 @@ public final class StatisticsReplayBenchmark {
             awaitCaughtUp(admin, false);
             start = System.nanoTime();
             long cpuStart = processCpuNanos();
+            long gcStart = gcMillis();
+            long jitStart = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            java.util.Map<String, Long> threadsStart = threadCpu();
             Api.Response accepted = admin.post("/api/v1/admin/projections/case-statistics/replay", Map.of());
             if (accepted.status() != 202) {
                 throw new IllegalStateException(accepted.toString());
@@ -61,8 +64,46 @@ public final class StatisticsReplayBenchmark {
             System.out.printf("| %,d events | replay %.1f s | %,.0f events/s | JVM CPU %.1f s: %.0f µs an event | load %.1f |%n",
                     events, seconds, events / seconds, cpu, cpu * 1e6 / events,
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            // Where the JVM's CPU went: garbage collection and JIT compilation (wall ms of their threads), and the
+            // threads that live through the replay, by name without numbers.
+            System.out.printf("  GC %d ms, JIT %d ms during the replay%n", gcMillis() - gcStart,
+                    java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitStart);
+            java.util.Map<String, Long> threadsEnd = threadCpu();
+            threadsEnd.entrySet().stream()
+                    .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - threadsStart.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 200_000_000L)
+                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> System.out.printf("  thread %s: %.1f s CPU, %.1f µs an event%n", e.getKey(), e.getValue() / 1e9,
+                            e.getValue() / 1e3 / events));
         }
         System.exit(0);
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    /** The last CPU time seen of every thread by id (threads that end during the replay keep their last sample). */
+    private static final java.util.Map<Long, java.util.Map.Entry<String, Long>> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static void sampleThreads() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (long id : threads.getAllThreadIds()) {
+            java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+            long cpu = threads.getThreadCpuTime(id);
+            if (info != null && cpu > 0) {
+                SEEN.put(id, java.util.Map.entry(info.getThreadName().replaceAll("\\d+", "N"), cpu));
+            }
+        }
+    }
+
+    /** CPU time of the JVM's Java threads as last sampled, summed by name with digits left out. */
+    private static java.util.Map<String, Long> threadCpu() {
+        sampleThreads();
+        java.util.Map<String, Long> byName = new java.util.HashMap<>();
+        SEEN.values().forEach(e -> byName.merge(e.getKey(), e.getValue(), Long::sum));
+        return byName;
     }
 
     private static long processCpuNanos() {
@@ -88,6 +129,7 @@ public final class StatisticsReplayBenchmark {
                     }
                 }
             }
+            sampleThreads();
             Thread.sleep(100);
         }
     }
