@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -162,6 +163,9 @@ class BulkRebuild {
                     next = CompletableFuture.completedFuture(read(pages, invoker, last).call());
                 }
             }
+            TreeMap<Integer, TrackingToken> handedOver = new TreeMap<>();
+            segments.forEach((segment, token) -> handedOver.put(segment, finished(token)));
+            transactions.executeInTransaction(() -> handedOver.forEach((segment, token) -> tokens.storeToken(token, name, segment)));
             log.info("Bulk rebuild of {}: {} events, handing over to the processor at {}", name, done, position);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
@@ -222,6 +226,22 @@ class BulkRebuild {
     /** A segment's token moved on to {@code to}, as the processor moves it (a replay token ends once past its reset point). */
     static TrackingToken advance(TrackingToken token, TrackingToken to) {
         return WrappedToken.advance(token, to);
+    }
+
+    /**
+     * A replay token that has reached its reset point, unwrapped: every event up to where the reset was made
+     * has been handled again, so what follows is new. (Left wrapped, the processor would call itself replaying
+     * until the next event arrives.)
+     */
+    static TrackingToken finished(TrackingToken token) {
+        if (token instanceof ReplayToken replay) {
+            TrackingToken current = WrappedToken.unwrapLowerBound(replay);
+            TrackingToken reset = WrappedToken.unwrapUpperBound(replay.getTokenAtReset());
+            if (current != null && (reset == null || current.covers(reset))) {
+                return current;
+            }
+        }
+        return token;
     }
 
     /**

@@ -48,6 +48,10 @@ public final class StatisticsReplayBenchmark {
             }
             Api admin = Api.at(((WebServerApplicationContext) app).getWebServer().getPort(), "admin");
             awaitCaughtUp(admin, false);
+            // -Dtidigt.bench.replays=2: replay again in the same JVM, the JIT warm (a server's steady state).
+            int replays = Integer.getInteger("tidigt.bench.replays", 1);
+            for (int replay = 1; replay <= replays; replay++) {
+            System.out.printf("replay %d of %d%n", replay, replays);
             start = System.nanoTime();
             long cpuStart = processCpuNanos();
             long gcStart = gcMillis();
@@ -75,6 +79,7 @@ public final class StatisticsReplayBenchmark {
                     .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
                     .forEach(e -> System.out.printf("  thread %s: %.1f s CPU, %.1f µs an event%n", e.getKey(), e.getValue() / 1e9,
                             e.getValue() / 1e3 / events));
+            }
         }
         System.exit(0);
     }
