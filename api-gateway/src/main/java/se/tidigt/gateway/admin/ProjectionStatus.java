@@ -15,7 +15,8 @@ import java.util.OptionalLong;
  * projection's {@code position} is the lowest over its segments, {@code lag} the distance to the
  * newest event. Subscribing projections run inside each write's transaction and never lag.
  * {@code parked} lists the cases whose events wait in the dead-letter queue, {@code replay} how the
- * last replay went.
+ * last replay went (for a bulk rebuild also while it runs: events handled, position, rate; the projection is
+ * {@code replaying} until it has handed over to the processor, and its progress is the position over the head).
  */
 record ProjectionStatus(String name, String mode, boolean running, boolean error, List<SegmentStatus> segments,
                         long position, long head, long lag, boolean replaying, double replayProgressPercent,
@@ -35,9 +36,11 @@ record ProjectionStatus(String name, String mode, boolean running, boolean error
         List<SegmentStatus> segments = stored.stream().map(s -> segment(s, local.get(s.segment()), head)).toList();
         long position = segments.isEmpty() ? -1 : segments.stream()
                 .mapToLong(s -> s.position() == null ? -1 : s.position()).min().orElse(-1);
-        boolean replaying = processor.isReplaying();
-        double progress = replaying ? local.values().stream().map(ProjectionStatus::progress)
-                .min(Double::compare).orElse(0.0) : 100;
+        // A bulk rebuild runs with the processor shut down: it is the replay, and its position is its progress.
+        boolean bulk = replay != null && replay.bulkRunning();
+        boolean replaying = processor.isReplaying() || bulk;
+        double progress = bulk ? bulkProgress(replay.position(), head)
+                : replaying ? local.values().stream().map(ProjectionStatus::progress).min(Double::compare).orElse(0.0) : 100;
         return new ProjectionStatus(name, "pooled-streaming", processor.isRunning(), processor.isError(), segments,
                 position, head, Math.max(0, head - position), replaying, progress, replay, parked);
     }
@@ -57,6 +60,13 @@ record ProjectionStatus(String name, String mode, boolean running, boolean error
                 ? local.getError().getClass().getSimpleName() + ": " + local.getError().getMessage() : null;
         return new SegmentStatus(stored.segment(), stored.owner(), position, lag,
                 local != null && local.isReplaying(), local != null ? local.isCaughtUp() : lag == 0, error);
+    }
+
+    private static double bulkProgress(Long position, long head) {
+        if (position == null || position < 0 || head <= 0) {
+            return 0;
+        }
+        return Math.min(100, Math.floor(1000.0 * position / head) / 10);
     }
 
     private static double progress(EventTrackerStatus status) {

@@ -24,20 +24,46 @@ import java.util.concurrent.ConcurrentHashMap;
 class Replays {
     private static final Logger log = LoggerFactory.getLogger(Replays.class);
 
-    /** The last replay of a projection: RUNNING, STARTED (a streaming processor rebuilding), DONE or FAILED. */
-    record ReplayState(String state, Instant requestedAt, Instant endedAt, String error) {
+    /**
+     * The last replay of a projection: RUNNING, STARTED (a streaming processor rebuilding), DONE or FAILED.
+     * A bulk rebuild ({@link BulkRebuild}, {@code mode} "bulk") also tells how far it has come while it runs and
+     * where it ended: {@code events} handled, {@code position} (global index of the last one) and
+     * {@code eventsPerSecond} since it started; null for Axon's reset ({@code mode} "reset").
+     */
+    record ReplayState(String state, Instant requestedAt, Instant endedAt, String error, String mode, Long events,
+                       Long position, Double eventsPerSecond) {
+        ReplayState(String state, Instant requestedAt, Instant endedAt, String error) {
+            this(state, requestedAt, endedAt, error, null, null, null, null);
+        }
+
         boolean running() {
             return "RUNNING".equals(state);
+        }
+
+        boolean bulkRunning() {
+            return running() && "bulk".equals(mode);
+        }
+
+        ReplayState progressed(String newState, Instant at, long events, long position) {
+            double seconds = Math.max(0.001, java.time.Duration.between(requestedAt, at).toNanos() / 1e9);
+            return new ReplayState(newState, requestedAt, running() && "RUNNING".equals(newState) ? null : at, error,
+                    mode, events, position, Math.round(events / seconds * 10) / 10.0);
+        }
+
+        ReplayState failed(Instant at, String why) {
+            return new ReplayState("FAILED", requestedAt, at, why, mode, events, position, eventsPerSecond);
         }
     }
 
     private final ThreadPoolTaskExecutor executor;
     private final SubscribingRebuild subscribingRebuild;
+    private final BulkRebuild bulk;
     private final Clock clock;
     private final Map<String, ReplayState> states = new ConcurrentHashMap<>();
 
-    Replays(SubscribingRebuild subscribingRebuild, Clock clock) {
+    Replays(SubscribingRebuild subscribingRebuild, BulkRebuild bulk, Clock clock) {
         this.subscribingRebuild = subscribingRebuild;
+        this.bulk = bulk;
         this.clock = clock;
         this.executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("replay-");
@@ -53,7 +79,9 @@ class Replays {
 
     /** Starts a replay, or refuses with 409 while one of the same projection runs. */
     void start(String name, EventProcessor processor) {
-        ReplayState running = new ReplayState("RUNNING", clock.instant(), null, null);
+        boolean bulkRebuild = processor instanceof StreamingEventProcessor s && bulk.applies(name, s);
+        ReplayState running = new ReplayState("RUNNING", clock.instant(), null, null, bulkRebuild ? "bulk" : "reset",
+                bulkRebuild ? 0L : null, null, null);
         states.compute(name, (key, current) -> {
             if ((current != null && current.running())
                     || (processor instanceof StreamingEventProcessor s && s.isReplaying())) {
@@ -67,17 +95,37 @@ class Replays {
 
     private void run(String name, EventProcessor processor, ReplayState running) {
         try {
-            if (processor instanceof StreamingEventProcessor streaming) {
+            if (processor instanceof StreamingEventProcessor streaming && "bulk".equals(running.mode())) {
+                rebuildInBulk(name, streaming, running);
+            } else if (processor instanceof StreamingEventProcessor streaming) {
                 resetStreaming(streaming);
                 states.put(name, new ReplayState("STARTED", running.requestedAt(), clock.instant(), null));
             } else if (processor instanceof SubscribingEventProcessor subscribing) {
                 subscribingRebuild.rebuild(name, subscribing);
                 states.put(name, new ReplayState("DONE", running.requestedAt(), clock.instant(), null));
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             log.error("Replay of {} failed", name, e);
-            states.put(name, new ReplayState("FAILED", running.requestedAt(), clock.instant(), describe(e)));
+            ReplayState last = states.getOrDefault(name, running);
+            states.put(name, (last.running() ? last : running).failed(clock.instant(), describe(e)));
         }
+    }
+
+    /**
+     * The bulk rebuild with the processor shut down; whatever happens, the processor starts again from the
+     * tokens the rebuild left (the head after a rebuild, the last page that committed after a failure).
+     */
+    private void rebuildInBulk(String name, StreamingEventProcessor streaming, ReplayState running) throws Exception {
+        streaming.shutDown();
+        try {
+            bulk.rebuild(name, streaming, (events, position) ->
+                    states.put(name, running.progressed("RUNNING", clock.instant(), events, position)));
+        } finally {
+            streaming.start();
+        }
+        ReplayState last = states.getOrDefault(name, running);
+        states.put(name, running.progressed("DONE", clock.instant(), last.events() == null ? 0 : last.events(),
+                last.position() == null ? -1 : last.position()));
     }
 
     /** Shutting down waits for the processor's threads to release their segments; a failed reset restarts it as it was. */

@@ -64,6 +64,6 @@ class EventStoreConfiguration {
                 // PostgreSQL's LIMIT returns a full batch while there are more: a short batch is the last,
                 // without Axon's default of one more (empty) query to make sure (issue 12).
                 .finalAggregateBatchPredicate(batch -> batch.size() < batchSize);
-        return snapshots ? builder.build() : new LeanJdbcEventStorageEngine(builder);
+        return new LeanJdbcEventStorageEngine(builder, snapshots);
     }
 }

@@ -1,24 +1,39 @@
 package se.tidigt.gateway.axon;
 
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * Axon's JDBC event store without the snapshot query on every aggregate load. Tidigt configures no
  * snapshotter, so the snapshot table stays empty and that query (one round trip per command whose
  * aggregate is not cached) can never find anything (issue 12). Turning snapshots on means turning
- * this off ({@code tidigt.event-store.snapshots}).
+ * this off ({@code tidigt.event-store.snapshots}): then snapshots are read as Axon reads them.
+ *
+ * <p>It also reads the store in pages for a bulk rebuild ({@link EventPages}) with Axon's own tracked-event
+ * query, gap handling and deserialisation.
  */
-final class LeanJdbcEventStorageEngine extends JdbcEventStorageEngine {
+final class LeanJdbcEventStorageEngine extends JdbcEventStorageEngine implements EventPages {
+    private final boolean snapshots;
 
-    LeanJdbcEventStorageEngine(Builder builder) {
+    LeanJdbcEventStorageEngine(Builder builder, boolean snapshots) {
         super(builder);
+        this.snapshots = snapshots;
     }
 
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
-        return Stream.empty();
+        return snapshots ? super.readSnapshotData(aggregateIdentifier) : Stream.empty();
+    }
+
+    @Override
+    public List<TrackedEventMessage<?>> after(TrackingToken token, int max) {
+        return EventUtils.upcastAndDeserializeTrackedEvents(fetchTrackedEvents(token, max).stream(), getEventSerializer(),
+                upcasterChain).toList();
     }
 }
