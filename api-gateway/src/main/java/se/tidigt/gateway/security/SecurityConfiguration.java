@@ -3,6 +3,7 @@ package se.tidigt.gateway.security;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,9 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -128,6 +131,29 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems::forbidden));
         headers.apply(http, true);
         return http.build();
+    }
+
+    /**
+     * Spring Security observes each request's pass through the filter chain (every filter wrapped), each
+     * authentication and each authorization: three observations, with their timers and a wrapper per
+     * filter, on every request (issue 12: a visible share of a write's CPU). No metric or dashboard reads
+     * them; {@code http.server.requests} (Spring MVC's) stays. {@code tidigt.write-path.security-observations=true}
+     * turns them back on.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "tidigt.write-path.security-observations", havingValue = "false", matchIfMissing = true)
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Spring Security's strict firewall, its header checks with a fast path for printable ASCII
+     * ({@link FirewallFastPath}: the same answers). {@code tidigt.write-path.firewall-fast-path=false}: Spring's own.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "tidigt.write-path.firewall-fast-path", havingValue = "true", matchIfMissing = true)
+    WebSecurityCustomizer firewallFastPath() {
+        return web -> web.httpFirewall(FirewallFastPath.strictFirewall());
     }
 
     /**
