@@ -79,7 +79,7 @@ class BulkRebuildApiTest extends ApiTest {
         assertThat(admin().post(PROJECTIONS + "/case-statistics/replay", "").status()).isEqualTo(202);
         List<JsonNode> seen = new ArrayList<>();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(5)).until(() -> {
-            JsonNode status = statistics();
+            JsonNode status = statisticsProjection();
             seen.add(status);
             return "DONE".equals(status.at("/replay/state").asText()) && !status.get("replaying").asBoolean()
                     && status.get("lag").asLong() == 0;
@@ -139,16 +139,16 @@ class BulkRebuildApiTest extends ApiTest {
             }
             return raised;
         });
-        String before = statistics().at("/replay/requestedAt").asText("");
+        String before = statisticsProjection().at("/replay/requestedAt").asText("");
         assertThat(admin().post(PROJECTIONS + "/case-statistics/replay", "").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(5)).until(() -> {
-            JsonNode replay = statistics().get("replay");
+            JsonNode replay = statisticsProjection().get("replay");
             return !replay.path("requestedAt").asText("").equals(before) && (replay.path("position").asLong(-1) >= committedHead
                     || "DONE".equals(replay.path("state").asText()));
         });
         release.countDown();
         long lateSequence = late.get(30, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(120)).until(() -> "DONE".equals(statistics().at("/replay/state").asText()));
+        await().atMost(Duration.ofSeconds(120)).until(() -> "DONE".equals(statisticsProjection().at("/replay/state").asText()));
         writing.set(false);
         assertThat(writes.get(60, TimeUnit.SECONDS)).isPositive();
         awaitCaughtUp();
@@ -167,7 +167,7 @@ class BulkRebuildApiTest extends ApiTest {
             // Reset done (STARTED) and every segment at the head again: every event handled. (A segment's token
             // stays a replay token at the head until an event past its reset point arrives: Axon's way.)
             await().atMost(Duration.ofSeconds(120)).until(() -> {
-                JsonNode status = statistics();
+                JsonNode status = statisticsProjection();
                 return "STARTED".equals(status.at("/replay/state").asText()) && status.get("lag").asLong() == 0;
             });
         } finally {
@@ -191,13 +191,13 @@ class BulkRebuildApiTest extends ApiTest {
         jdbc.execute("CREATE TRIGGER bulk_test_refuse BEFORE INSERT OR UPDATE ON case_fact FOR EACH ROW "
                 + "EXECUTE FUNCTION bulk_test_refuse()");
         try {
-            String before = statistics().at("/replay/requestedAt").asText("");
+            String before = statisticsProjection().at("/replay/requestedAt").asText("");
             assertThat(admin().post(PROJECTIONS + "/case-statistics/replay", "").status()).isEqualTo(202);
             await().atMost(Duration.ofSeconds(120)).until(() -> {
-                JsonNode replay = statistics().get("replay");
+                JsonNode replay = statisticsProjection().get("replay");
                 return !replay.path("requestedAt").asText("").equals(before) && "FAILED".equals(replay.path("state").asText());
             });
-            JsonNode failed = statistics();
+            JsonNode failed = statisticsProjection();
             assertThat(failed.at("/replay/error").asText()).contains("case row made to fail");
             assertThat(failed.at("/replay/position").asLong()).as("the pages before it committed")
                     .isPositive().isLessThan(poisonedAt);
@@ -210,7 +210,7 @@ class BulkRebuildApiTest extends ApiTest {
 
         // The processor retries from the last committed page and finishes the replay its own way.
         await().atMost(Duration.ofSeconds(180)).until(() -> {
-            JsonNode status = statistics();
+            JsonNode status = statisticsProjection();
             return status.get("lag").asLong() == 0 && !status.get("error").asBoolean();
         });
         assertThat(facts()).isEqualTo(live);
@@ -239,18 +239,9 @@ class BulkRebuildApiTest extends ApiTest {
 
     private void awaitCaughtUp() {
         await().atMost(Duration.ofSeconds(120)).until(() -> {
-            JsonNode status = statistics();
+            JsonNode status = statisticsProjection();
             return status.get("lag").asLong() == 0 && !status.get("replaying").asBoolean();
         });
-    }
-
-    private JsonNode statistics() {
-        for (JsonNode projection : admin().get(PROJECTIONS).json()) {
-            if (projection.get("name").asText().equals("case-statistics")) {
-                return projection;
-            }
-        }
-        throw new AssertionError("no case-statistics projection");
     }
 
     private Api admin() {

@@ -31,8 +31,8 @@ class ReplayApiTest extends ApiTest {
             hold.countDown();
         }
         // The next test starts with no replay running.
-        await().atMost(Duration.ofSeconds(30)).until(() -> !statistics().get("replaying").asBoolean()
-                && !"RUNNING".equals(statistics().at("/replay/state").asText()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !statisticsProjection().get("replaying").asBoolean()
+                && !"RUNNING".equals(statisticsProjection().at("/replay/state").asText()));
     }
 
     @Test
@@ -40,18 +40,18 @@ class ReplayApiTest extends ApiTest {
         ResetMadeToFail.FAIL.set(true);
         assertThat(admin().post(PROJECTIONS + "/case-statistics/replay", "").status()).isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(statistics().at("/replay/state").asText()));
-        JsonNode status = statistics();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(statisticsProjection().at("/replay/state").asText()));
+        JsonNode status = statisticsProjection();
         assertThat(status.at("/replay/error").asText()).contains("reset made to fail");
         assertThat(status.get("running").asBoolean()).as("not left stopped").isTrue();
         String caseId = hv().post("/api/v1/districts/hasselby-vallingby/cases", concern(daysAgo(2)))
                 .json().get("caseId").asText();
-        await().atMost(Duration.ofSeconds(20)).until(() -> statistics().get("lag").asLong() == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> statisticsProjection().get("lag").asLong() == 0);
         assertThat(caseId).isNotBlank();
 
         ResetMadeToFail.FAIL.set(false);
         assertThat(admin().post(PROJECTIONS + "/case-statistics/replay", "").status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> java.util.Set.of("STARTED", "DONE").contains(statistics().at("/replay/state").asText()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> java.util.Set.of("STARTED", "DONE").contains(statisticsProjection().at("/replay/state").asText()));
     }
 
     @Test
@@ -66,31 +66,22 @@ class ReplayApiTest extends ApiTest {
                 .as("another projection may replay meanwhile").isEqualTo(202);
 
         hold.countDown();
-        await().atMost(Duration.ofSeconds(30)).until(() -> java.util.Set.of("STARTED", "DONE").contains(statistics().at("/replay/state").asText()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> !statistics().get("replaying").asBoolean());
+        await().atMost(Duration.ofSeconds(30)).until(() -> java.util.Set.of("STARTED", "DONE").contains(statisticsProjection().at("/replay/state").asText()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !statisticsProjection().get("replaying").asBoolean());
         assertThat(admin().post(PROJECTIONS + "/case-statistics/replay", "").status()).isEqualTo(202);
     }
 
     @Test
     void every_segment_is_listed_with_its_owner_position_and_lag() {
         hv().post("/api/v1/districts/hasselby-vallingby/cases", concern(daysAgo(2)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> statistics().get("lag").asLong() == 0);
-        JsonNode segments = statistics().get("segments");
+        await().atMost(Duration.ofSeconds(20)).until(() -> statisticsProjection().get("lag").asLong() == 0);
+        JsonNode segments = statisticsProjection().get("segments");
         assertThat(segments).hasSize(4);
         for (JsonNode segment : segments) {
             assertThat(segment.get("owner").asText()).as(segment.toString()).isNotBlank();
             assertThat(segment.has("lag")).isTrue();
             assertThat(segment.has("error")).as("null errors are left out, never a missing segment").isFalse();
         }
-    }
-
-    private JsonNode statistics() {
-        for (JsonNode projection : admin().get(PROJECTIONS).json()) {
-            if (projection.get("name").asText().equals("case-statistics")) {
-                return projection;
-            }
-        }
-        throw new AssertionError("no case-statistics projection");
     }
 
     private Api admin() {

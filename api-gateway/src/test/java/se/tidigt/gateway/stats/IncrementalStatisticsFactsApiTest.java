@@ -86,7 +86,7 @@ class IncrementalStatisticsFactsApiTest extends ApiTest {
                 deltas.incrementAndGet();
             }
             assertEqualsFullReloadIfStill(now);
-            return caughtUp();
+            return statisticsProjection().get("lag").asLong() == 0;
         });
         StatisticsCache.FactsSnapshot after = cache.snapshot(facts);
         assertThat(after.facts()).isEqualTo(facts.all());
@@ -141,7 +141,7 @@ class IncrementalStatisticsFactsApiTest extends ApiTest {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
             StatisticsCache.FactsSnapshot now = cache.snapshot(facts);
             assertEqualsFullReloadIfStill(now);
-            return now.generation() > before.generation() && replayed() && caughtUp()
+            return now.generation() > before.generation() && replayed() && statisticsProjection().get("lag").asLong() == 0
                     && cache.snapshot(facts).facts().equals(live);
         });
         StatisticsCache.FactsSnapshot after = cache.snapshot(facts);
@@ -209,26 +209,9 @@ class IncrementalStatisticsFactsApiTest extends ApiTest {
                 .orElseThrow(() -> new IllegalStateException("No fact yet for " + caseId));
     }
 
-    private boolean caughtUp() {
-        for (var projection : as("admin").get("/api/v1/admin/projections").json()) {
-            if (projection.get("name").asText().equals("case-statistics") && projection.get("lag").asLong() != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private boolean replayed() {
-        for (var projection : as("admin").get("/api/v1/admin/projections").json()) {
-            if (projection.get("name").asText().equals("case-statistics")) {
-                return !projection.path("replaying").asBoolean(false)
-                        && !"RUNNING".equals(projection.path("replay").path("state").asText());
-            }
-        }
-        return true;
-    }
-
-    private void awaitStatisticsCaughtUp() {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(this::caughtUp);
+        var projection = statisticsProjection();
+        return !projection.path("replaying").asBoolean(false)
+                && !"RUNNING".equals(projection.path("replay").path("state").asText());
     }
 }

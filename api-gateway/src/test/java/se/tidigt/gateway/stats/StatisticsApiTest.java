@@ -323,17 +323,6 @@ class StatisticsApiTest extends ApiTest {
         return rows;
     }
 
-    private void awaitStatisticsCaughtUp() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            JsonNode projections = as("admin").get("/api/v1/admin/projections").json();
-            for (JsonNode projection : projections) {
-                if (projection.get("name").asText().equals("case-statistics")) {
-                    assertThat(projection.get("lag").asLong()).isZero();
-                }
-            }
-        });
-    }
-
     static void assertRate(JsonNode rate, double value, long numerator, long denominator) {
         assertThat(rate.get("value").asDouble()).as(rate.toString()).isEqualTo(value);
         assertThat(rate.get("numerator").asLong()).isEqualTo(numerator);

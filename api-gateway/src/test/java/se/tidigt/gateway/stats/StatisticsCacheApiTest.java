@@ -19,7 +19,6 @@ import se.tidigt.query.stats.effect.EffectMetric;
 import se.tidigt.query.stats.effect.EffectQuery;
 import se.tidigt.query.stats.effect.RolloutEffects;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -125,13 +124,4 @@ class StatisticsCacheApiTest extends ApiTest {
         return queries;
     }
 
-    private void awaitStatisticsCaughtUp() {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            for (JsonNode projection : as("admin").get("/api/v1/admin/projections").json()) {
-                if (projection.get("name").asText().equals("case-statistics")) {
-                    assertThat(projection.get("lag").asLong()).isZero();
-                }
-            }
-        });
-    }
 }

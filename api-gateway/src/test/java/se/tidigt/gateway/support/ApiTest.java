@@ -1,9 +1,14 @@
 package se.tidigt.gateway.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 import se.tidigt.gateway.TidigtApplication;
+
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole application on a random port, over real HTTP, against a fresh real PostgreSQL database
@@ -39,5 +44,21 @@ public abstract class ApiTest {
 
     protected Api anonymous() {
         return Api.anonymous(port);
+    }
+
+    /** The statistics projection ({@code case-statistics}) as the platform admin sees it in {@code GET /api/v1/admin/projections}. */
+    protected JsonNode statisticsProjection() {
+        for (JsonNode projection : as("admin").get("/api/v1/admin/projections").json()) {
+            if (projection.get("name").asText().equals("case-statistics")) {
+                return projection;
+            }
+        }
+        throw new AssertionError("no case-statistics projection");
+    }
+
+    /** Until the statistics projection has applied every event written so far (lag 0). */
+    protected void awaitStatisticsCaughtUp() {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> statisticsProjection().get("lag").asLong() == 0);
     }
 }
