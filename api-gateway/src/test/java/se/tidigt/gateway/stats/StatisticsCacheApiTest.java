@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Every statistics answer served (through the result cache and the shared snapshot of the facts) equals
