@@ -43,7 +43,7 @@ import static se.tidigt.gateway.support.CaseRequests.daysAgo;
 @DirtiesContext
 class BulkRebuildApiTest extends ApiTest {
     private static final String PROJECTIONS = "/api/v1/admin/projections";
-    private static final List<String> FACTS = List.of(
+    static final List<String> FACTS = List.of(
             "SELECT " + BulkRebuildApiTest.CASE_COLUMNS + " FROM case_fact ORDER BY case_id",
             "SELECT case_id, worker_id FROM case_worker_fact ORDER BY 1, 2",
             "SELECT case_id, offer_id, offered_at, answer, answered_at, started_at, ended_at FROM offer_fact ORDER BY 1, 2",
