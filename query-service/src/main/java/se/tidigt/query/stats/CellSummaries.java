@@ -3,7 +3,6 @@ package se.tidigt.query.stats;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,16 @@ import java.util.Set;
  */
 final class CellSummaries {
     record Cell(String district, YearMonth month, String workModel, Set<String> concerns) {
+        /** The cell a case counts in. */
+        static Cell of(CaseFact c) {
+            return new Cell(c.district(), c.concernMonth(), c.workModel(), Set.copyOf(c.concerns()));
+        }
+
+        /** The same cell merged over its concern sets (concerns null). */
+        Cell anyConcern() {
+            return new Cell(district, month, workModel, null);
+        }
+
         /** The cell of the disclosure control (docs/statistics.md): the concern set does not split it. */
         String protectedCell() {
             return district + "|" + month + "|" + workModel;
@@ -74,13 +83,12 @@ final class CellSummaries {
     static CellSummaries of(List<CaseFact> all, RecordKeys keys) {
         CellSummaries summaries = new CellSummaries(all, keys);
         for (CaseFact c : all) {
-            Kept kept = summaries.cells.computeIfAbsent(new Cell(c.district(), c.concernMonth(), c.workModel(),
-                    Set.copyOf(c.concerns())), cell -> new Kept(new CellSummary(), new ArrayList<>()));
+            Kept kept = summaries.cells.computeIfAbsent(Cell.of(c), cell -> new Kept(new CellSummary(), new ArrayList<>()));
             CaseContribution.addTo(kept.summary(), c, summaries.children, keys);
             kept.cases().add(c);
         }
         summaries.cells.forEach((cell, kept) -> {
-            Kept merged = summaries.anyConcern.computeIfAbsent(new Cell(cell.district(), cell.month(), cell.workModel(), null),
+            Kept merged = summaries.anyConcern.computeIfAbsent(cell.anyConcern(),
                     any -> new Kept(new CellSummary(), new ArrayList<>()));
             merged.summary().add(kept.summary());
             merged.cases().addAll(kept.cases());
@@ -93,8 +101,9 @@ final class CellSummaries {
      * whoever still reads them): only the cases of the {@code changed} children are taken out, with what
      * they contributed, and put back as they are now. A case's contribution depends on its child's other
      * cases (re-referral, late support) and on nothing else that changes, so this gives the very
-     * summaries {@link #of} would build from {@code now} ({@code IncrementalCellSummariesTest}), in work
-     * proportional to the change and not to the city.
+     * summaries {@link #of} would build from {@code now} ({@code IncrementalCellSummariesTest}). Contributions
+     * are computed for the changed children's cases only; finding their cases now is one pass over the list
+     * (a set lookup a case), and the cell maps are copied by reference, the touched cells by value.
      */
     CellSummaries forward(List<CaseFact> now, Set<String> changed) {
         Map<String, List<CaseFact>> casesNow = new HashMap<>();
@@ -108,28 +117,33 @@ final class CellSummaries {
         CellSummaries next = new CellSummaries(now, children.withChildren(casesNow), keys);
         next.cells.putAll(cells);
         next.anyConcern.putAll(anyConcern);
-        Set<Cell> touched = new HashSet<>();
+        // Cells split by concern set and cells merged over them never share a key (concerns null or not).
         Map<Cell, Kept> copied = new HashMap<>();
         for (String child : changed) {
             for (CaseFact old : children.casesOf(child)) {
                 CellSummary was = CaseContribution.of(old, children, keys);
-                next.editable(next.cells, cellOf(old), copied).take(old, was);
-                next.editable(next.anyConcern, anyConcernCellOf(old), copied).take(old, was);
-                touched.add(anyConcernCellOf(old));
+                Cell cell = Cell.of(old);
+                next.editable(next.cells, cell, copied).take(old, was);
+                next.editable(next.anyConcern, cell.anyConcern(), copied).take(old, was);
             }
         }
+        // Every old case out before any is put back: a case erased to a new child is taken out by its old
+        // child and put back by its new one, and taking out goes by case id.
         for (String child : changed) {
             for (CaseFact c : casesNow.get(child)) {
                 CellSummary is = CaseContribution.of(c, next.children, keys);
-                next.editable(next.cells, cellOf(c), copied).put(c, is);
-                next.editable(next.anyConcern, anyConcernCellOf(c), copied).put(c, is);
-                touched.add(anyConcernCellOf(c));
+                Cell cell = Cell.of(c);
+                next.editable(next.cells, cell, copied).put(c, is);
+                next.editable(next.anyConcern, cell.anyConcern(), copied).put(c, is);
             }
         }
-        next.cells.values().removeIf(Kept::isEmpty);
-        next.anyConcern.values().removeIf(Kept::isEmpty);
+        copied.forEach((cell, kept) -> {
+            if (kept.isEmpty()) {
+                (cell.concerns() == null ? next.anyConcern : next.cells).remove(cell);
+            }
+        });
         perturbed.forEach((key, counts) -> {
-            if (!touched.contains(key.cell())) {
+            if (!copied.containsKey(key.cell())) {
                 next.perturbed.put(key, counts);
             }
         });
@@ -145,14 +159,6 @@ final class CellSummaries {
             in.put(c, own);
             return own;
         });
-    }
-
-    private static Cell cellOf(CaseFact c) {
-        return new Cell(c.district(), c.concernMonth(), c.workModel(), Set.copyOf(c.concerns()));
-    }
-
-    private static Cell anyConcernCellOf(CaseFact c) {
-        return new Cell(c.district(), c.concernMonth(), c.workModel(), null);
     }
 
     /** Every cell, split by concern set. */

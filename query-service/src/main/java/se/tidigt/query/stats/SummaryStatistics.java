@@ -123,7 +123,7 @@ final class SummaryStatistics {
 
     private static boolean selects(StatsQuery q, CaseFact c, Function<String, String> todayOf) {
         return q.coversDay(Stats.date(c.receivedAt()))
-                && selects(q, new CellSummaries.Cell(c.district(), c.concernMonth(), c.workModel(), c.concerns()), todayOf);
+                && selects(q, CellSummaries.Cell.of(c), todayOf);
     }
 
     private static String key(StatsQuery.Grouping grouping, CellSummaries.Cell cell, Function<String, String> district) {
@@ -136,6 +136,6 @@ final class SummaryStatistics {
     }
 
     private static String key(StatsQuery.Grouping grouping, CaseFact c, Function<String, String> district) {
-        return key(grouping, new CellSummaries.Cell(c.district(), c.concernMonth(), c.workModel(), c.concerns()), district);
+        return key(grouping, CellSummaries.Cell.of(c), district);
     }
 }
