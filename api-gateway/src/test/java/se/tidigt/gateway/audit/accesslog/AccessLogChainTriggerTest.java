@@ -1,10 +1,8 @@
 package se.tidigt.gateway.audit.accesslog;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import se.tidigt.gateway.audit.offline.VerifyExport;
 import se.tidigt.gateway.support.TestDatabase;
 
@@ -21,8 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them) and NULL district and correlation id.
  */
 class AccessLogChainTriggerTest {
-    private static final String USER = System.getenv().getOrDefault("TIDIGT_TEST_DATABASE_USER", "postgres");
-    private static final String URL = TestDatabase.freshDatabase();
     /** V110's entry hash, as that migration's trigger wrote it, over a stored row. */
     private static final String V110_HASH = "sha256(previous_hash || int8send(position)"
             + " || int8send((extract(epoch FROM read_at) * 1000000)::BIGINT)"
@@ -33,13 +29,12 @@ class AccessLogChainTriggerTest {
             + "              FROM unnest(case_ids) WITH ORDINALITY AS ids(id, n)), ''::BYTEA)"
             + " || tidigt_chain_field(convert_to(correlation_id, 'UTF8')))";
 
+    private static JdbcTemplate jdbc;
+
     @BeforeAll
     static void migrate() {
-        Flyway.configure().dataSource(URL, USER, "").locations("classpath:db/migration/eventstore",
-                "classpath:db/migration/gateway", "classpath:db/migration/query").outOfOrder(true).load().migrate();
+        jdbc = TestDatabase.freshMigrated();
     }
-
-    private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(URL, USER, ""));
 
     @Test
     void each_entry_carries_the_hash_v110_gives_for_zero_one_and_several_case_ids_and_null_fields() {

@@ -1,10 +1,8 @@
 package se.tidigt.gateway.audit.chain;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import se.tidigt.gateway.audit.offline.VerifyExport;
 import se.tidigt.gateway.support.TestDatabase;
 
@@ -25,16 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * text included, on the first event of a stream and on later ones. The offline verifier agrees.
  */
 class EventChainTriggerTest {
-    private static final String USER = System.getenv().getOrDefault("TIDIGT_TEST_DATABASE_USER", "postgres");
-    private static final String URL = TestDatabase.freshDatabase();
+    private static JdbcTemplate jdbc;
 
     @BeforeAll
     static void migrate() {
-        Flyway.configure().dataSource(URL, USER, "").locations("classpath:db/migration/eventstore",
-                "classpath:db/migration/gateway", "classpath:db/migration/query").outOfOrder(true).load().migrate();
+        jdbc = TestDatabase.freshMigrated();
     }
-
-    private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(URL, USER, ""));
 
     @Test
     void each_event_carries_the_link_the_v2_formula_gives_for_null_empty_and_non_ascii_columns() {
