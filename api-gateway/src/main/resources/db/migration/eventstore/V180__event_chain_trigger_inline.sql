@@ -1,18 +1,17 @@
 -- The event chain's insert trigger, rewritten to compute the same link (V2, byte for byte) without
 -- calling SQL-language functions per row. Why: tidigt_event_link is declared IMMUTABLE but its body
--- calls convert_to (STABLE), so PostgreSQL never inlines it; called from the trigger it runs as a SQL
--- function whose body is parsed and planned again in every transaction (PL/pgSQL's expression state
--- lives per transaction), and with it the eight helper calls. Every REST write inserts its events one
--- statement at a time, so it paid that every time: measured with pgbench, one-row inserts took
--- 0.24 ms with the V2 trigger against 0.10 ms with the trigger disabled, while a bulk insert paid
--- only ~23 µs per row; pg_stat_statements put the event INSERT at 0.22-0.28 ms, the largest database
--- cost of a write. Here every expression is plain PL/pgSQL, planned once per connection and cached
--- (BENCHMARKS.md, "Audit: the chain trigger and the access log", has the figures before and after).
+-- calls convert_to (STABLE), so PostgreSQL never inlines it; the trigger ran it as a SQL function,
+-- whose body is parsed and planned again in each transaction and given an executor of its own on
+-- each call. A REST write appends its events one statement at a time, so it paid that on every write:
+-- measured with pgbench, a one-row insert per transaction took 0.22-0.24 ms with the V2 trigger
+-- against 0.07-0.10 ms with none, while a bulk insert paid only ~23 µs a row; pg_stat_statements put
+-- the event INSERT at 0.22-0.28 ms, the largest database cost of a write. Here every expression is
+-- plain PL/pgSQL, planned once per connection and cached: 0.11-0.12 ms for the same insert
+-- (BENCHMARKS.md, "Audit: the chain trigger and the access log", has the runs).
 --
 -- field(x) is written out inline (CASE, as in tidigt_chain_field): a PL/pgSQL helper function
--- measured slower than inline expressions. tidigt_event_link, tidigt_chain_field and
--- tidigt_chain_genesis stay: they are the formula's definition in SQL, and the tests compare this
--- trigger's links with them.
+-- measured slower. tidigt_event_link, tidigt_chain_field and tidigt_chain_genesis stay: they are the
+-- formula's definition in SQL, and the tests hold this trigger's links equal to tidigt_event_link's.
 CREATE OR REPLACE FUNCTION tidigt_chain_event() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 DECLARE
     previous BYTEA;

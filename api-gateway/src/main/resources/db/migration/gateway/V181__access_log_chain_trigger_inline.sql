@@ -1,11 +1,11 @@
 -- The access log's insert trigger, rewritten to compute the same entry hash (V110, byte for byte)
--- in plain PL/pgSQL, for the same reason as the event chain's (V180): no SQL-language function and
--- no subquery evaluated per row. The case ids, hashed before by a string_agg subquery (a query
--- started for every entry), are now encoded by a loop in the same order, NULL ids as int4(-1) as
--- before. Measured with pgbench (BENCHMARKS.md), the gain here is small: tidigt_chain_field has an
--- immutable body and was already inlined into the cached plan; the insert's own cost (three indexes,
--- one of them GIN) dominates. The advisory lock, the position, the read time and the order in which
--- they are taken are exactly V110's.
+-- in plain PL/pgSQL like the event chain's (V180), so that neither chain trigger relies on PostgreSQL
+-- inlining a SQL function. The case ids, hashed before by a string_agg subquery (a query started for
+-- every entry), are now encoded by a loop in the same order, NULL ids as int4(-1) as before.
+-- Measured with pgbench (BENCHMARKS.md), the gain here is within the noise: tidigt_chain_field has an
+-- immutable body and was already inlined into V110's cached plan, and the insert's own cost (three
+-- indexes, one of them GIN) dominates. The advisory lock, the position, the read time and the order
+-- in which they are taken are exactly V110's.
 CREATE OR REPLACE FUNCTION tidigt_access_log_chain() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 DECLARE
     last_position BIGINT;
