@@ -1,9 +1,12 @@
 package se.tidigt.gateway.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +57,18 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             throw new IllegalStateException("Could not create a test database via " + adminUrl, e);
         }
         return withDatabase(adminUrl, name);
+    }
+
+    /**
+     * A new database migrated as the application migrates it (every location, out of order), without an
+     * application: for tests of the schema's own behaviour, such as its triggers.
+     */
+    public static JdbcTemplate freshMigrated() {
+        String url = freshDatabase();
+        String user = SERVER_URL != null ? SERVER_USER : "postgres";
+        Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration/eventstore",
+                "classpath:db/migration/gateway", "classpath:db/migration/query").outOfOrder(true).load().migrate();
+        return new JdbcTemplate(new DriverManagerDataSource(url, user, ""));
     }
 
     private static synchronized void dropCreated() {

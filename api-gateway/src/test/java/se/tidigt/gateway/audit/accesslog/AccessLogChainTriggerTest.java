@@ -1,0 +1,85 @@
+package se.tidigt.gateway.audit.accesslog;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.tidigt.gateway.audit.offline.VerifyExport;
+import se.tidigt.gateway.support.TestDatabase;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The access log's insert trigger as V181 rewrote it (plain PL/pgSQL, case ids in a loop) hashes every
+ * entry exactly as V110 did: the V110 expression evaluated over the stored row gives the same bytes,
+ * and so does the Java recomputation, for no case id, one, several (a NULL and a non-ASCII one among
+ * them) and NULL district and correlation id.
+ */
+class AccessLogChainTriggerTest {
+    /** V110's entry hash, as that migration's trigger wrote it, over a stored row. */
+    private static final String V110_HASH = "sha256(previous_hash || int8send(position)"
+            + " || int8send((extract(epoch FROM read_at) * 1000000)::BIGINT)"
+            + " || tidigt_chain_field(convert_to(user_id, 'UTF8')) || tidigt_chain_field(convert_to(role, 'UTF8'))"
+            + " || tidigt_chain_field(convert_to(district, 'UTF8')) || tidigt_chain_field(convert_to(endpoint, 'UTF8'))"
+            + " || tidigt_chain_field(convert_to(path, 'UTF8')) || int4send(cardinality(case_ids))"
+            + " || coalesce((SELECT string_agg(tidigt_chain_field(convert_to(id, 'UTF8')), ''::BYTEA ORDER BY n)"
+            + "              FROM unnest(case_ids) WITH ORDINALITY AS ids(id, n)), ''::BYTEA)"
+            + " || tidigt_chain_field(convert_to(correlation_id, 'UTF8')))";
+
+    private static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void migrate() {
+        jdbc = TestDatabase.freshMigrated();
+    }
+
+    @Test
+    void each_entry_carries_the_hash_v110_gives_for_zero_one_and_several_case_ids_and_null_fields() {
+        log("statistician", "STATISTICIAN", null, "GET /api/v1/stats/city", "/api/v1/stats/city", new String[0], null);
+        log("hv-handlaggare", "HANDLAGGARE", "hasselby-vallingby", "GET /api/v1/cases/{caseId}", "/api/v1/cases/c-1",
+                new String[]{"c-1"}, "corr-1");
+        log("hv-admin", "ADMIN", "hässelby-vällingby", "GET /api/v1/cases", "/api/v1/cases?q=Åsa",
+                new String[]{"c-1", null, "c-Öberg", ""}, null);
+        log("hv-handlaggare", "HANDLAGGARE", "", "GET /api/v1/cases", "/api/v1/cases", new String[]{"c-2", "c-3"}, "");
+
+        List<String> stored = hex("entry_hash");
+        assertThat(stored).hasSize(4).doesNotContainNull();
+        assertThat(stored).isEqualTo(hex(V110_HASH));
+        assertThat(stored).isEqualTo(recomputedInJava());
+        assertThat(new AccessLogChain(jdbc).verify().intact()).isTrue();
+    }
+
+    private void log(String user, String role, String district, String endpoint, String path, String[] caseIds,
+                     String correlationId) {
+        jdbc.update(con -> {
+            var insert = con.prepareStatement("INSERT INTO access_log (user_id, role, district, endpoint, path, case_ids, "
+                    + "correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            insert.setString(1, user);
+            insert.setString(2, role);
+            insert.setString(3, district);
+            insert.setString(4, endpoint);
+            insert.setString(5, path);
+            insert.setArray(6, con.createArrayOf("text", caseIds));
+            insert.setString(7, correlationId);
+            return insert;
+        });
+    }
+
+    private List<String> hex(String expression) {
+        return jdbc.query("SELECT " + expression + " FROM access_log ORDER BY position",
+                (rs, n) -> rs.getBytes(1) == null ? null : HexFormat.of().formatHex(rs.getBytes(1)));
+    }
+
+    private List<String> recomputedInJava() {
+        List<String> hashes = new ArrayList<>();
+        byte[][] previous = {VerifyExport.GENESIS};
+        jdbc.query("SELECT * FROM access_log ORDER BY position", rs -> {
+            previous[0] = AccessLogChain.hash(previous[0], rs);
+            hashes.add(HexFormat.of().formatHex(previous[0]));
+        });
+        return hashes;
+    }
+}
