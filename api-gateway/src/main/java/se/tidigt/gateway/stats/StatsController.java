@@ -36,17 +36,19 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The statistics for dashboards and districts. A district user sees their own district exactly and
  * nothing of others'; everyone else gets counts protected by the cell-key method, with a {@code
  * protection} object in the answer. Every answer is also CSV ({@code Accept: text/csv}) under the same rules.
  *
- * <p>Each answer is kept as the bytes sent ({@link StatisticsCache#bytes}), keyed by everything it depends
- * on: the endpoint and its parsed query, whether the reader reads exactly, the format, today, and the
- * statistics state read once per request. Access checks and validation run before every lookup, and the
- * access log records the answer as before (its advice sees every body written, bytes too).
+ * <p>Each answer is kept as the bytes sent ({@link StatisticsCache#bytes}; the only answer cache), keyed by
+ * everything it depends on: the endpoint and its parsed query, whether the reader reads exactly, the format,
+ * today, and the statistics state read once per request, which a cold answer is then computed from (facts
+ * as of that state or later, never older). JSON and CSV of one query are computed apart. Access checks and
+ * validation run before every lookup, and the access log records the answer as before (its advice sees
+ * every body written, bytes too).
  */
 @RestController
 @RequestMapping(path = "/api/v1/stats", produces = {MediaType.APPLICATION_JSON_VALUE, StatsCsv.TEXT_CSV})
@@ -95,8 +97,8 @@ class StatsController {
         }
         boolean historical = !districts.currentSuccessorOf(district).equals(district);
         StatsQuery query = query(from, to, Set.of(district), workModel, concern, historical, StatsQuery.Grouping.DISTRICT);
-        return respond(new Asked("district", query, own, csv(accept)), () -> {
-            List<ObjectNode> rows = own ? exact(query) : statistics.protectedRows(query);
+        return respond(new Asked("district", query, own, csv(accept)), state -> {
+            List<ObjectNode> rows = own ? exact(query, state) : statistics.protectedRows(query, state);
             ObjectNode row = rows.isEmpty() ? emptyRow(district, own, query) : rows.get(0);
             return List.of(row);
         }, false);
@@ -121,7 +123,7 @@ class StatsController {
         StatsQuery asked = actor.role().isDistrictBound() ? query.onlyDistrict(actor.district()) : query;
         boolean own = actor.role().isDistrictBound();
         return respond(new Asked("city", asked, own, csv(accept)),
-                () -> own ? exact(asked) : statistics.protectedRows(asked), true);
+                state -> own ? exact(asked, state) : statistics.protectedRows(asked, state), true);
     }
 
     @Operation(summary = "Per district before and after adoption; group-time effects against not-yet-adopters with "
@@ -149,7 +151,7 @@ class StatsController {
         StatsParameters.requireOrdered(fromDay, toDay);
         EffectQuery query = new EffectQuery(workModel, chosen, StatsParameters.concerns(concern), fromDay, toDay, seed, replicates);
         return respond(new Asked("rollout-effect", query, false, csv(accept)),
-                () -> List.of(effects.estimate(query, true)), false);
+                state -> List.of(effects.estimate(query, true, state)), false);
     }
 
     /**
@@ -167,13 +169,15 @@ class StatsController {
     }
 
     /**
-     * The answer's bytes, kept per state: {@code rows} computes the rows, sent as one JSON array when
-     * {@code array}, else as its one object; as CSV either way when asked for.
+     * The answer's bytes, kept per state: {@code rows} computes the rows from the facts as of the state
+     * the bytes are keyed by, sent as one JSON array when {@code array}, else as its one object; as CSV
+     * either way when asked for.
      */
-    private ResponseEntity<byte[]> respond(Asked asked, Supplier<List<ObjectNode>> rows, boolean array) {
+    private ResponseEntity<byte[]> respond(Asked asked, Function<StatisticsPosition.State, List<ObjectNode>> rows,
+                                           boolean array) {
         StatisticsPosition.State state = cache.state();
         byte[] body = cache.bytes(new Keyed(asked, LocalDate.now(clock.withZone(Stats.ZONE))), state, () -> {
-            List<ObjectNode> computed = rows.get();
+            List<ObjectNode> computed = rows.apply(state);
             if (asked.csv()) {
                 return StatsCsv.csv(computed).getBytes(StandardCharsets.UTF_8);
             }
@@ -194,8 +198,8 @@ class StatsController {
         return new StatsQuery(fromDay, toDay, districts, workModel, StatsParameters.concerns(concern), historical, grouping);
     }
 
-    private List<ObjectNode> exact(StatsQuery query) {
-        List<ObjectNode> rows = statistics.rows(query);
+    private List<ObjectNode> exact(StatsQuery query, StatisticsPosition.State state) {
+        List<ObjectNode> rows = statistics.rows(query, state);
         rows.forEach(row -> row.set("protection", CellKeyMethod.none(OWN_DISTRICT)));
         return rows;
     }
