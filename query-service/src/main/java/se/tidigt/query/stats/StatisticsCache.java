@@ -216,9 +216,7 @@ public class StatisticsCache {
             return before;
         }
         if (before == null || !incremental || before.generation() != now.generation() || now.position() < before.position()) {
-            List<CaseFact> all = Collections.unmodifiableList(source.all());
-            return new FactsSnapshot(now.position(), now.generation(), all,
-                    new FactsDelta(before == null ? -1 : before.position(), now.position(), Set.of(), true));
+            return reload(source, before, now);
         }
         List<CaseFact> changed = source.changedSince(before.position());
         Set<String> children = new HashSet<>();
@@ -244,11 +242,16 @@ public class StatisticsCache {
             // Rows written or deleted behind the projection's back (no stamp, no new generation): read them all.
             log.warn("Statistics facts: {} cases after the delta to position {}, {} in case_fact; reloading all",
                     next.length, now.position(), rows);
-            return new FactsSnapshot(now.position(), now.generation(), Collections.unmodifiableList(source.all()),
-                    new FactsDelta(before.position(), now.position(), Set.of(), true));
+            return reload(source, before, now);
         }
         return new FactsSnapshot(now.position(), now.generation(), Collections.unmodifiableList(Arrays.asList(next)),
                 new FactsDelta(before.position(), now.position(), Collections.unmodifiableSet(children), false));
+    }
+
+    /** Every fact read again, as of {@code now}: a full reload after {@code before} (null: the first load). */
+    private static FactsSnapshot reload(CaseFacts source, FactsSnapshot before, StatisticsPosition.State now) {
+        return new FactsSnapshot(now.position(), now.generation(), Collections.unmodifiableList(source.all()),
+                new FactsDelta(before == null ? -1 : before.position(), now.position(), Set.of(), true));
     }
 
     /** {@code held} and {@code added} (both in {@link CaseFacts#ORDER}, no case in both) as one array in that order. */
