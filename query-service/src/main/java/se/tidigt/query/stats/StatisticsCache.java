@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * Statistics change only when events arrive, so answers are kept as the bytes the gateway sends
- * ({@link #bytes}, JSON or CSV), keyed by the query, the format, the projection's position
+ * ({@link #bytes}, JSON and CSV rendered together), keyed by the query, the projection's position
  * ({@link StatisticsPosition}, read from the database: correct on every instance sharing it), the rollout
  * tables' version (V246) and whatever else the answer depends on (today's date). A key whose position has
  * moved on is never looked up again, so a kept answer is never stale; old entries age out of a bounded
@@ -59,7 +59,7 @@ public class StatisticsCache {
     private final StatisticsPosition position;
     private final TransactionTemplate snapshotReads;
     /** Null when {@code tidigt.stats.answer-bytes} is 0: every answer computed and serialised anew (benchmarks). */
-    private final Cache<Key, byte[]> bytes;
+    private final Cache<Key, Rendered> bytes;
     /** False only to measure without it (benchmarks) and for plain-object tests: every request computes from freshly read facts. */
     private final boolean enabled;
     /** False: every new position reloads every fact (the behaviour before V245; benchmarks). */
@@ -83,7 +83,7 @@ public class StatisticsCache {
         this.incremental = incremental;
         this.position = position;
         this.bytes = answerBytes <= 0 ? null : Caffeine.newBuilder().maximumWeight(answerBytes)
-                .weigher((Key key, byte[] answer) -> answer.length).build();
+                .weigher((Key key, Rendered answer) -> answer.json().length + answer.csv().length).build();
         if (transactions == null) {
             this.snapshotReads = null;
         } else {
@@ -111,12 +111,20 @@ public class StatisticsCache {
     }
 
     /**
+     * One answer in both formats the gateway sends. Rendered together from one computation, so asking for
+     * the other format of an answer already given costs nothing (the rollout effect's bootstrap takes
+     * seconds at city scale) and there is no second, object-level cache under this one.
+     */
+    public record Rendered(byte[] json, byte[] csv) {
+    }
+
+    /**
      * The answer to {@code query} as the bytes sent, computed once per state; {@code query} must say
-     * everything the answer depends on but the facts and the rollout tables (who reads, today, the format).
+     * everything the answer depends on but the facts and the rollout tables (who reads, today).
      * {@code compute} must read the facts through {@code state} (so never from facts older than the key).
      * Disabled, or no bytes kept: computed every time.
      */
-    public byte[] bytes(Object query, StatisticsPosition.State state, Supplier<byte[]> compute) {
+    public Rendered bytes(Object query, StatisticsPosition.State state, Supplier<Rendered> compute) {
         if (!enabled || bytes == null) {
             return compute.get();
         }
