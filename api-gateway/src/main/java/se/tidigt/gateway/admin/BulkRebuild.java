@@ -153,7 +153,8 @@ class BulkRebuild {
                 // this page's last token); without read-ahead, after.
                 next = readAhead ? reader.submit(read(pages, invoker, last)) : null;
                 TreeMap<Integer, TrackingToken> advanced = new TreeMap<>();
-                segments.forEach((segment, token) -> advanced.put(segment, advance(token, last)));
+                // Each segment's token moved on as the processor moves it (a replay token ends once past its reset point).
+                segments.forEach((segment, token) -> advanced.put(segment, WrappedToken.advance(token, last)));
                 handle(name, page, invoker, interceptors, advanced);
                 segments = advanced;
                 position = last;
@@ -221,11 +222,6 @@ class BulkRebuild {
                 log.warn("Could not release {}'s segment {} after a bulk rebuild: {}", name, segment, e.getMessage());
             }
         }
-    }
-
-    /** A segment's token moved on to {@code to}, as the processor moves it (a replay token ends once past its reset point). */
-    static TrackingToken advance(TrackingToken token, TrackingToken to) {
-        return WrappedToken.advance(token, to);
     }
 
     /**

@@ -36,17 +36,19 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The statistics for dashboards and districts. A district user sees their own district exactly and
  * nothing of others'; everyone else gets counts protected by the cell-key method, with a {@code
  * protection} object in the answer. Every answer is also CSV ({@code Accept: text/csv}) under the same rules.
  *
- * <p>Each answer is kept as the bytes sent ({@link StatisticsCache#bytes}), keyed by everything it depends
- * on: the endpoint and its parsed query, whether the reader reads exactly, the format, today, and the
- * statistics state read once per request. Access checks and validation run before every lookup, and the
- * access log records the answer as before (its advice sees every body written, bytes too).
+ * <p>Each answer is kept as the bytes sent ({@link StatisticsCache#bytes}; the only answer cache), keyed by
+ * everything it depends on: the endpoint and its parsed query, whether the reader reads exactly, the format,
+ * today, and the statistics state read once per request, which a cold answer is then computed from (facts
+ * as of that state or later, never older). JSON and CSV of one query are rendered from one computation. Access checks and
+ * validation run before every lookup, and the access log records the answer as before (its advice sees
+ * every body written, bytes too).
  */
 @RestController
 @RequestMapping(path = "/api/v1/stats", produces = {MediaType.APPLICATION_JSON_VALUE, StatsCsv.TEXT_CSV})
@@ -95,11 +97,11 @@ class StatsController {
         }
         boolean historical = !districts.currentSuccessorOf(district).equals(district);
         StatsQuery query = query(from, to, Set.of(district), workModel, concern, historical, StatsQuery.Grouping.DISTRICT);
-        return respond(new Asked("district", query, own, csv(accept)), () -> {
-            List<ObjectNode> rows = own ? exact(query) : statistics.protectedRows(query);
+        return respond(new Asked("district", query, own), state -> {
+            List<ObjectNode> rows = own ? exact(query, state) : statistics.protectedRows(query, state);
             ObjectNode row = rows.isEmpty() ? emptyRow(district, own, query) : rows.get(0);
             return List.of(row);
-        }, false);
+        }, false, accept);
     }
 
     @Operation(summary = "The same figures as rows, one per district, work model or month (history mapped onto today's "
@@ -120,8 +122,8 @@ class StatsController {
         StatsQuery query = query(from, to, null, workModel, concern, "historical".equals(districts), grouping(groupBy));
         StatsQuery asked = actor.role().isDistrictBound() ? query.onlyDistrict(actor.district()) : query;
         boolean own = actor.role().isDistrictBound();
-        return respond(new Asked("city", asked, own, csv(accept)),
-                () -> own ? exact(asked) : statistics.protectedRows(asked), true);
+        return respond(new Asked("city", asked, own),
+                state -> own ? exact(asked, state) : statistics.protectedRows(asked, state), true, accept);
     }
 
     @Operation(summary = "Per district before and after adoption; group-time effects against not-yet-adopters with "
@@ -148,15 +150,15 @@ class StatsController {
         LocalDate toDay = StatsParameters.to(to);
         StatsParameters.requireOrdered(fromDay, toDay);
         EffectQuery query = new EffectQuery(workModel, chosen, StatsParameters.concerns(concern), fromDay, toDay, seed, replicates);
-        return respond(new Asked("rollout-effect", query, false, csv(accept)),
-                () -> List.of(effects.estimate(query, true)), false);
+        return respond(new Asked("rollout-effect", query, false),
+                state -> List.of(effects.estimate(query, true, state)), false, accept);
     }
 
     /**
      * What an answer's bytes depend on besides the statistics state and the day: the endpoint, its parsed
-     * query, whether it is read exactly (a district reading itself) and the format.
+     * query and whether it is read exactly (a district reading itself); both formats are kept under it.
      */
-    private record Asked(String endpoint, Object query, boolean exact, boolean csv) {
+    private record Asked(String endpoint, Object query, boolean exact) {
     }
 
     private record Keyed(Asked asked, LocalDate today) {
@@ -167,23 +169,25 @@ class StatsController {
     }
 
     /**
-     * The answer's bytes, kept per state: {@code rows} computes the rows, sent as one JSON array when
-     * {@code array}, else as its one object; as CSV either way when asked for.
+     * The answer's bytes, kept per state: {@code rows} computes the rows from the facts as of the state
+     * the bytes are keyed by, rendered as JSON (one array when {@code array}, else its one object) and as
+     * CSV at once; the one asked for ({@code Accept}) is sent.
      */
-    private ResponseEntity<byte[]> respond(Asked asked, Supplier<List<ObjectNode>> rows, boolean array) {
+    private ResponseEntity<byte[]> respond(Asked asked, Function<StatisticsPosition.State, List<ObjectNode>> rows,
+                                           boolean array, String accept) {
         StatisticsPosition.State state = cache.state();
-        byte[] body = cache.bytes(new Keyed(asked, LocalDate.now(clock.withZone(Stats.ZONE))), state, () -> {
-            List<ObjectNode> computed = rows.get();
-            if (asked.csv()) {
-                return StatsCsv.csv(computed).getBytes(StandardCharsets.UTF_8);
-            }
+        StatisticsCache.Rendered answer = cache.bytes(new Keyed(asked, LocalDate.now(clock.withZone(Stats.ZONE))), state, () -> {
+            List<ObjectNode> computed = rows.apply(state);
             try {
-                return json.writeValueAsBytes(array ? computed : computed.get(0));
+                return new StatisticsCache.Rendered(json.writeValueAsBytes(array ? computed : computed.get(0)),
+                        StatsCsv.csv(computed).getBytes(StandardCharsets.UTF_8));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         });
-        return ResponseEntity.ok().contentType(asked.csv() ? StatsCsv.CSV_UTF8 : MediaType.APPLICATION_JSON).body(body);
+        return csv(accept)
+                ? ResponseEntity.ok().contentType(StatsCsv.CSV_UTF8).body(answer.csv())
+                : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer.json());
     }
 
     private static StatsQuery query(String from, String to, Set<String> districts, String workModel, String concern,
@@ -194,8 +198,8 @@ class StatsController {
         return new StatsQuery(fromDay, toDay, districts, workModel, StatsParameters.concerns(concern), historical, grouping);
     }
 
-    private List<ObjectNode> exact(StatsQuery query) {
-        List<ObjectNode> rows = statistics.rows(query);
+    private List<ObjectNode> exact(StatsQuery query, StatisticsPosition.State state) {
+        List<ObjectNode> rows = statistics.rows(query, state);
         rows.forEach(row -> row.set("protection", CellKeyMethod.none(OWN_DISTRICT)));
         return rows;
     }

@@ -63,6 +63,7 @@ public final class StatisticsReadBenchmark {
                     millis.get(millis.size() - 1), millis.size() / seconds);
             // The same readers calling the statistics service in-process: what the statistics cost without HTTP,
             // security and the access log (every HTTP read appends to the access log's hash chain, one at a time).
+            // No answer is kept below HTTP (since 2026-11-25): each call is computed from the cell summaries.
             CaseStatistics statistics = app.getBean(CaseStatistics.class);
             List<StatsQuery> direct = List.of(
                     new StatsQuery(null, null, null, null, null, false, StatsQuery.Grouping.DISTRICT),

@@ -1,6 +1,7 @@
 package se.tidigt.gateway.stats;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.tidigt.gateway.bench.SyntheticEvents;
+import se.tidigt.gateway.support.Api;
 import se.tidigt.gateway.support.ApiTest;
 import se.tidigt.query.stats.CaseStatistics;
 import se.tidigt.query.stats.StatsQuery;
@@ -28,10 +30,11 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every statistics answer served (through the result cache and the shared snapshot of the facts) equals
- * the full-scan computation made afresh from the fact tables, on a generated city, for every endpoint ×
- * filter combination, both before and after more events arrive: the cache never serves an answer the
- * facts no longer support. A context of its own, so no other test's cases count.
+ * Every statistics answer served (from the shared snapshot of the facts and its cell summaries, and over
+ * HTTP from the answers kept as bytes) equals the full-scan computation made afresh from the fact tables,
+ * on a generated city, for every endpoint × filter combination, both before and after more events arrive:
+ * the cache never serves an answer the facts no longer support. A context of its own, so no other test's
+ * cases count.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 // A property of its own, so this context (and its generated city) is not shared with another test class.
@@ -54,6 +57,8 @@ class StatisticsCacheApiTest extends ApiTest {
     TransactionTemplate transactions;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
 
     @BeforeAll
     void generateACity() {
@@ -65,7 +70,7 @@ class StatisticsCacheApiTest extends ApiTest {
     void every_query_served_equals_the_full_scan_before_and_after_more_events() {
         List<StatsQuery> queries = queries();
         assertServedEqualsReference(queries);
-        // Served twice: the second time from the cache, still the same.
+        // Twice: the second time from the snapshot and summaries already held, still the same.
         assertServedEqualsReference(queries);
         String before = statistics.protectedRows(queries.get(0)).toString();
 
@@ -81,9 +86,41 @@ class StatisticsCacheApiTest extends ApiTest {
         for (EffectMetric metric : EffectMetric.values()) {
             for (Set<String> concerns : CONCERNS) {
                 EffectQuery query = new EffectQuery("VALLINGBY_TEAM", metric, concerns, null, null, 2026, 99);
-                ObjectNode served = effects.estimate(query, true);
-                assertThat(effects.estimate(query, true)).isEqualTo(served);
+                ObjectNode served = effects.estimate(query, true, null);
                 assertThat(served).as(metric + " " + concerns).isEqualTo(effects.reference(query, true));
+            }
+        }
+    }
+
+    @Test
+    void json_and_csv_over_http_are_the_figures_of_the_facts_before_and_after_more_events() throws Exception {
+        EffectQuery effect = new EffectQuery("VALLINGBY_TEAM", EffectMetric.ACCEPTANCE_RATE, null, null, null, 2026, 99);
+        StatsQuery byMonth = new StatsQuery(null, null, null, null, null, false, StatsQuery.Grouping.MONTH);
+        String cityBefore = null;
+        for (int round = 0; round < 2; round++) {
+            // Each asked twice in each format: the second time from the bytes kept, which must be this
+            // format's and this position's.
+            for (int time = 0; time < 2; time++) {
+                Api.Response city = as("analyst").get("/api/v1/stats/city?groupBy=month");
+                Api.Response cityCsv = as("analyst").with("Accept", "text/csv").get("/api/v1/stats/city?groupBy=month");
+                Api.Response rollout = as("analyst").get("/api/v1/stats/rollout-effect?replicates=99");
+                Api.Response rolloutCsv = as("analyst").with("Accept", "text/csv").get("/api/v1/stats/rollout-effect?replicates=99");
+                List<ObjectNode> cityReference = statistics.reference(byMonth, true);
+                ObjectNode rolloutReference = effects.reference(effect, true);
+                assertThat(city.body()).as("city, JSON, round " + round).isEqualTo(json.writeValueAsString(cityReference));
+                assertThat(cityCsv.body()).as("city, CSV, round " + round).isEqualTo(StatsCsv.csv(cityReference));
+                assertThat(rollout.body()).as("rollout effect, JSON, round " + round)
+                        .isEqualTo(json.writeValueAsString(rolloutReference));
+                assertThat(rolloutCsv.body()).as("rollout effect, CSV, round " + round)
+                        .isEqualTo(StatsCsv.csv(List.of(rolloutReference)));
+            }
+            String city = as("analyst").get("/api/v1/stats/city?groupBy=month").body();
+            if (round == 0) {
+                cityBefore = city;
+                new SyntheticEvents(serializer, transactions, jdbc, 9).named("cache-city-http").write(40);
+                awaitStatisticsCaughtUp();
+            } else {
+                assertThat(city).as("computed anew at the new position").isNotEqualTo(cityBefore);
             }
         }
     }

@@ -14,7 +14,8 @@ import java.util.Set;
  * The figures of docs/statistics.md for any selection of cases, one row per group: exact for a
  * district reading itself, protected by the cell-key method for everyone else. Served from cell
  * summaries ({@link CellSummaries}, built once per projection position, O(cells) per query);
- * {@link #reference} computes the same fact by fact.
+ * {@link #reference} computes the same fact by fact. Computed on every call: the gateway keeps the
+ * answers it sends ({@link StatisticsCache#bytes}).
  */
 @Service
 public class CaseStatistics {
@@ -25,7 +26,7 @@ public class CaseStatistics {
     private final CaseFacts facts;
     private final CellKeyMethod cellKey;
     private final Clock clock;
-    /** {@link StatisticsCache#disabled()}: every request computes from the facts (plain-object tests). */
+    /** The facts and summaries of a position; {@link StatisticsCache#disabled()}: read afresh (plain-object tests). */
     private final StatisticsCache cache;
     /** False only to measure without them (tidigt.stats.summaries): every answer fact by fact. */
     private final boolean summaries;
@@ -48,30 +49,32 @@ public class CaseStatistics {
         this.factByFact = new FactByFactStatistics(crosswalk, cellKey);
     }
 
-    /** What an answer depends on besides the facts: the query, who reads it, and the day (right-censoring, deadlines). */
-    private record Asked(StatsQuery query, boolean protect, LocalDate today) {
-    }
-
     /** Exact figures: for a district user reading their own district. */
     public List<ObjectNode> rows(StatsQuery query) {
-        return cached(query, false);
+        return rows(query, null);
+    }
+
+    /** Exact figures from facts as of {@code state} or later (the state a cached answer is keyed by; null: now). */
+    public List<ObjectNode> rows(StatsQuery query, StatisticsPosition.State state) {
+        return build(query, false, state);
     }
 
     /** Protected figures: every count perturbed cell by cell, the period widened to whole months. */
     public List<ObjectNode> protectedRows(StatsQuery query) {
-        return cached(query.wholeMonths(), true);
+        return protectedRows(query, null);
     }
 
-    private List<ObjectNode> cached(StatsQuery query, boolean protect) {
+    /** Protected figures from facts as of {@code state} or later (the state a cached answer is keyed by; null: now). */
+    public List<ObjectNode> protectedRows(StatsQuery query, StatisticsPosition.State state) {
+        return build(query.wholeMonths(), true, state);
+    }
+
+    private List<ObjectNode> build(StatsQuery query, boolean protect, StatisticsPosition.State state) {
         LocalDate today = LocalDate.now(clock.withZone(Stats.ZONE));
-        return cache.answer(new Asked(query, protect, today), () -> build(query, protect, today));
-    }
-
-    private List<ObjectNode> build(StatsQuery query, boolean protect, LocalDate today) {
         if (!summaries) {
-            return factByFact.build(cache.facts(facts), facts.openAccess(), query, protect, today);
+            return factByFact.build(cache.facts(facts, state), facts.openAccess(), query, protect, today);
         }
-        CellSummaries cells = cache.derived(facts, new StatisticsCache.Derivation<CellSummaries>() {
+        CellSummaries cells = cache.derived(facts, state, new StatisticsCache.Derivation<CellSummaries>() {
             @Override
             public CellSummaries whole(List<CaseFact> all) {
                 return CellSummaries.of(all, cellKey.keys());

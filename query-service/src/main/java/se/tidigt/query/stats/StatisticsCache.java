@@ -1,6 +1,5 @@
 package se.tidigt.query.stats;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,13 +18,15 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Statistics change only when events arrive, so answers are kept, keyed by the query, the projection's
- * position ({@link StatisticsPosition}, read from the database: correct on every instance sharing it),
- * the rollout tables' version (V246) and whatever else the answer depends on (today's date). A key whose
- * position has moved on is never looked up again, so a kept answer is never stale; old entries age out
- * of a bounded cache. Concurrent requests for one key wait for one computation. Besides the answers as
- * objects, the gateway keeps each answer as the bytes it sends ({@link #bytes}), so a warm request
- * neither copies nor serialises anything.
+ * Statistics change only when events arrive, so answers are kept as the bytes the gateway sends
+ * ({@link #bytes}, JSON and CSV rendered together), keyed by the query, the projection's position
+ * ({@link StatisticsPosition}, read from the database: correct on every instance sharing it), the rollout
+ * tables' version (V246) and whatever else the answer depends on (today's date). A key whose position has
+ * moved on is never looked up again, so a kept answer is never stale; old entries age out of a bounded
+ * cache. Concurrent requests for one key wait for one computation. A warm request reads the state once
+ * ({@link #state}) and neither computes, copies nor serialises anything; a cold one passes that state on to
+ * {@link #snapshot}, {@link #facts} and {@link #derived}, which use facts at least as new as it (never older:
+ * the key names the position its answer was computed from, or an earlier one).
  *
  * <p>The case facts themselves are kept too, for the latest position only ({@link FactsSnapshot}). The
  * first load reads every case; after that, each new position reads, in one repeatable-read snapshot
@@ -36,14 +37,7 @@ import java.util.function.Supplier;
  */
 @Component
 public class StatisticsCache {
-    /** Rows kept, summed over the cached answers (an answer of the rollout effect weighs as much as 20 rows). */
-    static final int MAXIMUM_ROWS = 4_000;
-
     private record Key(Object query, long position, long rollout) {
-    }
-
-    /** An answer with what it weighs in {@link #MAXIMUM_ROWS}. */
-    private record Weighed(Object answer, int weight) {
     }
 
     /**
@@ -64,10 +58,8 @@ public class StatisticsCache {
 
     private final StatisticsPosition position;
     private final TransactionTemplate snapshotReads;
-    private final Cache<Key, Weighed> answers = Caffeine.newBuilder()
-            .maximumWeight(MAXIMUM_ROWS).weigher((Key key, Weighed answer) -> answer.weight()).build();
-    /** Null when {@code tidigt.stats.answer-bytes} is 0: the gateway serialises every answer (benchmarks). */
-    private final Cache<Key, byte[]> bytes;
+    /** Null when {@code tidigt.stats.answer-bytes} is 0: every answer computed and serialised anew (benchmarks). */
+    private final Cache<Key, Rendered> bytes;
     /** False only to measure without it (benchmarks) and for plain-object tests: every request computes from freshly read facts. */
     private final boolean enabled;
     /** False: every new position reloads every fact (the behaviour before V245; benchmarks). */
@@ -91,7 +83,7 @@ public class StatisticsCache {
         this.incremental = incremental;
         this.position = position;
         this.bytes = answerBytes <= 0 ? null : Caffeine.newBuilder().maximumWeight(answerBytes)
-                .weigher((Key key, byte[] answer) -> answer.length).build();
+                .weigher((Key key, Rendered answer) -> answer.json().length + answer.csv().length).build();
         if (transactions == null) {
             this.snapshotReads = null;
         } else {
@@ -110,69 +102,70 @@ public class StatisticsCache {
         return enabled;
     }
 
-    /** What the answers are keyed by, read once: pass it to {@link #bytes} so a request reads it once; null if nothing is kept. */
+    /**
+     * What the answers are keyed by, read once: pass it to {@link #bytes} and on to whatever reads the facts,
+     * so a request reads it once; null when the cache is disabled (the facts are then read afresh).
+     */
     public StatisticsPosition.State state() {
-        return enabled && bytes != null ? position.state() : null;
+        return enabled ? position.state() : null;
+    }
+
+    /**
+     * One answer in both formats the gateway sends. Rendered together from one computation, so asking for
+     * the other format of an answer already given costs nothing (the rollout effect's bootstrap takes
+     * seconds at city scale) and there is no second, object-level cache under this one.
+     */
+    public record Rendered(byte[] json, byte[] csv) {
     }
 
     /**
      * The answer to {@code query} as the bytes sent, computed once per state; {@code query} must say
-     * everything the answer depends on but the facts and the rollout tables (who reads, today, the format).
-     * Disabled: computed every time.
+     * everything the answer depends on but the facts and the rollout tables (who reads, today).
+     * {@code compute} must read the facts through {@code state} (so never from facts older than the key).
+     * Disabled, or no bytes kept: computed every time.
      */
-    public byte[] bytes(Object query, StatisticsPosition.State state, Supplier<byte[]> compute) {
+    public Rendered bytes(Object query, StatisticsPosition.State state, Supplier<Rendered> compute) {
         if (!enabled || bytes == null) {
             return compute.get();
         }
         return bytes.get(new Key(query, state.position(), state.rollout()), key -> compute.get());
     }
 
-    /** The answer to {@code query} (which must say everything the answer depends on but the facts), computed once a position. */
-    @SuppressWarnings("unchecked")
-    public List<ObjectNode> answer(Object query, Supplier<List<ObjectNode>> compute) {
-        if (!enabled) {
-            return compute.get();
-        }
-        List<ObjectNode> rows = (List<ObjectNode>) answers.get(key(query), key -> {
-            List<ObjectNode> computed = compute.get();
-            return new Weighed(computed, Math.max(1, computed.size()));
-        }).answer();
-        return rows.stream().map(ObjectNode::deepCopy).toList();
+    /**
+     * Every case fact as of {@code state}'s position or later (null: the latest position, read now), loaded
+     * once per position.
+     */
+    public List<CaseFact> facts(CaseFacts source, StatisticsPosition.State state) {
+        return enabled ? snapshot(source, state).facts() : source.all();
     }
 
-    /** One answer object, weighing {@code weight} rows. */
-    public ObjectNode answer(Object query, int weight, Supplier<ObjectNode> compute) {
-        if (!enabled) {
-            return compute.get();
-        }
-        return ((ObjectNode) answers.get(key(query), key -> new Weighed(compute.get(), Math.max(1, weight))).answer()).deepCopy();
-    }
-
-    private Key key(Object query) {
-        StatisticsPosition.State state = position.state();
-        return new Key(query, state.position(), state.rollout());
-    }
-
-    /** Every case fact as of the latest position, loaded once per position. */
-    public List<CaseFact> facts(CaseFacts source) {
-        return enabled ? snapshot(source).facts() : source.all();
+    /** The facts as of the latest position, read now; see {@link #snapshot(CaseFacts, StatisticsPosition.State)}. */
+    public FactsSnapshot snapshot(CaseFacts source) {
+        return snapshot(source, null);
     }
 
     /**
-     * The facts as of the latest position with the delta that made them from the previous snapshot. Only
-     * the cases changed since the position held are read (unless {@code tidigt.stats.incremental-facts}
-     * is off or the generation moved).
+     * The facts as of {@code state}'s position or later, with the delta that made them from the previous
+     * snapshot: the snapshot held if it is that new (no read at all), else one loaded in a snapshot of the
+     * database, which reads the position again there (the position the facts are of, never older than
+     * {@code state}'s: positions only move forward, resets too). Only the cases changed since the position
+     * held are read (unless {@code tidigt.stats.incremental-facts} is off or the generation moved).
+     * {@code state} null: at least the position read now.
      */
-    public FactsSnapshot snapshot(CaseFacts source) {
+    public FactsSnapshot snapshot(CaseFacts source, StatisticsPosition.State state) {
         if (!enabled) {
             throw new IllegalStateException("The statistics cache is disabled: read the facts from CaseFacts");
         }
+        long wanted = state != null ? state.position() : position.current();
         FactsSnapshot held = latest;
-        if (held != null && held.position() == position.current()) {
+        if (held != null && held.position() >= wanted) {
             return held;
         }
         synchronized (this) {
             FactsSnapshot before = latest;
+            if (before != null && before.position() >= wanted) {
+                return before; // loaded by the request this one waited for
+            }
             long start = System.nanoTime();
             FactsSnapshot next = snapshotReads.execute(status -> load(source, before));
             if (next != before && log.isDebugEnabled()) {
@@ -200,18 +193,19 @@ public class StatisticsCache {
     }
 
     /**
-     * Something built from the latest facts (the statistics' cell summaries), kept with them so every query
-     * at a position shares it: built whole on the first load and after a reload, otherwise brought forward
-     * from the value held, for the children whose cases changed in every delta since (collected here, so a
-     * snapshot taken for someone else in between loses nothing). One kind of value only: CaseStatistics'.
+     * Something built from the facts as of {@code state} or later (the statistics' cell summaries), kept
+     * with them so every query at a position shares it: built whole on the first load and after a reload,
+     * otherwise brought forward from the value held, for the children whose cases changed in every delta
+     * since (collected here, so a snapshot taken for someone else in between loses nothing). One kind of
+     * value only: CaseStatistics'.
      */
     @SuppressWarnings("unchecked")
-    public <T> T derived(CaseFacts source, Derivation<T> derivation) {
+    public <T> T derived(CaseFacts source, StatisticsPosition.State state, Derivation<T> derivation) {
         if (!enabled) {
             return derivation.whole(source.all());
         }
         synchronized (this) {
-            FactsSnapshot now = snapshot(source);
+            FactsSnapshot now = snapshot(source, state);
             if (derivedAt != now) {
                 derived = derivedAt == null || changedSinceDerived == null || !incrementalDerived
                         ? derivation.whole(now.facts())
@@ -230,9 +224,7 @@ public class StatisticsCache {
             return before;
         }
         if (before == null || !incremental || before.generation() != now.generation() || now.position() < before.position()) {
-            List<CaseFact> all = Collections.unmodifiableList(source.all());
-            return new FactsSnapshot(now.position(), now.generation(), all,
-                    new FactsDelta(before == null ? -1 : before.position(), now.position(), Set.of(), true));
+            return reload(source, before, now);
         }
         List<CaseFact> changed = source.changedSince(before.position());
         Set<String> children = new HashSet<>();
@@ -258,11 +250,16 @@ public class StatisticsCache {
             // Rows written or deleted behind the projection's back (no stamp, no new generation): read them all.
             log.warn("Statistics facts: {} cases after the delta to position {}, {} in case_fact; reloading all",
                     next.length, now.position(), rows);
-            return new FactsSnapshot(now.position(), now.generation(), Collections.unmodifiableList(source.all()),
-                    new FactsDelta(before.position(), now.position(), Set.of(), true));
+            return reload(source, before, now);
         }
         return new FactsSnapshot(now.position(), now.generation(), Collections.unmodifiableList(Arrays.asList(next)),
                 new FactsDelta(before.position(), now.position(), Collections.unmodifiableSet(children), false));
+    }
+
+    /** Every fact read again, as of {@code now}: a full reload after {@code before} (null: the first load). */
+    private static FactsSnapshot reload(CaseFacts source, FactsSnapshot before, StatisticsPosition.State now) {
+        return new FactsSnapshot(now.position(), now.generation(), Collections.unmodifiableList(source.all()),
+                new FactsDelta(before == null ? -1 : before.position(), now.position(), Set.of(), true));
     }
 
     /** {@code held} and {@code added} (both in {@link CaseFacts#ORDER}, no case in both) as one array in that order. */

@@ -10,6 +10,7 @@ import se.tidigt.query.stats.CaseFacts;
 import se.tidigt.query.stats.DistrictCrosswalk;
 import se.tidigt.query.stats.Stats;
 import se.tidigt.query.stats.StatisticsCache;
+import se.tidigt.query.stats.StatisticsPosition;
 import se.tidigt.query.stats.protection.CellKeyMethod;
 import se.tidigt.rollout.api.RolloutTimeline;
 
@@ -53,30 +54,22 @@ public class RolloutEffects {
     }
 
     /**
-     * What an estimate depends on besides the facts and the rollout tables (the cache's key holds their
-     * version): the query, the reader, the month.
+     * {@code protect}: counts perturbed by the cell-key method (every reader of this endpoint today). From
+     * facts as of {@code state} or later (the state the gateway keys the answer's bytes by; null: now). The
+     * bootstrap makes this the most expensive answer; computed on every call, so the gateway keeps what it
+     * sends once per position of the facts and version of the rollout tables (docs/statistics.md, "Reading").
      */
-    private record Asked(EffectQuery query, boolean protect, YearMonth lastComplete) {
-    }
-
-    /**
-     * {@code protect}: counts perturbed by the cell-key method (every reader of this endpoint today). The
-     * bootstrap makes this the most expensive answer, so it is computed once per position of the facts and
-     * state of the rollout (docs/statistics.md, "Summaries and cache").
-     */
-    public ObjectNode estimate(EffectQuery query, boolean protect) {
-        YearMonth lastComplete = YearMonth.now(clock.withZone(Stats.ZONE)).minusMonths(1);
-        return cache.answer(new Asked(query, protect, lastComplete), 20,
-                () -> estimate(query, protect, lastComplete));
+    public ObjectNode estimate(EffectQuery query, boolean protect, StatisticsPosition.State state) {
+        return estimate(query, protect, lastComplete(), cache.facts(facts, state));
     }
 
     /** The estimate computed afresh from every case fact, bypassing the cache: the reference of the comparison test. */
     public ObjectNode reference(EffectQuery query, boolean protect) {
-        return estimate(query, protect, YearMonth.now(clock.withZone(Stats.ZONE)).minusMonths(1), facts.all());
+        return estimate(query, protect, lastComplete(), facts.all());
     }
 
-    private ObjectNode estimate(EffectQuery query, boolean protect, YearMonth lastComplete) {
-        return estimate(query, protect, lastComplete, cache.facts(facts));
+    private YearMonth lastComplete() {
+        return YearMonth.now(clock.withZone(Stats.ZONE)).minusMonths(1);
     }
 
     private ObjectNode estimate(EffectQuery query, boolean protect, YearMonth lastComplete, List<CaseFact> all) {
