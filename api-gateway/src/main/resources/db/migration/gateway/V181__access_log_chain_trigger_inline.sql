@@ -2,10 +2,28 @@
 -- in plain PL/pgSQL like the event chain's (V180), so that neither chain trigger relies on PostgreSQL
 -- inlining a SQL function. The case ids, hashed before by a string_agg subquery (a query started for
 -- every entry), are now encoded by a loop in the same order, NULL ids as int4(-1) as before.
--- Measured with pgbench (BENCHMARKS.md), the gain here is within the noise: tidigt_chain_field has an
--- immutable body and was already inlined into V110's cached plan, and the insert's own cost (three
--- indexes, one of them GIN) dominates. The advisory lock, the position, the read time and the order
--- in which they are taken are exactly V110's.
+-- Measured with pgbench (BENCHMARKS.md), the gain of the inlining is within the noise.
+--
+-- The chain's head (the last entry's position and hash) is kept in a one-row table instead of being
+-- looked up with "ORDER BY position DESC LIMIT 1" on the log itself. That query has no parameters, so
+-- PL/pgSQL plans it once per connection and keeps the plan: made while the log was empty and freshly
+-- analysed (a new installation, or the benchmark's VACUUM ANALYZE), the plan is a sequential scan and a
+-- sort, and every later entry then read the whole log while holding the cluster-wide lock. Measured
+-- (BENCHMARKS.md, "Access log: the chain's head"): one PostgreSQL backend at 100 % CPU and statistics
+-- reads down from ~3,000 to ~20 a second once the log held a few hundred thousand entries, on a server
+-- with autovacuum off (where no later ANALYZE replaces the plan). Reading one row costs the same at any size.
+-- The head is only a pointer: the entries and their hashes are the log's, and a head set to anything
+-- else makes the next entry chain to the wrong hash, which verification reports as a break.
+-- The advisory lock, the position, the read time and the order in which they are taken are V110's.
+CREATE TABLE access_log_head (
+    only_row   BOOLEAN PRIMARY KEY DEFAULT true CHECK (only_row),
+    position   BIGINT  NOT NULL,
+    entry_hash BYTEA
+);
+INSERT INTO access_log_head (position, entry_hash)
+SELECT coalesce(max(position), 0), (SELECT entry_hash FROM access_log ORDER BY position DESC LIMIT 1)
+FROM access_log;
+
 CREATE OR REPLACE FUNCTION tidigt_access_log_chain() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 DECLARE
     last_position BIGINT;
@@ -14,7 +32,7 @@ DECLARE
     case_fields BYTEA := ''::BYTEA;
 BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('tidigt.access_log'));
-    SELECT position, entry_hash INTO last_position, last_hash FROM access_log ORDER BY position DESC LIMIT 1;
+    SELECT position, entry_hash INTO last_position, last_hash FROM access_log_head;
     NEW.position := coalesce(last_position, 0) + 1;
     NEW.read_at := date_trunc('microseconds', clock_timestamp());
     NEW.previous_hash := coalesce(last_hash, decode(repeat('00', 32), 'hex'));
@@ -40,5 +58,6 @@ BEGIN
         || case_fields
         || CASE WHEN NEW.correlation_id IS NULL THEN int4send(-1) ELSE
                int4send(octet_length(convert_to(NEW.correlation_id, 'UTF8'))) || convert_to(NEW.correlation_id, 'UTF8') END);
+    UPDATE access_log_head SET position = NEW.position, entry_hash = NEW.entry_hash;
     RETURN NEW;
 END $$;

@@ -1,8 +1,11 @@
 package se.tidigt.gateway.audit.accesslog;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import se.tidigt.gateway.audit.offline.VerifyExport;
 import se.tidigt.gateway.support.TestDatabase;
 
@@ -16,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The access log's insert trigger as V181 rewrote it (plain PL/pgSQL, case ids in a loop) hashes every
  * entry exactly as V110 did: the V110 expression evaluated over the stored row gives the same bytes,
  * and so does the Java recomputation, for no case id, one, several (a NULL and a non-ASCII one among
- * them) and NULL district and correlation id.
+ * them) and NULL district and correlation id. The chain's head is a row of its own, so the trigger
+ * never reads the log (whose plan, made once per connection on an empty log, was a scan of it all), and a
+ * log written before V181 goes on from its last entry.
  */
 class AccessLogChainTriggerTest {
     /** V110's entry hash, as that migration's trigger wrote it, over a stored row. */
@@ -50,6 +55,56 @@ class AccessLogChainTriggerTest {
         assertThat(stored).isEqualTo(hex(V110_HASH));
         assertThat(stored).isEqualTo(recomputedInJava());
         assertThat(new AccessLogChain(jdbc).verify().intact()).isTrue();
+    }
+
+    @Test
+    void the_trigger_reads_the_head_row_not_the_log_even_when_the_log_was_analysed_empty() {
+        JdbcTemplate fresh = TestDatabase.freshMigrated();
+        fresh.execute("VACUUM ANALYZE access_log");
+        // One connection and one transaction: PL/pgSQL's plans live per connection, and
+        // pg_stat_xact_user_tables counts this transaction's scans as they happen.
+        long[] scans = fresh.execute((ConnectionCallback<long[]>) con -> {
+            con.setAutoCommit(false);
+            try (var insert = con.prepareStatement("INSERT INTO access_log (user_id, role, endpoint, path) "
+                    + "VALUES ('analyst', 'CITY_ANALYST', 'GET /api/v1/stats/city', '/api/v1/stats/city')")) {
+                for (int i = 0; i < 50; i++) {
+                    insert.executeUpdate();
+                }
+            }
+            try (var counts = con.prepareStatement("SELECT coalesce(seq_scan, 0), coalesce(idx_scan, 0) "
+                    + "FROM pg_stat_xact_user_tables WHERE relname = 'access_log'");
+                 var rs = counts.executeQuery()) {
+                rs.next();
+                long[] result = {rs.getLong(1), rs.getLong(2)};
+                con.commit();
+                return result;
+            }
+        });
+        assertThat(scans).as("scans of access_log by 50 inserts (sequential, index)").containsExactly(0, 0);
+        assertThat(fresh.queryForObject("SELECT position FROM access_log_head", Long.class)).isEqualTo(50);
+        assertThat(new AccessLogChain(fresh).verify().intact()).isTrue();
+    }
+
+    @Test
+    void a_log_written_before_the_head_existed_goes_on_from_its_last_entry() {
+        String url = TestDatabase.freshDatabase();
+        String user = System.getenv().getOrDefault("TIDIGT_TEST_DATABASE_USER", "postgres");
+        String[] locations = {"classpath:db/migration/eventstore", "classpath:db/migration/gateway",
+                "classpath:db/migration/query"};
+        Flyway.configure().dataSource(url, user, "").locations(locations).target("150").load().migrate();
+        JdbcTemplate old = new JdbcTemplate(new DriverManagerDataSource(url, user, ""));
+        for (int i = 0; i < 3; i++) {
+            old.update("INSERT INTO access_log (user_id, role, endpoint, path) VALUES ('auditor', 'AUDITOR', "
+                    + "'GET /api/v1/audit/access-log', '/api/v1/audit/access-log')");
+        }
+
+        Flyway.configure().dataSource(url, user, "").locations(locations).outOfOrder(true).load().migrate();
+        old.update("INSERT INTO access_log (user_id, role, endpoint, path) VALUES ('auditor', 'AUDITOR', "
+                + "'GET /api/v1/audit/access-log', '/api/v1/audit/access-log')");
+
+        assertThat(old.queryForList("SELECT position FROM access_log ORDER BY position", Long.class))
+                .containsExactly(1L, 2L, 3L, 4L);
+        assertThat(new AccessLogChain(old).verify().intact()).isTrue();
     }
 
     private void log(String user, String role, String district, String endpoint, String path, String[] caseIds,
