@@ -115,7 +115,8 @@ class IdempotencyAndVersionsApiTest extends ApiTest {
                 Map.of("partner", "POLICE", "kind", "CONSULTATION", "occurredAt", daysAgo(1).toString())));
 
         long accepted = answers.stream().filter(r -> r.status() == 200).count();
-        assertThat(answers).extracting(Api.Response::status).containsOnly(200, 409);
+        // Each writer is accepted or told it lost the race; whether any lost depends on timing.
+        assertThat(answers).extracting(Api.Response::status).isSubsetOf(200, 409);
         List<Long> sequences = jdbc.queryForList("SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = ? "
                 + "ORDER BY sequencenumber", Long.class, caseId);
         assertThat(sequences).hasSize((int) accepted + 1);
