@@ -436,7 +436,7 @@ if [ "$RECORD" = 1 ]; then
     echo
     echo "$(basename "$JAR") (the benchmark from $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')), $DB_WHERE, PostgreSQL $PG_VERSION," \
          "$CORES cores, load average before and after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg);" \
-         "${SECONDS_EACH} s per run, ${WARMUP} s warm-up."
+         "${SECONDS_EACH} s per run, a warm-up of ${WARMUP}-${WARMUP_MAX} s (until the JIT settles)."
     echo
     cat "$RESULTS"
   } > "$WORK/record.md"
