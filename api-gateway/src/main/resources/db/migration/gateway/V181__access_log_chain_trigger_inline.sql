@@ -23,6 +23,11 @@ CREATE TABLE access_log_head (
 INSERT INTO access_log_head (position, entry_hash)
 SELECT coalesce(max(position), 0), (SELECT entry_hash FROM access_log ORDER BY position DESC LIMIT 1)
 FROM access_log;
+-- Moved on, never removed: without its row the next entry would take position 1 again and be refused.
+CREATE TRIGGER access_log_head_no_delete BEFORE DELETE ON access_log_head
+    FOR EACH ROW EXECUTE FUNCTION tidigt_refuse_change();
+CREATE TRIGGER access_log_head_no_truncate BEFORE TRUNCATE ON access_log_head
+    FOR EACH STATEMENT EXECUTE FUNCTION tidigt_refuse_change();
 
 CREATE OR REPLACE FUNCTION tidigt_access_log_chain() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 DECLARE

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The access log's insert trigger as V181 rewrote it (plain PL/pgSQL, case ids in a loop) hashes every
@@ -82,6 +83,7 @@ class AccessLogChainTriggerTest {
         });
         assertThat(scans).as("scans of access_log by 50 inserts (sequential, index)").containsExactly(0, 0);
         assertThat(fresh.queryForObject("SELECT position FROM access_log_head", Long.class)).isEqualTo(50);
+        assertThatThrownBy(() -> fresh.update("DELETE FROM access_log_head")).hasStackTraceContaining("append-only");
         assertThat(new AccessLogChain(fresh).verify().intact()).isTrue();
     }
 
