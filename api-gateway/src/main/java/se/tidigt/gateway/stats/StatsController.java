@@ -164,10 +164,6 @@ class StatsController {
     private record Keyed(Asked asked, LocalDate today) {
     }
 
-    private static boolean csv(String accept) {
-        return accept != null && accept.contains(StatsCsv.TEXT_CSV);
-    }
-
     /**
      * The answer's bytes, kept per state: {@code rows} computes the rows from the facts as of the state
      * the bytes are keyed by, rendered as JSON (one array when {@code array}, else its one object) and as
@@ -185,7 +181,7 @@ class StatsController {
                 throw new IllegalStateException(e);
             }
         });
-        return csv(accept)
+        return StatsCsv.asked(accept)
                 ? ResponseEntity.ok().contentType(StatsCsv.CSV_UTF8).body(answer.csv())
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer.json());
     }

@@ -3,7 +3,6 @@ package se.tidigt.gateway.stats;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,12 +20,9 @@ final class StatsCsv {
     private StatsCsv() {
     }
 
-    /** The JSON answer, or the rows as CSV when the client asks for text/csv. */
-    static ResponseEntity<?> respond(String accept, Object json, List<ObjectNode> rows) {
-        if (accept != null && accept.contains(TEXT_CSV)) {
-            return ResponseEntity.ok().contentType(CSV_UTF8).body(csv(rows));
-        }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+    /** Whether the client asks for the rows as CSV ({@code Accept: text/csv}) rather than JSON. */
+    static boolean asked(String accept) {
+        return accept != null && accept.contains(TEXT_CSV);
     }
 
     static String csv(List<ObjectNode> rows) {

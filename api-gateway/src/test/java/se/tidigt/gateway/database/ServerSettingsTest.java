@@ -22,6 +22,8 @@ class ServerSettingsTest {
         assertThat(settings.values()).containsOnlyKeys(ServerSettings.WATCHED);
         assertThat(settings.values().get("autovacuum")).isEqualTo(jdbc.queryForObject("SHOW autovacuum", String.class));
         assertThat(settings.values().get("fsync")).isEqualTo(jdbc.queryForObject("SHOW fsync", String.class));
+        assertThat(settings.values().get("synchronous_commit"))
+                .isEqualTo(jdbc.queryForObject("SHOW synchronous_commit", String.class));
     }
 
     @Test

@@ -168,12 +168,10 @@ public class StatisticsCache {
             }
             long start = System.nanoTime();
             FactsSnapshot next = snapshotReads.execute(status -> load(source, before));
-            if (next != before && log.isDebugEnabled()) {
+            if (next != before) {
                 log.debug("Statistics facts at position {}: {} ({} cases, {} children concerned) in {} µs", next.position(),
                         next.delta().fullReload() ? "reloaded" : "delta from " + next.delta().fromPosition(),
                         next.facts().size(), next.delta().children().size(), (System.nanoTime() - start) / 1_000);
-            }
-            if (next != before) {
                 if (next.delta().fullReload()) {
                     changedSinceDerived = null;
                 } else if (changedSinceDerived != null) {
