@@ -10,7 +10,7 @@
 #      admin API, timed, and then statistics p50/p99 with 32 concurrent readers (wrk, reads.lua);
 #   5. start-up to readiness (fresh database, restart, restart over N events) and RSS.
 # Prints a table and (unless --smoke or --no-record) appends it to BENCHMARKS.md. See BENCHMARKS.md,
-# "The benchmark (issue 12)", for the options and how to read the figures. Never fails on a time;
+# "How to run", for the options and how to read the figures. Never fails on a time;
 # fails when a part of the program is broken (a refused write, a failed replay, an app that never gets ready).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -238,7 +238,7 @@ jit_ms() { jcmd "$APP_PID" PerfCounter.print 2>/dev/null | awk -F= '/java.ci.tot
 # warm_up MIN MAX ROUND command...: runs the command (a load of ROUND seconds) for at least MIN seconds, then
 # until the JIT compiled for under 5 % of a round's wall time, or MAX seconds. A JVM on two cores shared with
 # PostgreSQL and the load generator is still compiling minutes after it starts: measured before it settles,
-# a run reports the compiler, not the application (BENCHMARKS.md, "The benchmark", warm-up).
+# a run reports the compiler, not the application (BENCHMARKS.md, "How to run").
 # Sets WARMED_S (seconds spent) and JIT_SHARE (the compiler's share of the last round, %).
 warm_up() {
   local min="$1" max="$2" round="$3"; shift 3

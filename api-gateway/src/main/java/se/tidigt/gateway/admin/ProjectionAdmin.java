@@ -88,7 +88,7 @@ class ProjectionAdmin {
 
     /**
      * A reset needs every segment's claim; segments another live instance holds would fail it half way.
-     * So the replay is refused up front, naming the instances (see RELIABILITY.md, three instances).
+     * So the replay is refused up front, naming the instances (see docs/reliability.md, three instances).
      */
     private void requireNoOtherInstanceRunning(String name) {
         Set<String> others = new HashSet<>(members.live());

@@ -24,7 +24,7 @@ import static se.tidigt.gateway.support.CaseRequests.concern;
 /**
  * Writes through the whole stack (HTTP Basic, idempotency transaction, Axon, JDBC event store, the
  * case view in the same transaction) from several clients at once, and prints requests per second
- * and latency percentiles as a BENCHMARKS.md row. A program, not a test: run it as README says.
+ * and latency percentiles as a BENCHMARKS.md row. A program, not a test: run it as BENCHMARKS.md says.
  *
  * <p>Arguments: clients (default 10), seconds (default 20), then any Spring Boot arguments to compare
  * settings (e.g. {@code --axon.timeout.enabled=true}). Each request raises a case or records a

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The OpenAPI document as client developers get it: every {@code $ref} resolves (Spectral's
  * {@code spectral:oas} ruleset found one that did not). Written to {@code target/openapi.json} so
- * that Spectral can lint it (see RELIABILITY.md).
+ * that Spectral can lint it (see docs/reliability.md).
  */
 class OpenApiDocumentTest extends ApiTest {
 
