@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one benchmark of issue 12: on one machine and one PostgreSQL, in one run,
+# The one benchmark: on one machine and one PostgreSQL, in one run,
 #   1. PostgreSQL's own limit: pgbench one-row and ten-row insert transactions at each client count;
 #   2. REST writes from a separate load process (wrk, deploy/benchmark/writes.lua) against the application
 #      started as its own process from a jar, after a warm-up for the JIT; each figure also as a ratio of

@@ -7,7 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The module boundaries of DESIGN.md, as rules that fail the build. */
+/** The module boundaries of docs/architecture.md ("The rules that hold the boundaries"), as rules that fail the build. */
 @AnalyzeClasses(packages = "se.tidigt", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

@@ -41,7 +41,7 @@ import java.util.concurrent.Future;
  * projection's own handlers (its processor's handler invoker, dead-letter queue and interceptors
  * included) in batches of thousands, without the processor's coordinator, work packages and
  * per-segment filtering; then hands over to the processor at the exact token where it stopped
- * (issue 12: rebuild at tens of thousands of events a second). On by default for the projections in
+ * (rebuild at tens of thousands of events a second). On by default for the projections in
  * {@code tidigt.replay.bulk.processors}; {@code tidigt.replay.bulk.enabled=false} leaves every replay to
  * Axon's reset.
  *

@@ -13,7 +13,7 @@ import java.util.function.BiFunction;
 /**
  * The sequence number of the last event a command appended to its aggregate, seen as the aggregate
  * publishes it, so that the write path need not ask the database ({@code select max(sequenceNumber)},
- * one round trip per write, issue 12). Only on the thread that watches, and only for the aggregate it
+ * one round trip per write). Only on the thread that watches, and only for the aggregate it
  * names: the command bus handles a command on the caller's thread, and a failed append fails the
  * command, so a number seen here is one that commits with the transaction or not at all.
  */

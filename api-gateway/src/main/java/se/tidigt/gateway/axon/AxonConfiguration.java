@@ -35,7 +35,7 @@ class AxonConfiguration {
     }
 
     /**
-     * Cases are cached between commands (issue 12: loading a case from its events was a snapshot query and
+     * Cases are cached between commands (loading a case from its events was a snapshot query and
      * two event queries per write). Weak references: the cache holds what the heap can spare, and only
      * what committed ({@link CommittedAggregateCache}). The other aggregates are written rarely.
      */

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The aggregate cache (issue 12: a case is no longer loaded from its events on every command), holding
+ * The aggregate cache (a case is no longer loaded from its events on every command), holding
  * only what the database committed. Axon's caching repository puts an aggregate in its cache when its
  * unit of work commits, and evicts it when that unit of work rolls back; but here the unit of work is
  * nested in the write's Spring transaction (idempotency record, case view), which can still roll back

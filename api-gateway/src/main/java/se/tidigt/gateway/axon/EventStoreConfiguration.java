@@ -62,7 +62,7 @@ class EventStoreConfiguration {
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
                 .batchSize(batchSize)
                 // PostgreSQL's LIMIT returns a full batch while there are more: a short batch is the last,
-                // without Axon's default of one more (empty) query to make sure (issue 12).
+                // without Axon's default of one more (empty) query to make sure.
                 .finalAggregateBatchPredicate(batch -> batch.size() < batchSize);
         return new LeanJdbcEventStorageEngine(builder, snapshots);
     }

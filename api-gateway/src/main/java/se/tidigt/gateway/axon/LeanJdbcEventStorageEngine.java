@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * Axon's JDBC event store without the snapshot query on every aggregate load. Tidigt configures no
  * snapshotter, so the snapshot table stays empty and that query (one round trip per command whose
- * aggregate is not cached) can never find anything (issue 12). Turning snapshots on means turning
+ * aggregate is not cached) can never find anything. Turning snapshots on means turning
  * this off ({@code tidigt.event-store.snapshots}): then snapshots are read as Axon reads them.
  *
  * <p>It also reads the store in pages for a bulk rebuild ({@link EventPages}) with Axon's own tracked-event

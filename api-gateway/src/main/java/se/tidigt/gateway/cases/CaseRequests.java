@@ -22,7 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** The bodies district systems send, as API.md names them; mapped to commands in {@link CaseCommands}. */
+/** The bodies district systems send, named as the REST contract (the OpenAPI document) names them; mapped to commands in {@link CaseCommands}. */
 final class CaseRequests {
     private CaseRequests() {
     }

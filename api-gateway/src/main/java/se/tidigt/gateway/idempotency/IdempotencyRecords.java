@@ -14,7 +14,7 @@ class IdempotencyRecords {
     private final boolean claimInOneStatement;
 
     /**
-     * @param claimInOneStatement claim a key with one upsert that takes over an expired record (issue 12: one
+     * @param claimInOneStatement claim a key with one upsert that takes over an expired record (one
      *                            round trip per write fewer); false: delete the expired record, then insert
      */
     IdempotencyRecords(JdbcTemplate jdbc,

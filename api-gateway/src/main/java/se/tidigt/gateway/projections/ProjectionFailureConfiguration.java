@@ -43,7 +43,7 @@ class ProjectionFailureConfiguration {
                         .registerDeadLetterPolicy(group, c -> countingAttempts())
                         // A replay rebuilds from the first event: what was parked is handled again anyway.
                         // The sequence-identifier cache answers "is this case parked?" from memory while the queue
-                        // holds none of the segment's cases, instead of one query per event (issue 12: replay rate).
+                        // holds none of the segment's cases, instead of one query per event (replay rate).
                         .registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, builder) -> builder.allowReset(true)
                                 .enableSequenceIdentifierCache());
             }

@@ -17,7 +17,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The bodies of the rollout endpoints, as API.md names them. */
+/** The bodies of the rollout endpoints, named as the REST contract (the OpenAPI document) names them. */
 final class RolloutRequests {
     private RolloutRequests() {
     }

@@ -6,8 +6,4 @@ package se.tidigt.gateway.security;
  * an actor whose role is null, whom every rule refuses.
  */
 public record Actor(String userId, Role role, String district) {
-
-    public boolean isDistrictUserOf(String districtCode) {
-        return role != null && role.isDistrictBound() && districtCode.equals(district);
-    }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The built-in demo users of API.md: one district admin per district of today, an analyst, an
+ * The built-in demo users (README, "A five-minute tour"): one district admin per district of today, an analyst, an
  * auditor and a platform admin, all with the same password. For the embedded demo only.
  */
 public final class DemoUsers implements UserDetailsService {
@@ -41,9 +41,5 @@ public final class DemoUsers implements UserDetailsService {
             throw new UsernameNotFoundException("No such user");
         }
         return user;
-    }
-
-    public List<Actor> actors() {
-        return users.values().stream().map(ActorPrincipal::actor).toList();
     }
 }

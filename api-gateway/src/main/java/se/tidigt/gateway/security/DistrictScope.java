@@ -53,7 +53,7 @@ public class DistrictScope {
 
     /**
      * The district a case belongs to, read once per HTTP request: the security chain's rule and the
-     * controller's second line both ask, and a second query would cost a round trip per write (issue 12).
+     * controller's second line both ask, and a second query would cost a round trip per write.
      * Within one request the answer cannot change before the write itself, which is checked by the case.
      */
     public Optional<String> districtOfCase(String caseId) {

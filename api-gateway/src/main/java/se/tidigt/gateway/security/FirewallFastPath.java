@@ -5,7 +5,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import java.util.function.Predicate;
 
 /**
- * Spring Security's {@link StrictHttpFirewall} with the same rules, checked faster (issue 12): it tests every
+ * Spring Security's {@link StrictHttpFirewall} with the same rules, checked faster: it tests every
  * header name and value the application reads against a regular expression (assigned characters, no
  * control characters; a tab allowed in values), which was the largest single source of allocation on a
  * write. A string of printable ASCII passes that expression by definition, so it is accepted by a loop over

@@ -136,7 +136,7 @@ class SecurityConfiguration {
     /**
      * Spring Security observes each request's pass through the filter chain (every filter wrapped), each
      * authentication and each authorization: three observations, with their timers and a wrapper per
-     * filter, on every request (issue 12: a visible share of a write's CPU). No metric or dashboard reads
+     * filter, on every request (a visible share of a write's CPU). No metric or dashboard reads
      * them; {@code http.server.requests} (Spring MVC's) stays. {@code tidigt.write-path.security-observations=true}
      * turns them back on.
      */

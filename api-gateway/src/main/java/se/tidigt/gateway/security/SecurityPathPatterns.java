@@ -13,7 +13,7 @@ import org.springframework.security.config.web.PathPatternRequestMatcherBuilderF
 import java.util.List;
 
 /**
- * The security chains match paths themselves (issue 12). By default Spring Security matches a rule's path
+ * The security chains match paths themselves. By default Spring Security matches a rule's path
  * through Spring MVC's handler mappings ({@code MvcRequestMatcher}) and, for that, puts a filter in front of
  * the chains that looks up each request's handler in every mapping (HandlerMappingIntrospector's cache):
  * Spring MVC then looks it up a second time to dispatch. Here the rules are {@code PathPatternRequestMatcher}s

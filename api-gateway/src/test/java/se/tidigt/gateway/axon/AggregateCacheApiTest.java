@@ -22,7 +22,7 @@ import static se.tidigt.gateway.support.CaseRequests.concern;
 import static se.tidigt.gateway.support.CaseRequests.daysAgo;
 
 /**
- * Cases are cached between commands (issue 12). The cache must never let a write build on events the
+ * Cases are cached between commands. The cache must never let a write build on events the
  * store does not hold: not on another instance's write it has not seen (the unique key on
  * (aggregateIdentifier, sequenceNumber) makes that a 409 and evicts the entry), and not on a write of
  * its own whose transaction failed after the command had succeeded.

@@ -36,7 +36,7 @@ import java.util.Set;
  * the same events (ids included).
  *
  * <p>Reusable: {@code new SyntheticEvents(eventSerializer, transactions, jdbc, seed).write(115_000)} writes about
- * 1,000,000 events (issue 12's replay and statistics benchmarks).
+ * 1,000,000 events (the replay and statistics benchmarks).
  */
 public final class SyntheticEvents {
     static final String[] DISTRICTS = {"bromma", "enskede-arsta-vantor", "farsta", "hagersten-alvsjo", "hasselby-vallingby",

@@ -18,7 +18,7 @@ import static se.tidigt.gateway.support.CaseRequests.daysAgo;
 
 /**
  * The case view is kept write by write, folding each event into the view the last write left in
- * memory (issue 12); a rebuild folds the same events from the store. Both must give the same table,
+ * memory; a rebuild folds the same events from the store. Both must give the same table,
  * and a write after the rebuild must build on the rebuilt rows, not on what was cached before.
  */
 class CaseViewRebuildApiTest extends ApiTest {

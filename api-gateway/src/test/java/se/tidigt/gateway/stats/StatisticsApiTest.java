@@ -149,7 +149,7 @@ class StatisticsApiTest extends ApiTest {
     }
 
     /**
-     * Before issue 9 an analyst saw these cells as null; now every count is cell-key perturbed: the three
+     * An analyst never sees these cells as null: every count is cell-key perturbed: the three
      * concerns of Hässelby-Vällingby's only cell (March 2024, Vällingby team) are shown as 0 or 5, never 3.
      */
     @Test

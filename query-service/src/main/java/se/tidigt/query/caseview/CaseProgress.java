@@ -59,7 +59,7 @@ public class CaseProgress {
             investigation.openedAt = e.occurredAt();
             investigation.dueDate = e.dueDate();
         } else if (event instanceof InvestigationExtended e) {
-            // Sealed since issue 10; events recorded before carry the reason in clear.
+            // Sealed since the key-per-case change; events recorded before carry the reason in clear.
             String reason = e.sealedReason() != null ? e.sealedReason() : e.reason();
             investigation.extensions.add(new Extension(e.occurredAt(), e.previousDueDate(), e.newDueDate(), reason));
             investigation.dueDate = e.newDueDate();

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The case views this instance wrote last, so that the next event of a case is folded into the view
- * in memory instead of reading and parsing its whole JSONB document again (issue 12). Never trusted
+ * in memory instead of reading and parsing its whole JSONB document again. Never trusted
  * blindly: the projection writes a view taken from here only where the table still holds the version
  * it was built on ({@link CaseViewRepository#update(CaseView, long)}), and reads the table otherwise
  * (another instance's write, a rebuild).

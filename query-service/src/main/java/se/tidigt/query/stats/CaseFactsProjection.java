@@ -28,7 +28,7 @@ import java.util.List;
  *
  * <p>Events are applied in memory to the rows of their batch ({@link FactBatch}), loaded once per
  * batch, and written when the unit of work commits: a handful of statements per batch instead of
- * several per event (issue 12: rebuild at tens of thousands of events a second). Without a unit of
+ * several per event (rebuild at tens of thousands of events a second). Without a unit of
  * work (a test calling the handlers directly) each event is written at once. The handler itself runs
  * no SQL that could fail on bad data: values PostgreSQL cannot hold are refused here, so the dead-letter
  * queue parks that case while the others go on ({@link StagedWrites}).

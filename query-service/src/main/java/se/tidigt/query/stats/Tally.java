@@ -15,7 +15,7 @@ public final class Tally {
     /**
      * Each record's key, remembered by the record object for this tally's answer: a figure counts the same
      * cases dozens of times, and building the record id and looking it up each time was most of the cost
-     * of a protected answer (issue 12). Same keys, so the same published counts. A tally serves one request.
+     * of a protected answer. Same keys, so the same published counts. A tally serves one request.
      */
     private final Map<Object, Long> known = new IdentityHashMap<>();
 

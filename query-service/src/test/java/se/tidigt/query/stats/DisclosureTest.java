@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every disclosure route of issue 9, tried as an analyst would, under many deployment secrets: none
+ * Every disclosure route of docs/statistics.md ("Disclosure control"), tried as an analyst would, under many deployment secrets: none
  * gives back a count from 1 to 4. Hässelby-Vällingby's June 2024 holds exactly two accepted offers;
  * Rinkeby-Kista's October 2022 exactly two accepted offers; the rest is large enough to be shown.
  */

@@ -19,7 +19,7 @@ public final class KeyedRecordKeys implements RecordKeys {
     private final Map<String, Long> known = new ConcurrentHashMap<>();
     /**
      * One initialised Mac per thread, reused (doFinal resets it): looking the algorithm up and initialising
-     * it for every record was most of the cost of a first protected answer over a city (issue 12).
+     * it for every record was most of the cost of a first protected answer over a city.
      */
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
