@@ -6,7 +6,7 @@
 # the first request after one case changed (stamped as the projection stamps it, V245; on a jar
 # without V245 the position alone moves, which also makes that jar reload every fact).
 # Usage: deploy/benchmark/stats-read-cpu.sh JAR LABEL [VAR=value...]   (env: CASES, READERS, SECONDS, WARMUP, CHANGES, PG_HOST)
-# Extra VAR=value go to the application's environment, e.g. TIDIGT_STATS_ANSWER_BYTES=0.
+# Extra VAR=value go to the application's environment, e.g. TIDIGT_STATS_ANSWER_BYTES=1048576.
 # Set JFR=file.jfr to record a profile, APP_LOG=file to keep the application's log. Prints '| label | query | ... |' rows.
 set -euo pipefail
 JAR="$1"; LABEL="$2"; shift 2

@@ -8,7 +8,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.tidigt.cases.Case;
@@ -25,9 +24,9 @@ class AxonConfiguration {
 
     /** The domains carry no Spring annotations, so their aggregates are registered here. */
     @Bean
-    ConfigurerModule aggregates(@Value("${tidigt.write-path.aggregate-cache:true}") boolean cacheCases) {
+    ConfigurerModule aggregates() {
         return configurer -> configurer
-                .configureAggregate(cacheCases ? cachedCases() : AggregateConfigurer.defaultConfiguration(Case.class))
+                .configureAggregate(cachedCases())
                 .configureAggregate(OpenAccessTally.class)
                 .configureAggregate(DistrictRollout.class)
                 .configureAggregate(RolloutPlan.class)

@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -27,15 +26,12 @@ public class CommandWrites {
     private final EventStore eventStore;
     private final IdempotentWrites idempotency;
     private final AppendedVersions appended;
-    private final boolean versionFromUnitOfWork;
 
-    CommandWrites(CommandGateway commands, EventStore eventStore, IdempotentWrites idempotency, AppendedVersions appended,
-                  @Value("${tidigt.write-path.version-from-unit-of-work:true}") boolean versionFromUnitOfWork) {
+    CommandWrites(CommandGateway commands, EventStore eventStore, IdempotentWrites idempotency, AppendedVersions appended) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.idempotency = idempotency;
         this.appended = appended;
-        this.versionFromUnitOfWork = versionFromUnitOfWork;
     }
 
     /**
@@ -83,10 +79,6 @@ public class CommandWrites {
 
     /** Sends the command; the aggregate's last sequence number as the command left it. */
     private long send(String aggregateId, Object command) {
-        if (!versionFromUnitOfWork) {
-            commands.sendAndWait(command);
-            return lastStored(aggregateId);
-        }
         // A command that appended nothing (nothing changed) leaves the stored number as it was.
         return appended.watch(aggregateId, () -> commands.sendAndWait(command)).orElseGet(() -> lastStored(aggregateId));
     }

@@ -1,6 +1,5 @@
 package se.tidigt.gateway.idempotency;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -11,37 +10,23 @@ import java.util.Optional;
 @Repository
 class IdempotencyRecords {
     private final JdbcTemplate jdbc;
-    private final boolean claimInOneStatement;
 
-    /**
-     * @param claimInOneStatement claim a key with one upsert that takes over an expired record (one
-     *                            round trip per write fewer); false: delete the expired record, then insert
-     */
-    IdempotencyRecords(JdbcTemplate jdbc,
-                       @Value("${tidigt.write-path.idempotency-claim-one-statement:true}") boolean claimInOneStatement) {
+    IdempotencyRecords(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.claimInOneStatement = claimInOneStatement;
     }
 
     /**
      * True if this request is the key's first (or the first since the key's last use expired); false if
-     * the key is taken by a committed request.
+     * the key is taken by a committed request. One upsert: a live record (committed, or in a concurrent
+     * transaction: the insert waits for its end) is left alone, 0 rows; an expired one is taken over as if
+     * deleted and inserted anew, 1 row.
      */
     boolean claim(String principal, String key, String requestHash, Duration expiry) {
-        if (claimInOneStatement) {
-            // A live record (committed, or in a concurrent transaction: the insert waits for its end) is
-            // left alone, 0 rows; an expired one is taken over as if deleted and inserted anew, 1 row.
-            return jdbc.update("INSERT INTO idempotent_request (principal, idempotency_key, request_hash, status, expires_at) "
-                    + "VALUES (?, ?, ?, 0, now() + make_interval(secs => ?)) "
-                    + "ON CONFLICT (principal, idempotency_key) DO UPDATE SET request_hash = EXCLUDED.request_hash, "
-                    + "status = 0, location = NULL, etag = NULL, body = NULL, created_at = now(), "
-                    + "expires_at = EXCLUDED.expires_at WHERE idempotent_request.expires_at <= now()",
-                    principal, key, requestHash, expiry.toSeconds()) == 1;
-        }
-        jdbc.update("DELETE FROM idempotent_request WHERE principal = ? AND idempotency_key = ? AND expires_at <= now()",
-                principal, key);
         return jdbc.update("INSERT INTO idempotent_request (principal, idempotency_key, request_hash, status, expires_at) "
-                + "VALUES (?, ?, ?, 0, now() + make_interval(secs => ?)) ON CONFLICT DO NOTHING",
+                + "VALUES (?, ?, ?, 0, now() + make_interval(secs => ?)) "
+                + "ON CONFLICT (principal, idempotency_key) DO UPDATE SET request_hash = EXCLUDED.request_hash, "
+                + "status = 0, location = NULL, etag = NULL, body = NULL, created_at = now(), "
+                + "expires_at = EXCLUDED.expires_at WHERE idempotent_request.expires_at <= now()",
                 principal, key, requestHash, expiry.toSeconds()) == 1;
     }
 

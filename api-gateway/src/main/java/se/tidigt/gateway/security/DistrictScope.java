@@ -1,6 +1,5 @@
 package se.tidigt.gateway.security;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -20,13 +19,10 @@ public class DistrictScope {
 
     private final DistrictCatalogue districts;
     private final CaseViews cases;
-    private final boolean oncePerRequest;
 
-    DistrictScope(DistrictCatalogue districts, CaseViews cases,
-                  @Value("${tidigt.write-path.district-once-per-request:true}") boolean oncePerRequest) {
+    DistrictScope(DistrictCatalogue districts, CaseViews cases) {
         this.districts = districts;
         this.cases = cases;
-        this.oncePerRequest = oncePerRequest;
     }
 
     /** A role, and for a district role one of today's districts. */
@@ -57,7 +53,7 @@ public class DistrictScope {
      * Within one request the answer cannot change before the write itself, which is checked by the case.
      */
     public Optional<String> districtOfCase(String caseId) {
-        RequestAttributes request = oncePerRequest ? RequestContextHolder.getRequestAttributes() : null;
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null || caseId == null) {
             return cases.districtOf(caseId);
         }

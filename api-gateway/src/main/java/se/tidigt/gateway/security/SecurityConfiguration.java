@@ -3,7 +3,6 @@ package se.tidigt.gateway.security;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -137,21 +136,18 @@ class SecurityConfiguration {
      * Spring Security observes each request's pass through the filter chain (every filter wrapped), each
      * authentication and each authorization: three observations, with their timers and a wrapper per
      * filter, on every request (a visible share of a write's CPU). No metric or dashboard reads
-     * them; {@code http.server.requests} (Spring MVC's) stays. {@code tidigt.write-path.security-observations=true}
-     * turns them back on.
+     * them; {@code http.server.requests} (Spring MVC's) stays.
      */
     @Bean
-    @ConditionalOnProperty(name = "tidigt.write-path.security-observations", havingValue = "false", matchIfMissing = true)
     SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
     }
 
     /**
      * Spring Security's strict firewall, its header checks with a fast path for printable ASCII
-     * ({@link FirewallFastPath}: the same answers). {@code tidigt.write-path.firewall-fast-path=false}: Spring's own.
+     * ({@link FirewallFastPath}: the same answers).
      */
     @Bean
-    @ConditionalOnProperty(name = "tidigt.write-path.firewall-fast-path", havingValue = "true", matchIfMissing = true)
     WebSecurityCustomizer firewallFastPath() {
         return web -> web.httpFirewall(FirewallFastPath.strictFirewall());
     }

@@ -27,7 +27,7 @@ import java.util.concurrent.Future;
  * query right after each of five single-case changes (stamped as the projection stamps them: the facts
  * brought forward by delta, the figures computed again). Arguments: cases (default
  * 125000, about five years of a city: ~1,000,000 events), readers (32), requests per reader (20), then
- * {@code --name=value} settings, e.g. {@code --tidigt.stats.cache=false} to measure without the cache.
+ * {@code --name=value} settings, e.g. {@code --tidigt.stats.answer-bytes=1048576} for a smaller answer cache.
  */
 public final class StatisticsReadBenchmark {
     static final List<String[]> QUERIES = List.of(

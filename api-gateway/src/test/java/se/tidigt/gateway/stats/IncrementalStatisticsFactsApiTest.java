@@ -43,8 +43,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@TestPropertySource(properties = {"tidigt.stats.suppression-threshold=5", "tidigt.stats.cache=true",
-        "tidigt.stats.incremental-facts=true"})
+@TestPropertySource(properties = "tidigt.stats.suppression-threshold=5")
 class IncrementalStatisticsFactsApiTest extends ApiTest {
     @Autowired
     StatisticsCache cache;

@@ -4,7 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import se.tidigt.cases.api.CaseEvent;
 import se.tidigt.cases.api.ConcernRaised;
@@ -21,13 +20,14 @@ import se.tidigt.cases.api.ConcernRaised;
 class CaseViewProjection {
     static final String PROCESSING_GROUP = "case-view";
 
-    private final CaseViewRepository repository;
-    private final CaseViewCache cache;
+    /** Case views kept: about the cases being worked on at once in a city. */
+    private static final int CACHED_VIEWS = 5000;
 
-    CaseViewProjection(CaseViewRepository repository,
-                       @Value("${tidigt.write-path.case-view-cache-size:5000}") int cacheSize) {
+    private final CaseViewRepository repository;
+    private final CaseViewCache cache = new CaseViewCache(CACHED_VIEWS);
+
+    CaseViewProjection(CaseViewRepository repository) {
         this.repository = repository;
-        this.cache = new CaseViewCache(cacheSize);
     }
 
     @EventHandler

@@ -1,7 +1,6 @@
 package se.tidigt.query.stats;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import se.tidigt.query.stats.protection.CellKeyMethod;
 
@@ -28,23 +27,19 @@ public class CaseStatistics {
     private final Clock clock;
     /** The facts and summaries of a position; {@link StatisticsCache#disabled()}: read afresh (plain-object tests). */
     private final StatisticsCache cache;
-    /** False only to measure without them (tidigt.stats.summaries): every answer fact by fact. */
-    private final boolean summaries;
     private final SummaryStatistics fromSummaries;
     private final FactByFactStatistics factByFact;
 
     CaseStatistics(CaseFacts facts, DistrictCrosswalk crosswalk, CellKeyMethod cellKey, Clock clock) {
-        this(facts, crosswalk, cellKey, clock, StatisticsCache.disabled(), true);
+        this(facts, crosswalk, cellKey, clock, StatisticsCache.disabled());
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    CaseStatistics(CaseFacts facts, DistrictCrosswalk crosswalk, CellKeyMethod cellKey, Clock clock, StatisticsCache cache,
-                   @Value("${tidigt.stats.summaries:true}") boolean summaries) {
+    CaseStatistics(CaseFacts facts, DistrictCrosswalk crosswalk, CellKeyMethod cellKey, Clock clock, StatisticsCache cache) {
         this.facts = facts;
         this.cellKey = cellKey;
         this.clock = clock;
         this.cache = cache;
-        this.summaries = summaries;
         this.fromSummaries = new SummaryStatistics(crosswalk, cellKey);
         this.factByFact = new FactByFactStatistics(crosswalk, cellKey);
     }
@@ -71,9 +66,6 @@ public class CaseStatistics {
 
     private List<ObjectNode> build(StatsQuery query, boolean protect, StatisticsPosition.State state) {
         LocalDate today = LocalDate.now(clock.withZone(Stats.ZONE));
-        if (!summaries) {
-            return factByFact.build(cache.facts(facts, state), facts.openAccess(), query, protect, today);
-        }
         CellSummaries cells = cache.derived(facts, state, new StatisticsCache.Derivation<CellSummaries>() {
             @Override
             public CellSummaries whole(List<CaseFact> all) {

@@ -15,10 +15,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The answer computed fact by fact, as it was before cell summaries: every case filtered and grouped,
+ * The answer computed fact by fact: every case filtered and grouped,
  * every figure counted over the group's cases, and (protected) every cell's cases counted again. Kept
  * unchanged as the independent oracle ({@link CaseStatistics#reference}) that the summary answers are
- * proven equal to, and as the path behind {@code tidigt.stats.summaries=false}.
+ * proven equal to.
  */
 final class FactByFactStatistics {
     private final DistrictCrosswalk crosswalk;

@@ -58,44 +58,41 @@ public class StatisticsCache {
 
     private final StatisticsPosition position;
     private final TransactionTemplate snapshotReads;
-    /** Null when {@code tidigt.stats.answer-bytes} is 0: every answer computed and serialised anew (benchmarks). */
+    /** The answers kept, at most {@code tidigt.stats.answer-bytes} of them; null in the plain-object tests' cache. */
     private final Cache<Key, Rendered> bytes;
-    /** False only to measure without it (benchmarks) and for plain-object tests: every request computes from freshly read facts. */
+    /** False only for plain-object tests ({@link #disabled}): every request computes from freshly read facts. */
     private final boolean enabled;
-    /** False: every new position reloads every fact (the behaviour before V245; benchmarks). */
-    private final boolean incremental;
     private volatile FactsSnapshot latest;
     /** What {@link #derived} holds, the snapshot it reflects, and the children changed since (null: build it whole). */
     private Object derived;
     private FactsSnapshot derivedAt;
     private Set<String> changedSinceDerived;
-    /** False: {@link #derived} is built whole at every new position (tidigt.stats.incremental-summaries; benchmarks). */
-    private final boolean incrementalDerived;
 
     @Autowired
     StatisticsCache(StatisticsPosition position, PlatformTransactionManager transactions,
-                    @Value("${tidigt.stats.cache:true}") boolean enabled,
-                    @Value("${tidigt.stats.incremental-facts:true}") boolean incremental,
-                    @Value("${tidigt.stats.answer-bytes:33554432}") long answerBytes,
-                    @Value("${tidigt.stats.incremental-summaries:true}") boolean incrementalDerived) {
-        this.enabled = enabled;
-        this.incrementalDerived = incrementalDerived;
-        this.incremental = incremental;
-        this.position = position;
-        this.bytes = answerBytes <= 0 ? null : Caffeine.newBuilder().maximumWeight(answerBytes)
-                .weigher((Key key, Rendered answer) -> answer.json().length + answer.csv().length).build();
-        if (transactions == null) {
-            this.snapshotReads = null;
-        } else {
-            this.snapshotReads = new TransactionTemplate(transactions);
-            snapshotReads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-            snapshotReads.setReadOnly(true);
+                    @Value("${tidigt.stats.answer-bytes:33554432}") long answerBytes) {
+        if (answerBytes <= 0) {
+            throw new IllegalArgumentException("tidigt.stats.answer-bytes must be positive, not " + answerBytes);
         }
+        this.enabled = true;
+        this.position = position;
+        this.bytes = Caffeine.newBuilder().maximumWeight(answerBytes)
+                .weigher((Key key, Rendered answer) -> answer.json().length + answer.csv().length).build();
+        this.snapshotReads = new TransactionTemplate(transactions);
+        snapshotReads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshotReads.setReadOnly(true);
+    }
+
+    private StatisticsCache() {
+        this.enabled = false;
+        this.position = null;
+        this.bytes = null;
+        this.snapshotReads = null;
     }
 
     /** A cache that keeps nothing: every answer computed, every fact read afresh (plain-object tests). */
     public static StatisticsCache disabled() {
-        return new StatisticsCache(null, null, false, false, 0, false);
+        return new StatisticsCache();
     }
 
     public boolean enabled() {
@@ -122,10 +119,10 @@ public class StatisticsCache {
      * The answer to {@code query} as the bytes sent, computed once per state; {@code query} must say
      * everything the answer depends on but the facts and the rollout tables (who reads, today).
      * {@code compute} must read the facts through {@code state} (so never from facts older than the key).
-     * Disabled, or no bytes kept: computed every time.
+     * Disabled: computed every time.
      */
     public Rendered bytes(Object query, StatisticsPosition.State state, Supplier<Rendered> compute) {
-        if (!enabled || bytes == null) {
+        if (!enabled) {
             return compute.get();
         }
         return bytes.get(new Key(query, state.position(), state.rollout()), key -> compute.get());
@@ -149,7 +146,7 @@ public class StatisticsCache {
      * snapshot: the snapshot held if it is that new (no read at all), else one loaded in a snapshot of the
      * database, which reads the position again there (the position the facts are of, never older than
      * {@code state}'s: positions only move forward, resets too). Only the cases changed since the position
-     * held are read (unless {@code tidigt.stats.incremental-facts} is off or the generation moved).
+     * held are read (all of them when the generation moved).
      * {@code state} null: at least the position read now.
      */
     public FactsSnapshot snapshot(CaseFacts source, StatisticsPosition.State state) {
@@ -205,7 +202,7 @@ public class StatisticsCache {
         synchronized (this) {
             FactsSnapshot now = snapshot(source, state);
             if (derivedAt != now) {
-                derived = derivedAt == null || changedSinceDerived == null || !incrementalDerived
+                derived = derivedAt == null || changedSinceDerived == null
                         ? derivation.whole(now.facts())
                         : derivation.forward((T) derived, now.facts(), Set.copyOf(changedSinceDerived));
                 derivedAt = now;
@@ -221,7 +218,7 @@ public class StatisticsCache {
         if (before != null && before.position() == now.position() && before.generation() == now.generation()) {
             return before;
         }
-        if (before == null || !incremental || before.generation() != now.generation() || now.position() < before.position()) {
+        if (before == null || before.generation() != now.generation() || now.position() < before.position()) {
             return reload(source, before, now);
         }
         List<CaseFact> changed = source.changedSince(before.position());
