@@ -57,7 +57,7 @@ public class Case extends CaseState {
         Instant at = time.check("extendedAt", command.extendedAt(), closed);
         Investigation.requireRunning(investigation).checkAfterOpening("extendedAt", at)
                 .checkExtension(command.newDueDate(), command.sealedReason());
-        apply(new InvestigationExtended(caseId, district, at, investigation.dueDate(), command.newDueDate(), null,
+        apply(new InvestigationExtended(caseId, district, at, investigation.dueDate(), command.newDueDate(),
                 command.sealedReason()));
     }
 

@@ -49,8 +49,7 @@ class AssessmentAndInvestigationTest extends CaseFixture {
         LocalDate later = LocalDate.of(2024, 9, 1);
         fixture.givenCurrentTime(NOW).andGiven(raised(), decided(OPEN_INVESTIGATION), OPENED)
                 .when(new ExtendInvestigation(CASE, after(60), later, "sealed:v1:AAAA", null))
-                .expectEvents(new InvestigationExtended(CASE, HV, after(60), OPENED.dueDate(), later, null,
-                        "sealed:v1:AAAA"));
+                .expectEvents(new InvestigationExtended(CASE, HV, after(60), OPENED.dueDate(), later, "sealed:v1:AAAA"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +32,23 @@ import java.time.Duration;
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
+
+    /**
+     * Events serialised as every message is (Jackson, with each event's {@code @Revision}), under the stored
+     * type names of {@link StoredEventTypes} rather than their classes' names. Replaces Axon's own
+     * {@code eventSerializer} bean, which Axon's auto-configuration builds only when none is given.
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(@Qualifier("messageSerializer") Serializer messageSerializer) {
+        return new StoredEventTypes(messageSerializer);
+    }
+
+    /** Registered with Axon as a bean: every read of the event store (aggregates, processors, audit) applies it. */
+    @Bean
+    EventUpcaster investigationExtendedWithoutReasonInClear() {
+        return new InvestigationExtendedUpcaster();
+    }
 
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,

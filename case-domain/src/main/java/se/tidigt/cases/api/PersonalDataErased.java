@@ -1,5 +1,7 @@
 package se.tidigt.cases.api;
 
+import org.axonframework.serialization.Revision;
+
 import java.time.Instant;
 
 /**
@@ -7,6 +9,7 @@ import java.time.Instant;
  * longer be read, and the read side cuts the pseudonym link to the child's other cases. Who did it is
  * in the event's metadata, like every actor. The earlier events are kept as they were.
  */
+@Revision("1")
 public record PersonalDataErased(String caseId, String district, Instant occurredAt, ErasureGround ground)
         implements CaseEvent {
 }

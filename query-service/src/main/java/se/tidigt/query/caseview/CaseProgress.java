@@ -59,9 +59,8 @@ public class CaseProgress {
             investigation.openedAt = e.occurredAt();
             investigation.dueDate = e.dueDate();
         } else if (event instanceof InvestigationExtended e) {
-            // Sealed since the key-per-case change; events recorded before carry the reason in clear.
-            String reason = e.sealedReason() != null ? e.sealedReason() : e.reason();
-            investigation.extensions.add(new Extension(e.occurredAt(), e.previousDueDate(), e.newDueDate(), reason));
+            investigation.extensions.add(new Extension(e.occurredAt(), e.previousDueDate(), e.newDueDate(),
+                    e.sealedReason()));
             investigation.dueDate = e.newDueDate();
         } else if (event instanceof InvestigationConcluded e) {
             investigation.concludedAt = e.occurredAt();
