@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import java.io.IOException;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -51,14 +55,14 @@ public final class KeycloakSignIn {
             String payload = accessToken.split("\\.")[1];
             try {
                 return Api.JSON.readTree(Base64.getUrlDecoder().decode(payload));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
     }
 
     public Tokens as(KeycloakAdmin.User user) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new LoopbackCookies()).build();
         String verifier = randomUrlSafe(32);
         String state = UUID.randomUUID().toString();
         String authorize = UriComponentsBuilder.fromUriString(keycloak.issuer() + "/protocol/openid-connect/auth")
@@ -98,10 +102,27 @@ public final class KeycloakSignIn {
                 body.path("id_token").asText(null), body.get("expires_in").asLong());
     }
 
+    /**
+     * A browser's cookie jar, as Chromium keeps one for a loopback address: Keycloak marks its sign-in cookies
+     * {@code Secure}, and loopback counts as a secure origin, so they go back over {@code http://127.0.0.1}
+     * too (Java's {@link CookieManager} sends {@code Secure} cookies over https only).
+     */
+    private static final class LoopbackCookies extends CookieManager {
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+            boolean loopback = "http".equals(uri.getScheme()) && InetAddress.getByName(uri.getHost()).isLoopbackAddress();
+            try {
+                return super.get(loopback ? new URI("https", uri.getAuthority(), uri.getPath(), null, null) : uri, headers);
+            } catch (URISyntaxException e) {
+                throw new IOException(e);
+            }
+        }
+    }
+
     private static HttpResponse<String> send(HttpClient browser, HttpRequest request) {
         try {
             return browser.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
