@@ -32,6 +32,7 @@ import se.tidigt.gateway.security.IdentityClaims;
  * the authorization code flow with PKCE against the city's identity provider ({@link SignInMethods});
  * without demo users the page sends a visitor straight to the provider. Either way the session carries
  * an {@link ActorPrincipal}, the ID token's claims read as a bearer token's are ({@link IdentityClaims}).
+ * Signing out of a provider's session signs out at the provider too ({@link ProviderSignOut}).
  * The API calls the page makes with its session go through the API's chain and its access rules,
  * which read that session and ask its unsafe calls for the CSRF token (see SecurityConfiguration).
  */
@@ -60,7 +61,7 @@ class DashboardSecurity {
                         .requestMatchers(assets).permitAll()
                         .requestMatchers(LOGIN).permitAll()
                         .anyRequest().authenticated())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN + "?logout"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(new ProviderSignOut(signIn, LOGIN + "?logout")))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(problems::unauthorized, pageApi)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(signIn.signInUrl()),
@@ -100,10 +101,13 @@ class DashboardSecurity {
 
     /** The session's principal is the actor the ID token names, as the API would read it from a bearer token. */
     private static OAuth2AuthenticationToken actorOf(OAuth2LoginAuthenticationToken signedIn) {
-        ClaimAccessor claims = signedIn.getPrincipal() instanceof OidcUser user
-                ? user.getIdToken() : signedIn.getPrincipal()::getAttributes;
+        String registration = signedIn.getClientRegistration().getRegistrationId();
+        if (signedIn.getPrincipal() instanceof OidcUser user) {
+            ActorPrincipal principal = new ActorPrincipal(IdentityClaims.actorOf(user.getIdToken()), null);
+            return new ProviderSession(principal, principal.getAuthorities(), registration, user.getIdToken());
+        }
+        ClaimAccessor claims = signedIn.getPrincipal()::getAttributes;
         ActorPrincipal principal = new ActorPrincipal(IdentityClaims.actorOf(claims), null);
-        return new OAuth2AuthenticationToken(principal, principal.getAuthorities(),
-                signedIn.getClientRegistration().getRegistrationId());
+        return new OAuth2AuthenticationToken(principal, principal.getAuthorities(), registration);
     }
 }

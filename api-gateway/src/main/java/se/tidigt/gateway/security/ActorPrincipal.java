@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * A user as Spring Security sees it, carrying the {@link Actor} the rest of the application uses. It is
  * also the principal of a dashboard session signed in through the identity provider (an OAuth2 login's
- * principal must be an {@link OAuth2User}); the claims were read into the actor at sign-in and are not kept.
+ * principal must be an {@link OAuth2User}); the claims were read into the actor at sign-in and are not kept
+ * here (the dashboard's session keeps the ID token beside it, only to sign out at the provider too).
  */
 public record ActorPrincipal(Actor actor, String passwordHash) implements UserDetails, OAuth2User {
 

@@ -120,6 +120,15 @@ class AuthorizationMatrixTest extends ApiTest {
         assertThat(checked).as("every operation asked of every role in both districts").isGreaterThanOrEqualTo(operations.size() * 12);
     }
 
+    /** Whether the table lets {@code role} through {@code operation}: for tests of the same rules with other tokens. */
+    static boolean allows(String operation, Role role, boolean inOwnDistrict) {
+        Expect rule = EXPECTED.get(operation);
+        if (rule == null) {
+            throw new IllegalArgumentException("No rule for " + operation + " in the matrix");
+        }
+        return rule.allows(role, inOwnDistrict);
+    }
+
     private List<String> servedOperations() {
         JsonNode paths = anonymous().get("/v3/api-docs").json().get("paths");
         List<String> operations = new ArrayList<>();

@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The reference realm in deploy/keycloak gives tokens this application understands: its roles are
- * Tidigt's five, its mappers put {@code district} and {@code roles} in the token, and each of its test
- * users, read as such a token, becomes an actor who may act (a district role with a district).
+ * Tidigt's, its mappers put the user name, {@code district}, {@code roles} and the API's audience in the
+ * token, every scope a client asks for is declared (a realm that lists its scopes gets none of Keycloak's
+ * defaults), and it holds no users. KeycloakTokensApiTest signs in at a real Keycloak with it.
  */
 class KeycloakRealmTest {
     private static final Path REALM = Path.of("../deploy/keycloak/tidigt-realm.json");
@@ -31,20 +32,22 @@ class KeycloakRealmTest {
         List<String> claims = new ArrayList<>();
         realm.get("clientScopes").forEach(scope -> scope.path("protocolMappers")
                 .forEach(m -> claims.add(m.at("/config/claim.name").asText())));
-        assertThat(claims).contains("district", "roles");
+        assertThat(claims).as("the user name recorded on events, the district, the role").contains("preferred_username", "district", "roles");
         assertThat(realm.at("/components/org.keycloak.userprofile.UserProfileProvider/0/config/kc.user.profile.config/0")
                 .asText()).as("the user profile declares district, so the attribute survives import")
                 .contains("\"name\": \"district\"");
 
-        for (JsonNode user : realm.get("users")) {
-            Jwt token = Jwt.withTokenValue("t").header("alg", "RS256")
-                    .claim("preferred_username", user.get("username").asText())
-                    .claim("roles", List.of(user.at("/realmRoles/0").asText()))
-                    .claim("district", user.at("/attributes/district/0").asText(""))
-                    .build();
-            Actor actor = ((ActorPrincipal) new TokenActors().convert(token).getPrincipal()).actor();
-            assertThat(actor.role()).as(user.toString()).isNotNull();
-            assertThat(actor.role().isDistrictBound()).isEqualTo(actor.district() != null);
+        assertThat(realm.has("users")).as("the production realm holds no users: an operator adds them").isFalse();
+        List<String> audiences = new ArrayList<>();
+        List<String> scopes = new ArrayList<>();
+        realm.get("clientScopes").forEach(scope -> {
+            scopes.add(scope.get("name").asText());
+            scope.path("protocolMappers").forEach(m -> audiences.add(m.at("/config/included.custom.audience").asText("")));
+        });
+        assertThat(audiences).as("the audience the API checks when SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES is set")
+                .contains("tidigt-api");
+        for (JsonNode client : realm.get("clients")) {
+            client.get("defaultClientScopes").forEach(scope -> assertThat(scopes).as("a scope the realm declares").contains(scope.asText()));
         }
         assertThat(realm.at("/clients/0/attributes/pkce.code.challenge.method").asText()).isEqualTo("S256");
     }
