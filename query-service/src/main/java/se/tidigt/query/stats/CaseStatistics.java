@@ -20,8 +20,8 @@ import java.util.Set;
 @Service
 public class CaseStatistics {
     /** The cells every protected count is summed from (docs/statistics.md, "Disclosure control"). */
-    public static final String CELLS = "district (as it was) × month of the concern × work model; a figure is the sum of "
-            + "its cells' perturbed counts, so differencing periods, districts or work models gives back only perturbed cells";
+    public static final String CELLS = "each published count is perturbed once, from the record keys of the records it counts, "
+            + "so its noise does not grow with the months or districts it covers; the same records always get the same count";
 
     private final CaseFacts facts;
     private final CellKeyMethod cellKey;
@@ -59,7 +59,7 @@ public class CaseStatistics {
         return build(query, false, state);
     }
 
-    /** Protected figures: every count perturbed cell by cell, the period widened to whole months. */
+    /** Protected figures: every published count perturbed once from its records, the period widened to whole months. */
     public List<ObjectNode> protectedRows(StatsQuery query) {
         return protectedRows(query, null);
     }

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * The answer computed fact by fact, as it was before cell summaries: every case filtered and grouped,
- * every figure counted over the group's cases, and (protected) every cell's cases counted again. Kept
+ * every figure counted over the group's cases. Kept
  * unchanged as the independent oracle ({@link CaseStatistics#reference}) that the summary answers are
  * proven equal to, and as the path behind {@code tidigt.stats.summaries=false}.
  */
@@ -44,9 +44,20 @@ final class FactByFactStatistics {
         groups.forEach((key, cases) -> {
             ObjectNode tree = FactByFactFigures.of(tally, cases, children, today);
             tree.set("openAccessSupport", openAccess(tally, query, key, openAccess, shown));
-            Resolution resolution = protect
-                    ? new Resolution(perturbedByCell(tally, cases, children, today), cellKey.threshold())
-                    : new Resolution((path, count) -> count.n(), 0);
+            Resolution resolution = Resolution.exact();
+            if (protect) {
+                StatsQuery beforeQuery = before(query, key);
+                StatsQuery wholeQuery = whole(query);
+                Function<CaseFact, Boolean> inSeries = c -> selects(wholeQuery, c, todayOf)
+                        && (query.groupBy() == StatsQuery.Grouping.MONTH || key.equals(key(query.groupBy(), c, shown)));
+                List<CaseFact> series = all.stream().filter(inSeries::apply).toList();
+                ObjectNode before = FactByFactFigures.of(tally, series.stream()
+                        .filter(c -> beforeQuery.coversDay(Stats.date(c.receivedAt()))).toList(), children, today);
+                before.set("openAccessSupport", openAccess(tally, beforeQuery, key, openAccess, shown));
+                ObjectNode whole = FactByFactFigures.of(tally, series, children, today);
+                whole.set("openAccessSupport", openAccess(tally, wholeQuery, key, openAccess, shown));
+                resolution = Resolution.protectedBy(new Publication(cellKey), before, whole);
+            }
             rows.add(row(query, protect, key, tree, resolution, cellKey));
         });
         return rows;
@@ -65,21 +76,6 @@ final class FactByFactStatistics {
             row.set("protection", cellKey.describe(CaseStatistics.CELLS, query.from(), query.to(), true));
         }
         return row;
-    }
-
-    /**
-     * Every count of the group as the sum of its cells' perturbed counts. Counts that are not case
-     * figures (open-access tallies) are perturbed part by part through their own composite counts.
-     */
-    private Resolution.Counter perturbedByCell(Tally tally, List<CaseFact> cases, ChildHistories children, LocalDate today) {
-        Map<String, Long> sums = new HashMap<>();
-        Map<String, List<CaseFact>> cells = cases.stream().collect(Collectors.groupingBy(
-                c -> c.district() + "|" + c.concernMonth() + "|" + c.workModel()));
-        cells.values().forEach(cell -> new Resolution((path, count) -> {
-            sums.merge(path, cellKey.perturb(count), Long::sum);
-            return count.n();
-        }, 0).resolve(FactByFactFigures.of(tally, cell, children, today)));
-        return (path, count) -> sums.containsKey(path) ? sums.get(path) : cellKey.perturb(count);
     }
 
     private static boolean selects(StatsQuery q, CaseFact c, Function<String, String> todayOf) {
@@ -110,6 +106,22 @@ final class FactByFactStatistics {
         return group;
     }
 
+    /** The query of a protected row's series before its window: every earlier month (a month row: before that month). */
+    static StatsQuery before(StatsQuery q, String key) {
+        if (q.groupBy() == StatsQuery.Grouping.MONTH) {
+            return new StatsQuery(null, java.time.YearMonth.parse(key).atDay(1).minusDays(1), q.districts(), q.workModel(),
+                    q.concerns(), q.historical(), StatsQuery.Grouping.NONE);
+        }
+        return new StatsQuery(null, q.from() == null ? LocalDate.MIN : q.from().minusDays(1), q.districts(), q.workModel(),
+                q.concerns(), q.historical(), q.groupBy());
+    }
+
+    /** The query of a protected row's whole series: every month (a month row: the whole selection). */
+    static StatsQuery whole(StatsQuery q) {
+        return new StatsQuery(null, null, q.districts(), q.workModel(), q.concerns(), q.historical(),
+                q.groupBy() == StatsQuery.Grouping.MONTH ? StatsQuery.Grouping.NONE : q.groupBy());
+    }
+
     /**
      * Open-access support has no work model or concern: counted by district and month only (a month
      * counts when it overlaps the period), each district-month-kind tally a part of its own.
@@ -129,7 +141,10 @@ final class FactByFactStatistics {
                 .filter(c -> q.groupBy() != StatsQuery.Grouping.MONTH || c.month().toString().equals(key))
                 .forEach(c -> byKind.computeIfAbsent(c.kind(), k -> new ArrayList<>())
                         .add(tally.tally(c.district() + "|" + c.month() + "|" + c.kind(), c.count())));
-        byKind.forEach((kind, parts) -> node.set(kind, Tally.node(Count.sum(parts.toArray(Count[]::new)))));
+        byKind.forEach((kind, parts) -> {
+            Count sum = Count.sum(parts.toArray(Count[]::new));
+            node.set(kind, Tally.node(Count.of(sum.n(), sum.key())));
+        });
         return node;
     }
 }

@@ -9,8 +9,9 @@ import java.time.LocalDate;
 
 /**
  * The cell-key method as the platform applies it: a cell's key is the sum of its records' keys
- * modulo 2³², and the perturbation table turns (count, key) into the published count. A count made
- * of parts is published as the sum of its parts' published counts.
+ * modulo 2³², and the perturbation table turns (count, key) into the published count. Every published
+ * count is perturbed once from the records in it; a count made of parts is published as the sum of its
+ * parts' published counts.
  */
 public final class CellKeyMethod {
     public static final String METHOD = "cell-key perturbation";
@@ -19,6 +20,8 @@ public final class CellKeyMethod {
 
     private final RecordKeys keys;
     private final PerturbationTable table;
+    /** Means, medians and percentiles rest on at least this many records (docs/statistics.md). */
+    private final int minimumRecords = 10;
 
     public CellKeyMethod(RecordKeys keys, PerturbationTable table) {
         this.keys = keys;
@@ -44,6 +47,11 @@ public final class CellKeyMethod {
         return table.perturb(count.n(), count.key());
     }
 
+    /** The protection's variance of a count as published: {@link PerturbationTable#varianceAt}. */
+    public double varianceAt(long published) {
+        return table.varianceAt(published);
+    }
+
     /** The {@code protection} object of an answer: method, parameters, bias, and the period the answer covers. */
     public ObjectNode describe(String cells, LocalDate from, LocalDate to, boolean widened) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -62,10 +70,13 @@ public final class CellKeyMethod {
         for (int c = table.threshold(); c < table.threshold() + table.range(); c++) {
             byCount.put(String.valueOf(c), Math.round(table.bias(c) * 1000) / 1000.0);
         }
-        node.put("derivedFigures", "rates, intervals and complements are computed from the perturbed counts; a rate "
-                + "needs a perturbed denominator of at least " + table.threshold() + "; medians, percentiles, means and "
-                + "design effects are read from the records and shown only when the perturbed n and the records on each "
-                + "side of the value are at least " + table.threshold());
+        node.put("consistency", "a part is never published above its total (it is lowered to it) and offers never below "
+                + "accepted + declined (raised to it)");
+        node.put("derivedFigures", "rates and intervals are computed from the published counts; a rate needs a published "
+                + "denominator of at least " + table.threshold() + "; its 95 % interval adds the protection's variance to the "
+                + "sampling variance; medians and percentiles are the mean of the 5 records around the rank, rounded to a "
+                + "whole unit, means and design effects are rounded to one decimal, each shown only when it rests on at least "
+                + minimumRecords + " records (published n too) with at least " + table.threshold() + " on each side of the value");
         if (from != null || to != null) {
             ObjectNode period = node.putObject("period");
             period.put("from", from == null ? null : from.toString()).put("to", to == null ? null : to.toString());
