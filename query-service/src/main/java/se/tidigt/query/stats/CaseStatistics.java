@@ -1,7 +1,6 @@
 package se.tidigt.query.stats;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import se.tidigt.query.stats.protection.CellKeyMethod;
 
@@ -14,39 +13,33 @@ import java.util.Set;
  * The figures of docs/statistics.md for any selection of cases, one row per group: exact for a
  * district reading itself, protected by the cell-key method for everyone else. Served from cell
  * summaries ({@link CellSummaries}, built once per projection position, O(cells) per query);
- * {@link #reference} computes the same fact by fact. Computed on every call: the gateway keeps the
+ * {@link #reference} computes the same from summaries built afresh. Computed on every call: the gateway keeps the
  * answers it sends ({@link StatisticsCache#bytes}).
  */
 @Service
 public class CaseStatistics {
     /** The cells every protected count is summed from (docs/statistics.md, "Disclosure control"). */
-    public static final String CELLS = "each published count is perturbed once, from the record keys of the records it counts, "
-            + "so its noise does not grow with the months or districts it covers; the same records always get the same count";
+    public static final String CELLS = "each published count is rounded once, from its row's series: the records the row selects "
+            + "over every month (a monthly row: the whole selection); the same records always get the same count";
 
     private final CaseFacts facts;
     private final CellKeyMethod cellKey;
     private final Clock clock;
     /** The facts and summaries of a position; {@link StatisticsCache#disabled()}: read afresh (plain-object tests). */
     private final StatisticsCache cache;
-    /** False only to measure without them (tidigt.stats.summaries): every answer fact by fact. */
-    private final boolean summaries;
     private final SummaryStatistics fromSummaries;
-    private final FactByFactStatistics factByFact;
 
     CaseStatistics(CaseFacts facts, DistrictCrosswalk crosswalk, CellKeyMethod cellKey, Clock clock) {
-        this(facts, crosswalk, cellKey, clock, StatisticsCache.disabled(), true);
+        this(facts, crosswalk, cellKey, clock, StatisticsCache.disabled());
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    CaseStatistics(CaseFacts facts, DistrictCrosswalk crosswalk, CellKeyMethod cellKey, Clock clock, StatisticsCache cache,
-                   @Value("${tidigt.stats.summaries:true}") boolean summaries) {
+    CaseStatistics(CaseFacts facts, DistrictCrosswalk crosswalk, CellKeyMethod cellKey, Clock clock, StatisticsCache cache) {
         this.facts = facts;
         this.cellKey = cellKey;
         this.clock = clock;
         this.cache = cache;
-        this.summaries = summaries;
         this.fromSummaries = new SummaryStatistics(crosswalk, cellKey);
-        this.factByFact = new FactByFactStatistics(crosswalk, cellKey);
     }
 
     /** Exact figures: for a district user reading their own district. */
@@ -71,9 +64,6 @@ public class CaseStatistics {
 
     private List<ObjectNode> build(StatsQuery query, boolean protect, StatisticsPosition.State state) {
         LocalDate today = LocalDate.now(clock.withZone(Stats.ZONE));
-        if (!summaries) {
-            return factByFact.build(cache.facts(facts, state), facts.openAccess(), query, protect, today);
-        }
         CellSummaries cells = cache.derived(facts, state, new StatisticsCache.Derivation<CellSummaries>() {
             @Override
             public CellSummaries whole(List<CaseFact> all) {
@@ -89,12 +79,12 @@ public class CaseStatistics {
     }
 
     /**
-     * The figures computed afresh from every case fact, fact by fact, bypassing the cache and the cell
-     * summaries: the reference the served answers are compared with ({@code StatisticsCacheApiTest},
-     * {@code CellSummariesTest}). {@code protect} as {@link #protectedRows}.
+     * The figures computed afresh from every case fact, bypassing the cache and the summaries it keeps (built
+     * anew in one pass): the reference the served answers are compared with ({@code StatisticsCacheApiTest}).
+     * {@code CellSummariesTest} holds these to a fact-by-fact count. {@code protect} as {@link #protectedRows}.
      */
     public List<ObjectNode> reference(StatsQuery query, boolean protect) {
-        return factByFact.build(facts.all(), facts.openAccess(), protect ? query.wholeMonths() : query, protect,
-                LocalDate.now(clock.withZone(Stats.ZONE)));
+        return fromSummaries.build(CellSummaries.of(facts.all(), cellKey.keys()), facts.openAccess(),
+                protect ? query.wholeMonths() : query, protect, LocalDate.now(clock.withZone(Stats.ZONE)));
     }
 }

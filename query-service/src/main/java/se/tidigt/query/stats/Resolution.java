@@ -58,6 +58,12 @@ final class Resolution {
             define(tree, "");
             rules(tree);
             publication.settle();
+            for (String name : KEYED_BY_VALUE) {
+                if (tree.findParent(name) == null) {
+                    // A figure renamed without this list would lose its protection silently: refuse instead.
+                    throw new IllegalStateException("No figure named " + name + " to protect");
+                }
+            }
         }
         walk(tree, "");
         return tree;

@@ -12,7 +12,7 @@ import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 /**
- * The figures of {@link FactByFactFigures}, the same tree of {@link Count}s and {@link Guarded} values,
+ * The figures of a group, a tree of {@link Count}s and {@link Guarded} values,
  * read from a merged {@link CellSummary} instead of a pass over the cases: counts are entries, rates
  * pairs of them, percentiles read off merged value histograms (nearest rank, support from the same
  * histogram), and what depends on today compared against the days kept as values.
@@ -91,7 +91,7 @@ final class SummaryFigures {
     /**
      * Kish's design effect from the integer sums over clusters: with a accepted of m answered (p = a/m),
      * Σ(y − p·a_c)² ÷ m² over p(1 − p) ÷ m is (m²Σy² − 2amΣy·a_c + a²Σa_c²) ÷ (m·a·(m − a)), computed
-     * exactly. The fact-by-fact loop sums the same in floating point, in the cases' order, so the two can
+     * exactly. A loop over the cases sums the same in floating point, in the cases' order, so the two can
      * round differently only when the exact value lies at (or within 10⁻⁶ hundredths of) a half
      * hundredth: there the group's cases decide, by that very loop.
      */
@@ -116,7 +116,7 @@ final class SummaryFigures {
         double fraction = new java.math.BigDecimal(hundredths[1]).divide(new java.math.BigDecimal(denominator),
                 java.math.MathContext.DECIMAL64).doubleValue();
         if (Math.abs(fraction - 0.5) < TIE_MARGIN) {
-            return FactByFactFigures.designEffect(cases.get());
+            return designEffectCaseByCase(cases.get());
         }
         long rounded = hundredths[0].longValueExact() + (fraction > 0.5 ? 1 : 0);
         return Guarded.ratio(rounded / 100.0, clusters);
@@ -234,6 +234,34 @@ final class SummaryFigures {
             }
         }
         throw new IllegalStateException("rank beyond the records");
+    }
+
+    /** The design effect summed case by case in floating point, in the cases' order: how a tie is rounded. */
+    private static Guarded designEffectCaseByCase(List<CaseFact> cases) {
+        double a = 0;
+        double m = 0;
+        int clusters = 0;
+        for (CaseFact c : cases) {
+            long answered = c.offers().stream().filter(o -> o.answer() != null).count();
+            if (answered > 0) {
+                clusters++;
+                m += answered;
+                a += c.offers().stream().filter(o -> "ACCEPTED".equals(o.answer())).count();
+            }
+        }
+        if (m == 0 || a == 0 || a == m) {
+            return Guarded.ratio(1.0, clusters);
+        }
+        double p = a / m;
+        double between = 0;
+        for (CaseFact c : cases) {
+            long answered = c.offers().stream().filter(o -> o.answer() != null).count();
+            long yes = c.offers().stream().filter(o -> "ACCEPTED".equals(o.answer())).count();
+            between += (yes - p * answered) * (yes - p * answered);
+        }
+        double clustered = between / (m * m);
+        double binomial = p * (1 - p) / m;
+        return Guarded.ratio(Math.round(Math.max(1.0, clustered / binomial) * 100) / 100.0, clusters);
     }
 
     private static Count total(TreeMap<Long, Count> histogram, LongPredicate value) {

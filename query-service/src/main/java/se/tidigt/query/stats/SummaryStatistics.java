@@ -15,8 +15,8 @@ import java.util.function.Function;
  * The answer from cell summaries: O(cells) per query. A cell whose month the period covers wholly is
  * merged as it is; of a month covered in part (an exact reader's day range) the cases on covered days are
  * added one by one. Protected: each published count is perturbed once, from the records in it
- * ({@link Publication}). Equal to {@link FactByFactStatistics} figure for figure (the test
- * {@code CellSummariesTest} compares the JSON of both over synthetic cities and many queries).
+ * ({@link Publication}). Equal figure for figure to the fact-by-fact oracle of the tests
+ * ({@code CellSummariesTest} compares the JSON of both over synthetic cities and many queries).
  */
 final class SummaryStatistics {
     private final DistrictCrosswalk crosswalk;
@@ -55,18 +55,18 @@ final class SummaryStatistics {
         groups.forEach((key, group) -> {
             ObjectNode tree = SummaryFigures.of(group, today, () -> summaries.all().stream()
                     .filter(c -> selects(query, c, todayOf) && key.equals(key(query.groupBy(), c, shown))).toList());
-            tree.set("openAccessSupport", FactByFactStatistics.openAccess(tally, query, key, openAccess, shown));
+            tree.set("openAccessSupport", Rows.openAccess(tally, query, key, openAccess, shown));
             Resolution resolution = Resolution.exact();
             if (protect) {
                 ObjectNode before = SummaryFigures.of(series.before(key), today, List::of);
-                before.set("openAccessSupport", FactByFactStatistics.openAccess(tally, FactByFactStatistics.before(query, key),
+                before.set("openAccessSupport", Rows.openAccess(tally, Rows.before(query, key),
                         key, openAccess, shown));
                 ObjectNode whole = SummaryFigures.of(series.whole(key), today, List::of);
-                whole.set("openAccessSupport", FactByFactStatistics.openAccess(tally, FactByFactStatistics.whole(query), key,
+                whole.set("openAccessSupport", Rows.openAccess(tally, Rows.whole(query), key,
                         openAccess, shown));
                 resolution = Resolution.protectedBy(new Publication(cellKey), before, whole);
             }
-            rows.add(FactByFactStatistics.row(query, protect, key, tree, resolution, cellKey));
+            rows.add(Rows.row(query, protect, key, tree, resolution, cellKey));
         });
         return rows;
     }
@@ -81,6 +81,8 @@ final class SummaryStatistics {
         final Map<String, CellSummary> before = new HashMap<>();
         final TreeMap<java.time.YearMonth, CellSummary> monthly = new TreeMap<>();
         boolean byMonth;
+        /** Month → the series before it, built once per answer (monthly rows). */
+        Map<java.time.YearMonth, CellSummary> cumulative;
 
         CellSummary whole(String key) {
             return whole.getOrDefault(byMonth ? "all" : key, new CellSummary());
@@ -90,9 +92,15 @@ final class SummaryStatistics {
             if (!byMonth) {
                 return before.getOrDefault(key, new CellSummary());
             }
-            CellSummary sum = new CellSummary();
-            monthly.headMap(java.time.YearMonth.parse(key)).values().forEach(sum::add);
-            return sum;
+            if (cumulative == null) {
+                cumulative = new HashMap<>();
+                CellSummary running = new CellSummary();
+                for (Map.Entry<java.time.YearMonth, CellSummary> month : monthly.entrySet()) {
+                    cumulative.put(month.getKey(), new CellSummary().add(running));
+                    running.add(month.getValue());
+                }
+            }
+            return cumulative.getOrDefault(java.time.YearMonth.parse(key), new CellSummary());
         }
     }
 

@@ -70,17 +70,50 @@ public final class CellKeyMethod {
         for (int c = table.threshold(); c < table.threshold() + table.range(); c++) {
             byCount.put(String.valueOf(c), Math.round(table.bias(c) * 1000) / 1000.0);
         }
-        node.put("consistency", "a part is never published above its total (it is lowered to it) and offers never below "
-                + "accepted + declined (raised to it)");
-        node.put("derivedFigures", "rates and intervals are computed from the published counts; a rate needs a published "
-                + "denominator of at least " + table.threshold() + "; its 95 % interval adds the protection's variance to the "
-                + "sampling variance; medians and percentiles are the mean of the 5 records around the rank, rounded to a "
-                + "whole unit, means and design effects are rounded to one decimal, each shown only when it rests on at least "
-                + minimumRecords + " records (published n too) with at least " + table.threshold() + " on each side of the value");
+        node.put("derivedFigures", "rates, intervals and complements are computed from the perturbed counts; a rate "
+                + "needs a perturbed denominator of at least " + table.threshold() + "; medians, percentiles, means and "
+                + "design effects are read from the records and shown only when the perturbed n and the records on each "
+                + "side of the value are at least " + table.threshold());
         if (from != null || to != null) {
             ObjectNode period = node.putObject("period");
             period.put("from", from == null ? null : from.toString()).put("to", to == null ? null : to.toString());
             period.put("widenedToWholeMonths", widened);
+        }
+        return node;
+    }
+
+    /**
+     * The {@code protection} object of a {@code /stats} answer: every published count randomly rounded to a
+     * multiple of the threshold from its row's running count (docs/statistics.md, "Disclosure control").
+     */
+    public ObjectNode describePublished(String series, LocalDate from, LocalDate to) {
+        int k = table.threshold();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("method", METHOD).put("reference", REFERENCE + "; random rounding to base " + k
+                + " (Statistics New Zealand, RR3; Fellegi 1975)");
+        node.put("threshold", k);
+        node.putArray("noiseRange").add(-(k - 1)).add(k - 1);
+        node.put("perturbationTable", "tidigt-ckm-running-rounding-k" + k + "-v2");
+        node.put("cells", series);
+        node.put("rounding", "a count is k·(⌊(C + n)/k + u⌋ − ⌊C/k + u⌋): n the row's count, C its series' count before the "
+                + "row's months, u uniform from the cell key of the series' records; so every published count is a multiple of "
+                + k + " and never more than " + (k - 1) + " from the exact one, whatever the months or districts it covers");
+        node.put("smallCounts", "a count from 1 to " + (k - 1) + " is published as 0 or " + k + "; every sum or difference of "
+                + "published counts is a multiple of " + k);
+        node.putObject("bias").put("summary", "none: random rounding is unbiased");
+        node.put("varianceBound", k * k / 4.0);
+        node.put("consistency", "a part is never published above its total (it is lowered to it) and offers never below "
+                + "accepted + declined (raised to it)");
+        node.put("derivedFigures", "rates and intervals are computed from the published counts; a rate needs a published "
+                + "denominator of at least " + k + "; its 95 % interval adds the protection's variance (at most "
+                + (k * k / 4.0) + " a count) to the sampling variance; medians and percentiles are the mean of the 5 records "
+                + "around the rank, rounded to a whole unit, means and design effects are rounded to one decimal, each shown "
+                + "only when it rests on at least " + minimumRecords + " records (published n too) with at least " + k
+                + " on each side of the value");
+        if (from != null || to != null) {
+            ObjectNode period = node.putObject("period");
+            period.put("from", from == null ? null : from.toString()).put("to", to == null ? null : to.toString());
+            period.put("widenedToWholeMonths", true);
         }
         return node;
     }
