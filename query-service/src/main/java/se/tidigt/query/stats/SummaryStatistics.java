@@ -51,6 +51,8 @@ final class SummaryStatistics {
         });
         Tally tally = new Tally(protect ? cellKey.keys() : RecordKeys.NONE);
         Series series = protect ? series(cells, query, todayOf, shown) : null;
+        Map<String, ObjectNode> wholeTrees = new HashMap<>();
+        ObjectNode[] running = {series != null && series.byMonth ? SummaryFigures.of(series.earlier, today, List::of) : null};
         List<ObjectNode> rows = new ArrayList<>();
         groups.forEach((key, group) -> {
             ObjectNode tree = SummaryFigures.of(group, today, () -> summaries.all().stream()
@@ -58,17 +60,53 @@ final class SummaryStatistics {
             tree.set("openAccessSupport", Rows.openAccess(tally, query, key, openAccess, shown));
             Resolution resolution = Resolution.exact();
             if (protect) {
-                ObjectNode before = SummaryFigures.of(series.before(key), today, List::of);
-                before.set("openAccessSupport", Rows.openAccess(tally, Rows.before(query, key),
-                        key, openAccess, shown));
-                ObjectNode whole = SummaryFigures.of(series.whole(key), today, List::of);
-                whole.set("openAccessSupport", Rows.openAccess(tally, Rows.whole(query), key,
-                        openAccess, shown));
+                ObjectNode before;
+                if (series.byMonth) {
+                    // Monthly rows come in month order: the series before a month is the one before the last plus its month.
+                    before = running[0];
+                    running[0] = sumOfCounts(running[0], tree);
+                } else {
+                    before = SummaryFigures.of(series.before(key), today, List::of);
+                }
+                before = before.deepCopy();
+                before.set("openAccessSupport", Rows.openAccess(tally, Rows.before(query, key), key, openAccess, shown));
+                ObjectNode whole = wholeTrees.computeIfAbsent(series.byMonth ? "all" : key, k -> {
+                    ObjectNode figures = SummaryFigures.of(series.whole(key), today, List::of);
+                    figures.set("openAccessSupport", Rows.openAccess(tally, Rows.whole(query), key, openAccess, shown));
+                    return figures;
+                });
                 resolution = Resolution.protectedBy(new Publication(cellKey), before, whole);
             }
             rows.add(Rows.row(query, protect, key, tree, resolution, cellKey));
         });
         return rows;
+    }
+
+    /** A new tree with every count of {@code a} and {@code b} added path by path (counts of disjoint records add). */
+    private static ObjectNode sumOfCounts(ObjectNode a, ObjectNode b) {
+        ObjectNode sum = a.deepCopy();
+        b.fields().forEachRemaining(field -> {
+            com.fasterxml.jackson.databind.JsonNode mine = sum.get(field.getKey());
+            if (field.getValue() instanceof com.fasterxml.jackson.databind.node.POJONode pojo && pojo.getPojo() instanceof Count count) {
+                Count was = mine instanceof com.fasterxml.jackson.databind.node.POJONode p && p.getPojo() instanceof Count c ? c : null;
+                sum.set(field.getKey(), Tally.node(was == null ? count : add(was, count)));
+            } else if (field.getValue().isObject()) {
+                sum.set(field.getKey(), mine != null && mine.isObject()
+                        ? sumOfCounts((ObjectNode) mine, (ObjectNode) field.getValue()) : field.getValue().deepCopy());
+            }
+        });
+        return sum;
+    }
+
+    private static Count add(Count a, Count b) {
+        if (a.parts().isEmpty() || a.parts().size() != b.parts().size()) {
+            return Count.of(a.n() + b.n(), a.key() + b.key());
+        }
+        Count[] parts = new Count[a.parts().size()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = add(a.parts().get(i), b.parts().get(i));
+        }
+        return Count.sum(parts);
     }
 
     /**
@@ -79,28 +117,16 @@ final class SummaryStatistics {
     private static final class Series {
         final Map<String, CellSummary> whole = new HashMap<>();
         final Map<String, CellSummary> before = new HashMap<>();
-        final TreeMap<java.time.YearMonth, CellSummary> monthly = new TreeMap<>();
+        /** Monthly rows: the selection's records before the query's first month. */
+        final CellSummary earlier = new CellSummary();
         boolean byMonth;
-        /** Month → the series before it, built once per answer (monthly rows). */
-        Map<java.time.YearMonth, CellSummary> cumulative;
 
         CellSummary whole(String key) {
             return whole.getOrDefault(byMonth ? "all" : key, new CellSummary());
         }
 
         CellSummary before(String key) {
-            if (!byMonth) {
-                return before.getOrDefault(key, new CellSummary());
-            }
-            if (cumulative == null) {
-                cumulative = new HashMap<>();
-                CellSummary running = new CellSummary();
-                for (Map.Entry<java.time.YearMonth, CellSummary> month : monthly.entrySet()) {
-                    cumulative.put(month.getKey(), new CellSummary().add(running));
-                    running.add(month.getValue());
-                }
-            }
-            return cumulative.getOrDefault(java.time.YearMonth.parse(key), new CellSummary());
+            return before.getOrDefault(key, new CellSummary());
         }
     }
 
@@ -114,10 +140,8 @@ final class SummaryStatistics {
             }
             String key = series.byMonth ? "all" : key(query.groupBy(), cell, shown);
             series.whole.computeIfAbsent(key, k -> new CellSummary()).add(kept.summary());
-            if (series.byMonth) {
-                series.monthly.computeIfAbsent(cell.month(), m -> new CellSummary()).add(kept.summary());
-            } else if (query.from() != null && cell.month().isBefore(java.time.YearMonth.from(query.from()))) {
-                series.before.computeIfAbsent(key, k -> new CellSummary()).add(kept.summary());
+            if (query.from() != null && cell.month().isBefore(java.time.YearMonth.from(query.from()))) {
+                (series.byMonth ? series.earlier : series.before.computeIfAbsent(key, k -> new CellSummary())).add(kept.summary());
             }
         });
         return series;
