@@ -47,11 +47,6 @@ public final class CellKeyMethod {
         return table.perturb(count.n(), count.key());
     }
 
-    /** The protection's variance of a count as published: {@link PerturbationTable#varianceAt}. */
-    public double varianceAt(long published) {
-        return table.varianceAt(published);
-    }
-
     /** The {@code protection} object of an answer: method, parameters, bias, and the period the answer covers. */
     public ObjectNode describe(String cells, LocalDate from, LocalDate to, boolean widened) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();

@@ -65,29 +65,6 @@ public final class PerturbationTable {
         return mean - count;
     }
 
-    /** Expected squared difference between the published and the true count (bias included). */
-    public double meanSquaredError(long count) {
-        double mse = 0;
-        for (double[] outcome : row(count)) {
-            mse += (outcome[0] - count) * (outcome[0] - count) * outcome[1];
-        }
-        return mse;
-    }
-
-    /**
-     * The protection's variance for a published count, as a reader can bound it: the largest mean squared
-     * error of any true count that could have been published so (a published 0 or k may hide 1 … k−1).
-     */
-    public double varianceAt(long published) {
-        long low = published <= threshold ? 0 : Math.max(threshold, published - range);
-        long high = published <= threshold ? threshold + range : published + range;
-        double worst = 0;
-        for (long c = low; c <= high; c++) {
-            worst = Math.max(worst, meanSquaredError(c));
-        }
-        return worst;
-    }
-
     /** The outcomes of a count and their probabilities, in a fixed order. */
     List<double[]> row(long count) {
         List<double[]> row = new ArrayList<>();
