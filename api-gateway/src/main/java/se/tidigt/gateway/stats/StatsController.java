@@ -206,7 +206,7 @@ class StatsController {
         row.putObject("funnel").put("concerns", 0);
         StatsQuery widened = query.wholeMonths();
         row.set("protection", own ? CellKeyMethod.none(OWN_DISTRICT)
-                : cellKey.describe(CaseStatistics.CELLS, widened.from(), widened.to(), true));
+                : cellKey.describePublished(CaseStatistics.CELLS, widened.from(), widened.to()));
         return row;
     }
 

@@ -13,14 +13,14 @@ import java.util.Set;
  * The figures of docs/statistics.md for any selection of cases, one row per group: exact for a
  * district reading itself, protected by the cell-key method for everyone else. Served from cell
  * summaries ({@link CellSummaries}, built once per projection position, O(cells) per query);
- * {@link #reference} computes the same fact by fact. Computed on every call: the gateway keeps the
+ * {@link #reference} computes the same from summaries built afresh. Computed on every call: the gateway keeps the
  * answers it sends ({@link StatisticsCache#bytes}).
  */
 @Service
 public class CaseStatistics {
     /** The cells every protected count is summed from (docs/statistics.md, "Disclosure control"). */
-    public static final String CELLS = "district (as it was) × month of the concern × work model; a figure is the sum of "
-            + "its cells' perturbed counts, so differencing periods, districts or work models gives back only perturbed cells";
+    public static final String CELLS = "each published count is rounded once, from its row's series: the records the row selects "
+            + "over every month (a monthly row: the whole selection); the same records always get the same count";
 
     private final CaseFacts facts;
     private final CellKeyMethod cellKey;
@@ -28,7 +28,6 @@ public class CaseStatistics {
     /** The facts and summaries of a position; {@link StatisticsCache#disabled()}: read afresh (plain-object tests). */
     private final StatisticsCache cache;
     private final SummaryStatistics fromSummaries;
-    private final FactByFactStatistics factByFact;
 
     CaseStatistics(CaseFacts facts, DistrictCrosswalk crosswalk, CellKeyMethod cellKey, Clock clock) {
         this(facts, crosswalk, cellKey, clock, StatisticsCache.disabled());
@@ -41,7 +40,6 @@ public class CaseStatistics {
         this.clock = clock;
         this.cache = cache;
         this.fromSummaries = new SummaryStatistics(crosswalk, cellKey);
-        this.factByFact = new FactByFactStatistics(crosswalk, cellKey);
     }
 
     /** Exact figures: for a district user reading their own district. */
@@ -54,7 +52,7 @@ public class CaseStatistics {
         return build(query, false, state);
     }
 
-    /** Protected figures: every count perturbed cell by cell, the period widened to whole months. */
+    /** Protected figures: every published count perturbed once from its records, the period widened to whole months. */
     public List<ObjectNode> protectedRows(StatsQuery query) {
         return protectedRows(query, null);
     }
@@ -81,12 +79,12 @@ public class CaseStatistics {
     }
 
     /**
-     * The figures computed afresh from every case fact, fact by fact, bypassing the cache and the cell
-     * summaries: the reference the served answers are compared with ({@code StatisticsCacheApiTest},
-     * {@code CellSummariesTest}). {@code protect} as {@link #protectedRows}.
+     * The figures computed afresh from every case fact, bypassing the cache and the summaries it keeps (built
+     * anew in one pass): the reference the served answers are compared with ({@code StatisticsCacheApiTest}).
+     * {@code CellSummariesTest} holds these to a fact-by-fact count. {@code protect} as {@link #protectedRows}.
      */
     public List<ObjectNode> reference(StatsQuery query, boolean protect) {
-        return factByFact.build(facts.all(), facts.openAccess(), protect ? query.wholeMonths() : query, protect,
-                LocalDate.now(clock.withZone(Stats.ZONE)));
+        return fromSummaries.build(CellSummaries.of(facts.all(), cellKey.keys()), facts.openAccess(),
+                protect ? query.wholeMonths() : query, protect, LocalDate.now(clock.withZone(Stats.ZONE)));
     }
 }

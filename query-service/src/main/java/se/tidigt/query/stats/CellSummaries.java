@@ -27,10 +27,6 @@ final class CellSummaries {
             return new Cell(district, month, workModel, null);
         }
 
-        /** The cell of the disclosure control (docs/statistics.md): the concern set does not split it. */
-        String protectedCell() {
-            return district + "|" + month + "|" + workModel;
-        }
     }
 
     /** A cell's summary and its cases, in the facts' order. */
@@ -59,15 +55,6 @@ final class CellSummaries {
      * some thirty times fewer of these (BENCHMARKS.md, "Statistics from cell summaries").
      */
     private final Map<Cell, Kept> anyConcern = new LinkedHashMap<>();
-
-    /**
-     * A whole cell's counts perturbed, path by path, for one day (deadlines and re-referral depend on it):
-     * the same for every protected query at this position that takes the cell whole with no concern filter.
-     */
-    private final Map<PerturbedCell, Map<String, Long>> perturbed = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private record PerturbedCell(Cell cell, java.time.LocalDate today) {
-    }
 
     private CellSummaries(List<CaseFact> all, RecordKeys keys) {
         this(all, new ChildHistories(all), keys);
@@ -142,11 +129,6 @@ final class CellSummaries {
                 (cell.concerns() == null ? next.anyConcern : next.cells).remove(cell);
             }
         });
-        perturbed.forEach((key, counts) -> {
-            if (!copied.containsKey(key.cell())) {
-                next.perturbed.put(key, counts);
-            }
-        });
         return next;
     }
 
@@ -169,11 +151,6 @@ final class CellSummaries {
     /** Every cell merged over its concern sets (concerns null): for the queries that filter no concern. */
     Map<Cell, Kept> anyConcern() {
         return anyConcern;
-    }
-
-    /** A cell's perturbed counts by path on a day, computed once (the perturbation of a position's one CaseStatistics). */
-    Map<String, Long> perturbed(Cell cell, java.time.LocalDate today, java.util.function.Supplier<Map<String, Long>> compute) {
-        return perturbed.computeIfAbsent(new PerturbedCell(cell, today), key -> compute.get());
     }
 
     /** What a case adds, for a month a query covers in part. */

@@ -56,10 +56,13 @@ final class LeadTimes {
     static Guarded guarded(List<? extends Number> values, double q) {
         Double value = Stats.percentile(values, q);
         if (value == null) {
-            return new Guarded(null, 0);
+            return Guarded.none();
         }
         long below = values.stream().filter(v -> v.doubleValue() <= value).count();
         long above = values.stream().filter(v -> v.doubleValue() >= value).count();
-        return new Guarded(value, Math.min(below, above));
+        java.util.TreeMap<Long, Count> histogram = new java.util.TreeMap<>();
+        values.forEach(v -> histogram.merge(v.longValue(), Count.of(1, 0), (x, y) -> Count.of(x.n() + y.n(), 0)));
+        long rank = Math.max(1, (int) Math.ceil(q * values.size()));
+        return new Guarded(value, Math.min(below, above), values.size(), Publication.smoothed(histogram, rank, values.size()));
     }
 }

@@ -12,7 +12,7 @@ import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 /**
- * The figures of {@link FactByFactFigures}, the same tree of {@link Count}s and {@link Guarded} values,
+ * The figures of a group, a tree of {@link Count}s and {@link Guarded} values,
  * read from a merged {@link CellSummary} instead of a pass over the cases: counts are entries, rates
  * pairs of them, percentiles read off merged value histograms (nearest rank, support from the same
  * histogram), and what depends on today compared against the days kept as values.
@@ -24,26 +24,18 @@ final class SummaryFigures {
 
     private final CellSummary s;
     private final LocalDate today;
-    /** Only the counts matter (a protected answer's cells): values read from records are left out. */
-    private final boolean countsOnly;
     /** The group's cases in the facts' order, only for a design effect at a rounding tie (see designEffect). */
     private final Supplier<List<CaseFact>> cases;
 
-    private SummaryFigures(CellSummary s, LocalDate today, boolean countsOnly, Supplier<List<CaseFact>> cases) {
+    private SummaryFigures(CellSummary s, LocalDate today, Supplier<List<CaseFact>> cases) {
         this.s = s;
         this.today = today;
-        this.countsOnly = countsOnly;
         this.cases = cases;
     }
 
     /** Every figure of a group. {@code cases}: the group's cases in the facts' order, asked for only at a tie. */
     static ObjectNode of(CellSummary summary, LocalDate today, Supplier<List<CaseFact>> cases) {
-        return new SummaryFigures(summary, today, false, cases).figures();
-    }
-
-    /** Every count of a cell, as a protected answer sums them cell by cell; values read from records are null. */
-    static ObjectNode counts(CellSummary summary, LocalDate today) {
-        return new SummaryFigures(summary, today, true, List::of).figures();
+        return new SummaryFigures(summary, today, cases).figures();
     }
 
     private ObjectNode figures() {
@@ -99,19 +91,16 @@ final class SummaryFigures {
     /**
      * Kish's design effect from the integer sums over clusters: with a accepted of m answered (p = a/m),
      * Σ(y − p·a_c)² ÷ m² over p(1 − p) ÷ m is (m²Σy² − 2amΣy·a_c + a²Σa_c²) ÷ (m·a·(m − a)), computed
-     * exactly. The fact-by-fact loop sums the same in floating point, in the cases' order, so the two can
+     * exactly. A loop over the cases sums the same in floating point, in the cases' order, so the two can
      * round differently only when the exact value lies at (or within 10⁻⁶ hundredths of) a half
      * hundredth: there the group's cases decide, by that very loop.
      */
     private Guarded designEffect() {
         long clusters = s.count(Metric.DE_CLUSTERS).n();
-        if (countsOnly) {
-            return new Guarded(null, clusters);
-        }
         long m = s.count(Metric.DE_ANSWERED).n();
         long a = s.count(Metric.DE_ACCEPTED).n();
         if (m == 0 || a == 0 || a == m) {
-            return new Guarded(1.0, clusters);
+            return Guarded.ratio(1.0, clusters);
         }
         BigInteger bm = BigInteger.valueOf(m);
         BigInteger ba = BigInteger.valueOf(a);
@@ -120,17 +109,17 @@ final class SummaryFigures {
                 .add(ba.multiply(ba).multiply(BigInteger.valueOf(s.count(Metric.DE_ANSWERED_SQUARED).n())));
         BigInteger denominator = bm.multiply(ba).multiply(bm.subtract(ba));
         if (numerator.compareTo(denominator) <= 0) {
-            return new Guarded(1.0, clusters); // at most 1: max(1, ·) is 1 whatever the rounding
+            return Guarded.ratio(1.0, clusters); // at most 1: max(1, ·) is 1 whatever the rounding
         }
         // Hundredths: 100·N/D = whole + fraction; its distance from the half decides how it rounds.
         BigInteger[] hundredths = numerator.multiply(BigInteger.valueOf(100)).divideAndRemainder(denominator);
         double fraction = new java.math.BigDecimal(hundredths[1]).divide(new java.math.BigDecimal(denominator),
                 java.math.MathContext.DECIMAL64).doubleValue();
         if (Math.abs(fraction - 0.5) < TIE_MARGIN) {
-            return FactByFactFigures.designEffect(cases.get());
+            return designEffectCaseByCase(cases.get());
         }
         long rounded = hundredths[0].longValueExact() + (fraction > 0.5 ? 1 : 0);
-        return new Guarded(rounded / 100.0, clusters);
+        return Guarded.ratio(rounded / 100.0, clusters);
     }
 
     private ObjectNode distribution(Metric days, Metric stillOpen) {
@@ -180,8 +169,8 @@ final class SummaryFigures {
         ObjectNode node = JSON.objectNode();
         node.set("n", Tally.node(total(workers, v -> true)));
         // IntStream.average() divides the exact integer sum by the count: the same double.
-        Double mean = staffed == 0 || countsOnly ? null : Stats.round((double) sum / staffed);
-        node.set("mean", Tally.node(new Guarded(mean, staffed)));
+        Double mean = staffed == 0 ? null : Stats.round((double) sum / staffed);
+        node.set("mean", Tally.node(Guarded.ratio(mean, staffed)));
         node.set("median", Tally.node(guarded(workers, 0.5)));
         return node;
     }
@@ -232,10 +221,7 @@ final class SummaryFigures {
             records += count.n();
         }
         if (records == 0) {
-            return new Guarded(null, 0);
-        }
-        if (countsOnly) {
-            return new Guarded(null, 0);
+            return Guarded.none();
         }
         long rank = Math.max(1, (int) Math.ceil(q * records));
         long below = 0;
@@ -243,10 +229,39 @@ final class SummaryFigures {
             long before = below;
             below += e.getValue().n();
             if (below >= rank) {
-                return new Guarded((double) e.getKey(), Math.min(below, records - before));
+                return new Guarded((double) e.getKey(), Math.min(below, records - before), records,
+                        Publication.smoothed(histogram, rank, records));
             }
         }
         throw new IllegalStateException("rank beyond the records");
+    }
+
+    /** The design effect summed case by case in floating point, in the cases' order: how a tie is rounded. */
+    private static Guarded designEffectCaseByCase(List<CaseFact> cases) {
+        double a = 0;
+        double m = 0;
+        int clusters = 0;
+        for (CaseFact c : cases) {
+            long answered = c.offers().stream().filter(o -> o.answer() != null).count();
+            if (answered > 0) {
+                clusters++;
+                m += answered;
+                a += c.offers().stream().filter(o -> "ACCEPTED".equals(o.answer())).count();
+            }
+        }
+        if (m == 0 || a == 0 || a == m) {
+            return Guarded.ratio(1.0, clusters);
+        }
+        double p = a / m;
+        double between = 0;
+        for (CaseFact c : cases) {
+            long answered = c.offers().stream().filter(o -> o.answer() != null).count();
+            long yes = c.offers().stream().filter(o -> "ACCEPTED".equals(o.answer())).count();
+            between += (yes - p * answered) * (yes - p * answered);
+        }
+        double clustered = between / (m * m);
+        double binomial = p * (1 - p) / m;
+        return Guarded.ratio(Math.round(Math.max(1.0, clustered / binomial) * 100) / 100.0, clusters);
     }
 
     private static Count total(TreeMap<Long, Count> histogram, LongPredicate value) {

@@ -6,7 +6,6 @@ import se.tidigt.query.stats.protection.CellKeyMethod;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,9 +14,9 @@ import java.util.function.Function;
 /**
  * The answer from cell summaries: O(cells) per query. A cell whose month the period covers wholly is
  * merged as it is; of a month covered in part (an exact reader's day range) the cases on covered days are
- * added one by one. Protected: each disclosure cell's counts are perturbed and summed path by path, as
- * the fact-by-fact answer does. Equal to {@link FactByFactStatistics} figure for figure (the test
- * {@code CellSummariesTest} compares the JSON of both over synthetic cities and many queries).
+ * added one by one. Protected: each published count is perturbed once, from the records in it
+ * ({@link Publication}). Equal figure for figure to the fact-by-fact oracle of the tests
+ * ({@code CellSummariesTest} compares the JSON of both over synthetic cities and many queries).
  */
 final class SummaryStatistics {
     private final DistrictCrosswalk crosswalk;
@@ -28,37 +27,12 @@ final class SummaryStatistics {
         this.cellKey = cellKey;
     }
 
-    /**
-     * One group's merged summary and, for protected readers, its disclosure cells: merged from concern
-     * sets, or (no concern filter) whole cells of {@link CellSummaries#anyConcern}, whose perturbed
-     * counts are kept with the summaries.
-     */
-    private static final class Group {
-        final CellSummary summary = new CellSummary();
-        final Map<String, CellSummary> cells = new LinkedHashMap<>();
-        final List<CellSummaries.Cell> wholeCells = new ArrayList<>();
-
-        void add(CellSummaries.Cell cell, CellSummary part, boolean protect) {
-            summary.add(part);
-            if (protect) {
-                cells.computeIfAbsent(cell.protectedCell(), c -> new CellSummary()).add(part);
-            }
-        }
-
-        void addWhole(CellSummaries.Cell cell, CellSummary part, boolean protect) {
-            summary.add(part);
-            if (protect) {
-                wholeCells.add(cell);
-            }
-        }
-    }
-
     List<ObjectNode> build(CellSummaries summaries, List<CaseFacts.OpenAccessCount> openAccess, StatsQuery query,
                            boolean protect, LocalDate today) {
         Map<String, String> successors = new HashMap<>();
         Function<String, String> todayOf = code -> successors.computeIfAbsent(code, crosswalk::todayOf);
         Function<String, String> shown = code -> query.historical() ? code : todayOf.apply(code);
-        Map<String, Group> groups = new TreeMap<>();
+        Map<String, CellSummary> groups = new TreeMap<>();
         Map<CellSummaries.Cell, CellSummaries.Kept> cells = query.concerns() == null ? summaries.anyConcern() : summaries.cells();
         cells.forEach((cell, kept) -> {
             if (!selects(query, cell, todayOf) || !query.overlapsMonth(cell.month()) || kept.summary().isEmpty()) {
@@ -66,52 +40,111 @@ final class SummaryStatistics {
             }
             String key = key(query.groupBy(), cell, shown);
             if (query.coversDay(cell.month().atDay(1)) && query.coversDay(cell.month().atEndOfMonth())) {
-                Group group = groups.computeIfAbsent(key, k -> new Group());
-                if (cell.concerns() == null) {
-                    group.addWhole(cell, kept.summary(), protect);
-                } else {
-                    group.add(cell, kept.summary(), protect);
-                }
+                groups.computeIfAbsent(key, k -> new CellSummary()).add(kept.summary());
             } else {
                 for (CaseFact c : kept.cases()) {
                     if (query.coversDay(Stats.date(c.receivedAt()))) {
-                        groups.computeIfAbsent(key, k -> new Group()).add(cell, summaries.contribution(c), protect);
+                        groups.computeIfAbsent(key, k -> new CellSummary()).add(summaries.contribution(c));
                     }
                 }
             }
         });
         Tally tally = new Tally(protect ? cellKey.keys() : RecordKeys.NONE);
+        Series series = protect ? series(cells, query, todayOf, shown) : null;
+        Map<String, ObjectNode> wholeTrees = new HashMap<>();
+        ObjectNode[] running = {series != null && series.byMonth ? SummaryFigures.of(series.earlier, today, List::of) : null};
         List<ObjectNode> rows = new ArrayList<>();
         groups.forEach((key, group) -> {
-            ObjectNode tree = SummaryFigures.of(group.summary, today, () -> summaries.all().stream()
+            ObjectNode tree = SummaryFigures.of(group, today, () -> summaries.all().stream()
                     .filter(c -> selects(query, c, todayOf) && key.equals(key(query.groupBy(), c, shown))).toList());
-            tree.set("openAccessSupport", FactByFactStatistics.openAccess(tally, query, key, openAccess, shown));
-            Resolution resolution = protect
-                    ? new Resolution(perturbedByCell(summaries, group, today), cellKey.threshold())
-                    : new Resolution((path, count) -> count.n(), 0);
-            rows.add(FactByFactStatistics.row(query, protect, key, tree, resolution, cellKey));
+            tree.set("openAccessSupport", Rows.openAccess(tally, query, key, openAccess, shown));
+            Resolution resolution = Resolution.exact();
+            if (protect) {
+                ObjectNode before;
+                if (series.byMonth) {
+                    // Monthly rows come in month order: the series before a month is the one before the last plus its month.
+                    before = running[0];
+                    running[0] = sumOfCounts(running[0], tree);
+                } else {
+                    before = SummaryFigures.of(series.before(key), today, List::of);
+                }
+                before = before.deepCopy();
+                before.set("openAccessSupport", Rows.openAccess(tally, Rows.before(query, key), key, openAccess, shown));
+                ObjectNode whole = wholeTrees.computeIfAbsent(series.byMonth ? "all" : key, k -> {
+                    ObjectNode figures = SummaryFigures.of(series.whole(key), today, List::of);
+                    figures.set("openAccessSupport", Rows.openAccess(tally, Rows.whole(query), key, openAccess, shown));
+                    return figures;
+                });
+                resolution = Resolution.protectedBy(new Publication(cellKey), before, whole);
+            }
+            rows.add(Rows.row(query, protect, key, tree, resolution, cellKey));
         });
         return rows;
     }
 
-    /** Every count of the group as the sum of its cells' perturbed counts (as FactByFactStatistics.perturbedByCell). */
-    private Resolution.Counter perturbedByCell(CellSummaries summaries, Group group, LocalDate today) {
-        Map<String, Long> sums = new HashMap<>();
-        group.cells.values().forEach(cell -> perturbed(cell, today).forEach((path, n) -> sums.merge(path, n, Long::sum)));
-        group.wholeCells.forEach(cell -> summaries.perturbed(cell, today,
-                        () -> perturbed(summaries.anyConcern().get(cell).summary(), today))
-                .forEach((path, n) -> sums.merge(path, n, Long::sum)));
-        return (path, count) -> sums.containsKey(path) ? sums.get(path) : cellKey.perturb(count);
+    /** A new tree with every count of {@code a} and {@code b} added path by path (counts of disjoint records add). */
+    private static ObjectNode sumOfCounts(ObjectNode a, ObjectNode b) {
+        ObjectNode sum = a.deepCopy();
+        b.fields().forEachRemaining(field -> {
+            com.fasterxml.jackson.databind.JsonNode mine = sum.get(field.getKey());
+            if (field.getValue() instanceof com.fasterxml.jackson.databind.node.POJONode pojo && pojo.getPojo() instanceof Count count) {
+                Count was = mine instanceof com.fasterxml.jackson.databind.node.POJONode p && p.getPojo() instanceof Count c ? c : null;
+                sum.set(field.getKey(), Tally.node(was == null ? count : add(was, count)));
+            } else if (field.getValue().isObject()) {
+                sum.set(field.getKey(), mine != null && mine.isObject()
+                        ? sumOfCounts((ObjectNode) mine, (ObjectNode) field.getValue()) : field.getValue().deepCopy());
+            }
+        });
+        return sum;
     }
 
-    /** One disclosure cell's counts, each perturbed, by path. */
-    private Map<String, Long> perturbed(CellSummary cell, LocalDate today) {
-        Map<String, Long> byPath = new HashMap<>();
-        new Resolution((path, count) -> {
-            byPath.merge(path, cellKey.perturb(count), Long::sum);
-            return count.n();
-        }, 0).resolve(SummaryFigures.counts(cell, today));
-        return byPath;
+    private static Count add(Count a, Count b) {
+        if (a.parts().isEmpty() || a.parts().size() != b.parts().size()) {
+            return Count.of(a.n() + b.n(), a.key() + b.key());
+        }
+        Count[] parts = new Count[a.parts().size()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = add(a.parts().get(i), b.parts().get(i));
+        }
+        return Count.sum(parts);
+    }
+
+    /**
+     * The series of every row (docs/statistics.md, "Disclosure control"): the records its row selects over
+     * every month — the row's group, or for monthly rows the whole selection — and of those, the ones before
+     * the row's window.
+     */
+    private static final class Series {
+        final Map<String, CellSummary> whole = new HashMap<>();
+        final Map<String, CellSummary> before = new HashMap<>();
+        /** Monthly rows: the selection's records before the query's first month. */
+        final CellSummary earlier = new CellSummary();
+        boolean byMonth;
+
+        CellSummary whole(String key) {
+            return whole.getOrDefault(byMonth ? "all" : key, new CellSummary());
+        }
+
+        CellSummary before(String key) {
+            return before.getOrDefault(key, new CellSummary());
+        }
+    }
+
+    private static Series series(Map<CellSummaries.Cell, CellSummaries.Kept> cells, StatsQuery query,
+                                 Function<String, String> todayOf, Function<String, String> shown) {
+        Series series = new Series();
+        series.byMonth = query.groupBy() == StatsQuery.Grouping.MONTH;
+        cells.forEach((cell, kept) -> {
+            if (!selects(query, cell, todayOf) || kept.summary().isEmpty()) {
+                return;
+            }
+            String key = series.byMonth ? "all" : key(query.groupBy(), cell, shown);
+            series.whole.computeIfAbsent(key, k -> new CellSummary()).add(kept.summary());
+            if (query.from() != null && cell.month().isBefore(java.time.YearMonth.from(query.from()))) {
+                (series.byMonth ? series.earlier : series.before.computeIfAbsent(key, k -> new CellSummary())).add(kept.summary());
+            }
+        });
+        return series;
     }
 
     private static boolean selects(StatsQuery q, CellSummaries.Cell cell, Function<String, String> todayOf) {

@@ -87,8 +87,9 @@ class IncrementalCellSummariesTest {
         assertThat(forward.cells().keySet()).isEqualTo(whole.cells().keySet());
         assertThat(forward.anyConcern().keySet()).isEqualTo(whole.anyConcern().keySet());
         LocalDate today = LocalDate.parse("2026-11-25");
-        whole.cells().forEach((cell, kept) -> assertThat(SummaryFigures.counts(forward.cells().get(cell).summary(), today).toString())
-                .as("%s", cell).isEqualTo(SummaryFigures.counts(kept.summary(), today).toString()));
+        whole.cells().forEach((cell, kept) -> assertThat(SummaryFigures.of(forward.cells().get(cell).summary(), today,
+                        () -> forward.cells().get(cell).cases()).toString())
+                .as("%s", cell).isEqualTo(SummaryFigures.of(kept.summary(), today, kept::cases).toString()));
     }
 
     /** The facts as they stood at a step: in the facts' order, each case as it was then, or missing. */

@@ -9,8 +9,9 @@ import java.time.LocalDate;
 
 /**
  * The cell-key method as the platform applies it: a cell's key is the sum of its records' keys
- * modulo 2³², and the perturbation table turns (count, key) into the published count. A count made
- * of parts is published as the sum of its parts' published counts.
+ * modulo 2³², and the perturbation table turns (count, key) into the published count. Every published
+ * count is perturbed once from the records in it; a count made of parts is published as the sum of its
+ * parts' published counts.
  */
 public final class CellKeyMethod {
     public static final String METHOD = "cell-key perturbation";
@@ -19,6 +20,8 @@ public final class CellKeyMethod {
 
     private final RecordKeys keys;
     private final PerturbationTable table;
+    /** Means, medians and percentiles rest on at least this many records (docs/statistics.md). */
+    private final int minimumRecords = 10;
 
     public CellKeyMethod(RecordKeys keys, PerturbationTable table) {
         this.keys = keys;
@@ -70,6 +73,42 @@ public final class CellKeyMethod {
             ObjectNode period = node.putObject("period");
             period.put("from", from == null ? null : from.toString()).put("to", to == null ? null : to.toString());
             period.put("widenedToWholeMonths", widened);
+        }
+        return node;
+    }
+
+    /**
+     * The {@code protection} object of a {@code /stats} answer: every published count randomly rounded to a
+     * multiple of the threshold from its row's running count (docs/statistics.md, "Disclosure control").
+     */
+    public ObjectNode describePublished(String series, LocalDate from, LocalDate to) {
+        int k = table.threshold();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("method", METHOD).put("reference", REFERENCE + "; random rounding to base " + k
+                + " (Statistics New Zealand, RR3; Fellegi 1975)");
+        node.put("threshold", k);
+        node.putArray("noiseRange").add(-(k - 1)).add(k - 1);
+        node.put("perturbationTable", "tidigt-ckm-running-rounding-k" + k + "-v2");
+        node.put("cells", series);
+        node.put("rounding", "a count is k·(⌊(C + n)/k + u⌋ − ⌊C/k + u⌋): n the row's count, C its series' count before the "
+                + "row's months, u uniform from the cell key of the series' records; so every published count is a multiple of "
+                + k + " and never more than " + (k - 1) + " from the exact one, whatever the months or districts it covers");
+        node.put("smallCounts", "a count from 1 to " + (k - 1) + " is published as 0 or " + k + "; every sum or difference of "
+                + "published counts is a multiple of " + k);
+        node.putObject("bias").put("summary", "none: random rounding is unbiased");
+        node.put("varianceBound", k * k / 4.0);
+        node.put("consistency", "a part is never published above its total (it is lowered to it) and offers never below "
+                + "accepted + declined (raised to it)");
+        node.put("derivedFigures", "rates and intervals are computed from the published counts; a rate needs a published "
+                + "denominator of at least " + k + "; its 95 % interval adds the protection's variance (at most "
+                + (k * k / 4.0) + " a count) to the sampling variance; medians and percentiles are the mean of the 5 records "
+                + "around the rank, rounded to a whole unit, means and design effects are rounded to one decimal, each shown "
+                + "only when it rests on at least " + minimumRecords + " records (published n too) with at least " + k
+                + " on each side of the value");
+        if (from != null || to != null) {
+            ObjectNode period = node.putObject("period");
+            period.put("from", from == null ? null : from.toString()).put("to", to == null ? null : to.toString());
+            period.put("widenedToWholeMonths", true);
         }
         return node;
     }

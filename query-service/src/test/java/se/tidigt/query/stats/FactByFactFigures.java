@@ -97,7 +97,7 @@ final class FactByFactFigures {
             }
         }
         if (m == 0 || a == 0 || a == m) {
-            return new Guarded(1.0, clusters);
+            return Guarded.ratio(1.0, clusters);
         }
         double p = a / m;
         double between = 0;
@@ -108,7 +108,7 @@ final class FactByFactFigures {
         }
         double clustered = between / (m * m);
         double binomial = p * (1 - p) / m;
-        return new Guarded(Math.round(Math.max(1.0, clustered / binomial) * 100) / 100.0, clusters);
+        return Guarded.ratio(Math.round(Math.max(1.0, clustered / binomial) * 100) / 100.0, clusters);
     }
 
     private static boolean accepted(CaseFact.OfferFact o) {
@@ -125,7 +125,7 @@ final class FactByFactFigures {
         ObjectNode node = JSON.objectNode();
         node.set("n", Tally.node(tally.cases(staffed.stream())));
         double mean = counts.stream().mapToInt(Integer::intValue).average().orElse(0);
-        node.set("mean", Tally.node(new Guarded(counts.isEmpty() ? null : Stats.round(mean), counts.size())));
+        node.set("mean", Tally.node(Guarded.ratio(counts.isEmpty() ? null : Stats.round(mean), counts.size())));
         node.set("median", Tally.node(LeadTimes.guarded(counts, 0.5)));
         return node;
     }
