@@ -13,6 +13,7 @@ import se.tidigt.gateway.cases.CaseRequests.*;
 import se.tidigt.gateway.idempotency.RequestFingerprints;
 import se.tidigt.gateway.idempotency.WriteRequest;
 import se.tidigt.gateway.input.StrictJson;
+import se.tidigt.gateway.input.StrictStrings;
 import se.tidigt.gateway.problem.ApiProblem;
 
 import java.util.Map;
@@ -65,7 +66,7 @@ class CaseImport {
 
     ResponseEntity<Object> line(String text, int number) {
         JsonNode line = parse(text);
-        String type = line.path("type").asText("");
+        String type = line.path("type").isTextual() ? line.path("type").asText() : "";
         var handler = types.get(type);
         if (handler == null) {
             throw ApiProblem.invalid("type", "must be one of " + new java.util.TreeSet<>(types.keySet()));
@@ -142,10 +143,18 @@ class CaseImport {
         return body;
     }
 
+    /** A line's own fields (type, caseId, district, offerId): JSON strings under the one rule, never a number made text. */
     private static String required(JsonNode line, String field) {
-        String value = line.path(field).asText("");
+        JsonNode node = line.path(field);
+        if (!node.isMissingNode() && !node.isNull() && !node.isTextual()) {
+            throw ApiProblem.invalid(field, "must be of type string");
+        }
+        String value = node.asText("");
         if (value.isBlank()) {
             throw ApiProblem.invalid(field, "must not be blank");
+        }
+        if (!StrictStrings.allowed(value)) {
+            throw ApiProblem.invalid(field, StrictStrings.RULE);
         }
         return value;
     }
