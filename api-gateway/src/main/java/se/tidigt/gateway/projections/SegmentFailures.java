@@ -21,9 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 public class SegmentFailures {
-    /** A segment failing since {@code since}, {@code attempts} batches in a row, the last with {@code cause}. */
-    public record Failure(Instant since, long attempts, String cause) {
+    /** A segment failing since {@code since}, {@code attempts} batches in a row, the last at {@code last} with {@code cause}. */
+    public record Failure(Instant since, Instant last, long attempts, String cause) {
     }
+
+    /**
+     * A retrying segment fails again at least every minute (the processor's longest back-off); a failure older
+     * than this, with no commit since, belongs to a segment another instance has taken over.
+     */
+    static final java.time.Duration STALE = java.time.Duration.ofMinutes(2);
 
     private static final String WATCHED = SegmentFailures.class.getName() + ".watched";
 
@@ -40,19 +46,24 @@ public class SegmentFailures {
 
     /** The failure of a segment this instance runs, if its last batch failed. */
     public Optional<Failure> of(String processor, int segment) {
-        return Optional.ofNullable(failing.getOrDefault(processor, Map.of()).get(segment));
+        return Optional.ofNullable(failing.getOrDefault(processor, Map.of()).get(segment)).filter(this::current);
     }
 
     public boolean any(String processor) {
-        return !failing.getOrDefault(processor, Map.of()).isEmpty();
+        return failing.getOrDefault(processor, Map.of()).values().stream().anyMatch(this::current);
+    }
+
+    private boolean current(Failure failure) {
+        return clock.instant().isBefore(failure.last().plus(STALE));
     }
 
     void failed(String processor, int segment, Throwable cause) {
         String message = cause == null ? "the batch rolled back"
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        Instant now = clock.instant();
         failing.computeIfAbsent(processor, p -> new ConcurrentHashMap<>()).merge(segment,
-                new Failure(clock.instant(), 1, message),
-                (old, now) -> new Failure(old.since(), old.attempts() + 1, now.cause()));
+                new Failure(now, now, 1, message),
+                (old, latest) -> current(old) ? new Failure(old.since(), now, old.attempts() + 1, latest.cause()) : latest);
     }
 
     void committed(String processor, int segment) {

@@ -182,6 +182,8 @@ class CaseFactsProjection {
 
     @ResetHandler
     void reset() {
+        // A replay writes whole batches again: a batch that fails is found anew and handled event by event.
+        eventByEventThrough.set(-1);
         for (String table : new String[]{"case_fact", "case_worker_fact", "offer_fact", "collaboration_fact", "open_access_fact"}) {
             jdbc.update("DELETE FROM " + table);
         }
