@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import se.tidigt.gateway.cluster.ClusterMembers;
 import se.tidigt.gateway.problem.ApiProblem;
 import se.tidigt.gateway.projections.ParkedEvents;
+import se.tidigt.gateway.projections.SegmentFailures;
 
 import java.io.IOException;
 import java.util.HashSet;
@@ -36,9 +37,11 @@ class ProjectionAdmin {
     private final Replays replays;
     private final ParkedEvents parked;
     private final ClusterMembers members;
+    private final SegmentFailures failures;
 
     ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, SubscribingRebuild subscribingRebuild,
-                    Replays replays, ParkedEvents parked, ClusterMembers members) {
+                    Replays replays, ParkedEvents parked, ClusterMembers members, SegmentFailures failures) {
+        this.failures = failures;
         this.processing = processing;
         this.jdbc = jdbc;
         this.subscribingRebuild = subscribingRebuild;
@@ -71,7 +74,7 @@ class ProjectionAdmin {
         long head = head();
         if (processor instanceof StreamingEventProcessor streaming) {
             return ProjectionStatus.ofStreaming(name, streaming, storedSegments(name), head, replays.state(name),
-                    parked.summary(name));
+                    parked.summary(name), failures);
         }
         return ProjectionStatus.ofSubscribing(name, processor.isRunning(), head, subscribingRebuild.progress(name),
                 replays.state(name));

@@ -3,6 +3,7 @@ package se.tidigt.gateway.admin;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import se.tidigt.gateway.projections.ParkedEvents;
+import se.tidigt.gateway.projections.SegmentFailures;
 
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,9 @@ import java.util.OptionalLong;
 /**
  * A projection's processor and where it stands. Every segment of a streaming projection is listed
  * from the token store, whichever instance owns it: its {@code owner}, {@code position} (global
- * index of the last event handled), and, for the segments this instance runs, its error. The
+ * index of the last event handled), and, for the segments this instance runs, its error: Axon's, or the
+ * failure of its last batch while the processor retries it ({@link SegmentFailures}); either makes the
+ * projection's {@code error} true. The
  * projection's {@code position} is the lowest over its segments, {@code lag} the distance to the
  * newest event. Subscribing projections run inside each write's transaction and never lag.
  * {@code parked} lists the cases whose events wait in the dead-letter queue, {@code replay} how the
@@ -31,9 +34,11 @@ record ProjectionStatus(String name, String mode, boolean running, boolean error
     }
 
     static ProjectionStatus ofStreaming(String name, StreamingEventProcessor processor, List<StoredSegment> stored,
-                                        long head, Replays.ReplayState replay, ParkedEvents.Summary parked) {
+                                        long head, Replays.ReplayState replay, ParkedEvents.Summary parked,
+                                        SegmentFailures failures) {
         Map<Integer, EventTrackerStatus> local = processor.processingStatus();
-        List<SegmentStatus> segments = stored.stream().map(s -> segment(s, local.get(s.segment()), head)).toList();
+        List<SegmentStatus> segments = stored.stream()
+                .map(s -> segment(s, local.get(s.segment()), head, failures.of(name, s.segment()).orElse(null))).toList();
         long position = segments.isEmpty() ? -1 : segments.stream()
                 .mapToLong(s -> s.position() == null ? -1 : s.position()).min().orElse(-1);
         // A bulk rebuild runs with the processor shut down: it is the replay, and its position is its progress.
@@ -41,7 +46,8 @@ record ProjectionStatus(String name, String mode, boolean running, boolean error
         boolean replaying = processor.isReplaying() || bulk;
         double progress = bulk ? bulkProgress(replay.position(), head)
                 : replaying ? local.values().stream().map(ProjectionStatus::progress).min(Double::compare).orElse(0.0) : 100;
-        return new ProjectionStatus(name, "pooled-streaming", processor.isRunning(), processor.isError(), segments,
+        boolean error = processor.isError() || failures.any(name) || segments.stream().anyMatch(s -> s.error() != null);
+        return new ProjectionStatus(name, "pooled-streaming", processor.isRunning(), error, segments,
                 position, head, Math.max(0, head - position), replaying, progress, replay, parked);
     }
 
@@ -52,12 +58,15 @@ record ProjectionStatus(String name, String mode, boolean running, boolean error
                 rebuildProgress == null ? 100 : rebuildProgress, replay, null);
     }
 
-    private static SegmentStatus segment(StoredSegment stored, EventTrackerStatus local, long head) {
+    private static SegmentStatus segment(StoredSegment stored, EventTrackerStatus local, long head,
+                                         SegmentFailures.Failure failing) {
         Long position = local != null && local.getCurrentPosition().isPresent()
                 ? Long.valueOf(local.getCurrentPosition().getAsLong()) : stored.position();
         long lag = Math.max(0, head - (position == null ? -1 : position));
         String error = local != null && local.isErrorState() && local.getError() != null
-                ? local.getError().getClass().getSimpleName() + ": " + local.getError().getMessage() : null;
+                ? local.getError().getClass().getSimpleName() + ": " + local.getError().getMessage()
+                : failing != null ? "retrying since " + failing.since() + " (" + failing.attempts() + " failed attempts): "
+                + failing.cause() : null;
         return new SegmentStatus(stored.segment(), stored.owner(), position, lag,
                 local != null && local.isReplaying(), local != null ? local.isCaughtUp() : lag == 0, error);
     }

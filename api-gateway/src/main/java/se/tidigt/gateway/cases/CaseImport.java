@@ -10,8 +10,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import se.tidigt.gateway.cases.CaseRequests.*;
+import se.tidigt.gateway.idempotency.RequestFingerprints;
 import se.tidigt.gateway.idempotency.WriteRequest;
 import se.tidigt.gateway.input.StrictJson;
+import se.tidigt.gateway.input.StrictStrings;
 import se.tidigt.gateway.problem.ApiProblem;
 
 import java.util.Map;
@@ -23,8 +25,11 @@ import java.util.function.Function;
  * One NDJSON line, one command: {@code {"type":"RaiseConcern", ...}} with the same fields as the
  * REST body, plus {@code caseId} (and {@code offerId}) to say which case a line belongs to. Each line
  * takes the same path as its REST endpoint, in its own transaction, and is idempotent: its key is a
- * hash of the line, so importing a file again answers each stored line as before and stores nothing
- * twice, and a line without a case id (or offer id) gets one derived from the line.
+ * keyed hash of the line (HMAC with the deployment's secret: the line holds a child's identity number),
+ * so importing a file again while its records last ({@code tidigt.idempotency.expiry}) answers each
+ * stored line as before and stores nothing twice. A line without a case id (or offer id) gets a random
+ * one, never one derived from the line, which could be tested against guessed identity numbers; a file
+ * that must stay idempotent for longer names its cases.
  */
 @Component
 class CaseImport {
@@ -32,9 +37,12 @@ class CaseImport {
     private final Validator validator;
     private final CaseWrites writes;
     private final ConcernIntake intake;
+    private final RequestFingerprints fingerprints;
     private final Map<String, BiFunction<JsonNode, Integer, ResponseEntity<Object>>> types;
 
-    CaseImport(StrictJson json, Validator validator, CaseWrites writes, ConcernIntake intake, CaseTexts texts) {
+    CaseImport(StrictJson json, Validator validator, CaseWrites writes, ConcernIntake intake, CaseTexts texts,
+               RequestFingerprints fingerprints) {
+        this.fingerprints = fingerprints;
         this.json = json.mapper();
         this.validator = validator;
         this.writes = writes;
@@ -58,7 +66,7 @@ class CaseImport {
 
     ResponseEntity<Object> line(String text, int number) {
         JsonNode line = parse(text);
-        String type = line.path("type").asText("");
+        String type = line.path("type").isTextual() ? line.path("type").asText() : "";
         var handler = types.get(type);
         if (handler == null) {
             throw ApiProblem.invalid("type", "must be one of " + new java.util.TreeSet<>(types.keySet()));
@@ -68,14 +76,14 @@ class CaseImport {
 
     private ResponseEntity<Object> raise(JsonNode line, int number) {
         RaiseConcernRequest body = read(line, RaiseConcernRequest.class);
-        String caseId = line.hasNonNull("caseId") ? identifier(line, "caseId") : derivedId("case", line);
+        String caseId = line.hasNonNull("caseId") ? identifier(line, "caseId") : UUID.randomUUID().toString();
         return intake.raise(required(line, "district"), body, request(line, body), caseId);
     }
 
     private ResponseEntity<Object> offer(JsonNode line, int number) {
         OfferRequest body = read(line, OfferRequest.class);
         String caseId = identifier(line, "caseId");
-        String offerId = line.hasNonNull("offerId") ? identifier(line, "offerId") : derivedId("offer", line);
+        String offerId = line.hasNonNull("offerId") ? identifier(line, "offerId") : UUID.randomUUID().toString();
         return writes.onCase(caseId, request(line, body), HttpStatus.CREATED, CaseCommands.of(caseId, offerId, body),
                 (id, version) -> new CaseWrites.OfferMade(id, offerId, version));
     }
@@ -103,22 +111,8 @@ class CaseImport {
     }
 
     /** The line's idempotency key: the same line, imported again by the same user, replays its first answer. */
-    private static WriteRequest request(JsonNode line, Object body) {
-        return new WriteRequest("POST", "/api/v1/import", null, "import-line:" + sha256(line.toString()), body);
-    }
-
-    /** A v3 UUID from the line's content: the same line always names the same case or offer. */
-    private static String derivedId(String kind, JsonNode line) {
-        return UUID.nameUUIDFromBytes((kind + ":" + line).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private WriteRequest request(JsonNode line, Object body) {
+        return new WriteRequest("POST", "/api/v1/import", null, "import-line:" + fingerprints.of(line.toString()), body);
     }
 
     private JsonNode parse(String text) {
@@ -149,10 +143,18 @@ class CaseImport {
         return body;
     }
 
+    /** A line's own fields (type, caseId, district, offerId): JSON strings under the one rule, never a number made text. */
     private static String required(JsonNode line, String field) {
-        String value = line.path(field).asText("");
+        JsonNode node = line.path(field);
+        if (!node.isMissingNode() && !node.isNull() && !node.isTextual()) {
+            throw ApiProblem.invalid(field, "must be of type string");
+        }
+        String value = node.asText("");
         if (value.isBlank()) {
             throw ApiProblem.invalid(field, "must not be blank");
+        }
+        if (!StrictStrings.allowed(value)) {
+            throw ApiProblem.invalid(field, StrictStrings.RULE);
         }
         return value;
     }

@@ -62,7 +62,7 @@ class CaseReadController {
     @Operation(summary = "The district's cases, newest concern first, paged")
     @GetMapping("/districts/{district}/cases")
     CaseViews.CasePage list(@PathVariable String district, @RequestParam(required = false) CaseView.CaseStatus status,
-                            @RequestParam(defaultValue = "0") @Min(0) int page,
+                            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         access.requireOwnDistrict(district);
         CaseViews.CasePage found = cases.list(district, status, page, size);

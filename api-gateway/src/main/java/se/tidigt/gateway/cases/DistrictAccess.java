@@ -11,7 +11,9 @@ import se.tidigt.query.caseview.CaseViews;
 /**
  * A district user reads and writes only their own district's cases ({@link DistrictScope}). The
  * security chain has decided this before the controller runs; this second line answers 404 for an
- * unknown case or district and guards the NDJSON import, whose lines name their own districts.
+ * unknown case or district and guards the NDJSON import, whose lines name their own districts. Another
+ * district's case is answered exactly as an unknown one (404), and no refusal names a district that is
+ * not the user's own.
  */
 @Component
 class DistrictAccess {
@@ -29,18 +31,24 @@ class DistrictAccess {
         }
         Actor actor = CurrentActor.get();
         if (!scope.isOwn(actor, district)) {
-            throw ApiProblem.forbidden("Only users of district " + district + " may do this.");
+            throw ApiProblem.forbidden("Only users of the district named may do this.");
         }
     }
 
     CaseView requireCaseOfOwnDistrict(String caseId) {
         CaseView view = cases.find(caseId).orElseThrow(() -> ApiProblem.notFound("Case " + caseId));
-        requireOwnDistrict(view.district);
+        requireOwnCase(caseId, view.district);
         return view;
     }
 
     /** The check before a write: only the case's district, as the security chain already read it for this request. */
     void requireWritableCase(String caseId) {
-        requireOwnDistrict(scope.districtOfCase(caseId).orElseThrow(() -> ApiProblem.notFound("Case " + caseId)));
+        requireOwnCase(caseId, scope.districtOfCase(caseId).orElseThrow(() -> ApiProblem.notFound("Case " + caseId)));
+    }
+
+    private void requireOwnCase(String caseId, String district) {
+        if (!scope.isOwn(CurrentActor.get(), district)) {
+            throw ApiProblem.notFound("Case " + caseId);
+        }
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import se.tidigt.gateway.problem.ProblemResponses;
 import se.tidigt.gateway.security.ActorPrincipal;
 import se.tidigt.gateway.security.IdentityClaims;
+import se.tidigt.gateway.security.SignInPaused;
 
 /**
  * The page's own filter chain: the page, its assets, the sign-in page and the session endpoint.
@@ -68,7 +69,8 @@ class DashboardSecurity {
                                 AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor(problems::forbidden, pageApi));
         if (signIn.demoUsers()) {
-            http.formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/", true).permitAll());
+            http.formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/", true).failureHandler(DashboardSecurity::signInFailed)
+                    .permitAll());
             demoAuthentication.ifAvailable(http::authenticationManager);
         }
         if (signIn.throughIdentityProvider()) {
@@ -89,6 +91,18 @@ class DashboardSecurity {
                     }));
         }
         return http.build();
+    }
+
+    /**
+     * Back to the sign-in page with the reason: a paused user name says so and for how many seconds
+     * ({@code ?paused=60}), since "wrong user name or password" would send the user on guessing.
+     */
+    private static void signInFailed(jakarta.servlet.http.HttpServletRequest request,
+                                     jakarta.servlet.http.HttpServletResponse response,
+                                     org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+        String reason = e instanceof SignInPaused paused
+                ? "paused=" + Math.max(1, (paused.retryAfter().toMillis() + 999) / 1000) : "error";
+        response.sendRedirect(request.getContextPath() + LOGIN + "?" + reason);
     }
 
     /** Spring adds PKCE to a public client's requests by itself; a confidential client (with a secret) gets it too. */

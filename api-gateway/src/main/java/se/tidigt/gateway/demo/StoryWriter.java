@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.tidigt.cases.api.ExtendInvestigation;
+import se.tidigt.gateway.personaldata.CaseTexts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +33,11 @@ class StoryWriter {
 
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
+    private final CaseTexts texts;
 
-    StoryWriter(CommandGateway commands, PlatformTransactionManager transactionManager) {
+    StoryWriter(CommandGateway commands, PlatformTransactionManager transactionManager, CaseTexts texts) {
         this.commands = commands;
+        this.texts = texts;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -52,7 +56,7 @@ class StoryWriter {
                 try {
                     for (CaseStory story : stories) {
                         for (Object command : story.commands()) {
-                            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                            commands.sendAndWait(GenericCommandMessage.asCommandMessage(sealed(command))
                                     .andMetaData(SyntheticMarker.DEMO_COMMAND));
                         }
                     }
@@ -71,6 +75,18 @@ class StoryWriter {
             }
             return false;
         }
+    }
+
+    /**
+     * A story's free text sealed with the case's key, as the API seals what a worker types: a demo event
+     * holds no text in clear either.
+     */
+    private Object sealed(Object command) {
+        if (command instanceof ExtendInvestigation x && x.sealedReason() != null && !CaseTexts.isSealed(x.sealedReason())) {
+            return new ExtendInvestigation(x.caseId(), x.extendedAt(), x.newDueDate(), texts.seal(x.caseId(), x.sealedReason()),
+                    x.expectedVersion());
+        }
+        return command;
     }
 
     private void writeBatch(List<CaseStory> batch, DemoDataProgress progress, int total) {

@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  * the same key and body gets that answer again and stores nothing, the same key with another body
  * is 409. A concurrent retry waits on the first one's row lock and then replays its answer. A request
  * that fails stores nothing, its key included, so retrying it is a fresh attempt. Records expire after
- * {@code tidigt.idempotency.expiry} (a day by default); the request is remembered only as a keyed
- * fingerprint ({@link RequestFingerprints}).
+ * {@code tidigt.idempotency.expiry} (a day by default); the request and its key are remembered only
+ * keyed ({@link RequestFingerprints}).
  */
 @Component
 public class IdempotentWrites {
@@ -58,7 +58,8 @@ public class IdempotentWrites {
     private ResponseEntity<Object> run(String key, String principal, RequestFingerprint request,
                                       Supplier<ResponseEntity<Object>> write) {
         checkKey(key);
-        return transaction.execute(status -> key == null ? write.get() : runOnce(key, principal, fingerprints.of(toJson(request)), write));
+        return transaction.execute(status -> key == null ? write.get()
+                : runOnce(fingerprints.stored(key), principal, fingerprints.of(toJson(request)), write));
     }
 
     /**
@@ -69,11 +70,11 @@ public class IdempotentWrites {
      */
     public ResponseEntity<Object> runOrReplay(WriteRequest request, String principal,
                                               Supplier<ResponseEntity<Object>> idempotentWork) {
-        String key = request.idempotencyKey();
-        if (key == null) {
+        if (request.idempotencyKey() == null) {
             return idempotentWork.get();
         }
-        checkKey(key);
+        checkKey(request.idempotencyKey());
+        String key = fingerprints.stored(request.idempotencyKey());
         String requestHash = fingerprints.of(toJson(request.fingerprint()));
         Optional<IdempotencyRecords.StoredAnswer> stored = records.find(principal, key);
         if (stored.isPresent()) {

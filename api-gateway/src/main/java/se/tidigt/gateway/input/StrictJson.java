@@ -27,8 +27,9 @@ import java.util.function.Function;
  * The application's ObjectMapper, made strict for what clients send (events and tokens keep the
  * application's own mapper, so stored data is always readable): no enum ordinals ({@code "0"} or
  * {@code 0}), no fractions or exponents for whole numbers, no epoch numbers for times, nothing after
- * the JSON value, no key twice, no NUL or other control character in a string but tab and line
- * breaks, and no date outside {@link #EARLIEST}..{@link #LATEST}, which every table can hold.
+ * the JSON value, no key twice, every string a JSON string under {@link StrictStrings}' rule (no number
+ * turned into a string, no control, bidi or zero-width character, no padding), and no date outside
+ * {@link #EARLIEST}..{@link #LATEST}, which every table can hold.
  * The domains then bound dates to what they mean.
  */
 @Component
@@ -92,7 +93,7 @@ public class StrictJson {
         }
     }
 
-    /** PostgreSQL cannot store NUL in text, and no field of the API means a control character. */
+    /** Every string field: a JSON string under the one rule ({@link StrictStrings}). */
     private static final class PrintableString extends StdScalarDeserializer<String> {
         PrintableString() {
             super(String.class);
@@ -100,9 +101,12 @@ public class StrictJson {
 
         @Override
         public String deserialize(JsonParser p, DeserializationContext context) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (String) context.handleUnexpectedToken(String.class, p);
+            }
             String value = StringDeserializer.instance.deserialize(p, context);
-            if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
-                throw InvalidFormatException.from(p, "must not contain control characters", value, String.class);
+            if (value != null && !StrictStrings.allowed(value)) {
+                throw InvalidFormatException.from(p, StrictStrings.RULE, value, String.class);
             }
             return value;
         }

@@ -101,6 +101,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         HttpHeaders headers = new HttpHeaders();
         DatabaseFailures.addRetryAfter(problem, headers);
+        // A 429 says when to come back (the bounds on expensive requests, se.tidigt.gateway.limits).
+        if (problem.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value() && problem.getProperties() != null
+                && problem.getProperties().get("retryAfterSeconds") instanceof Number seconds) {
+            headers.set(HttpHeaders.RETRY_AFTER, seconds.toString());
+        }
         return ResponseEntity.status(problem.getStatus()).headers(headers)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

@@ -15,6 +15,12 @@ import java.io.IOException;
 /** Writes problem details from servlet filters and Spring Security, where no controller advice reaches. */
 @Component
 public class ProblemResponses {
+    /**
+     * Request attribute: the id of a case the access rules refused because it belongs to another district.
+     * The refusal is then answered as an unknown case is, 404 with the same problem.
+     */
+    public static final String HIDDEN_CASE = ProblemResponses.class.getName() + ".hiddenCase";
+
     private final ObjectMapper json;
 
     ProblemResponses(ObjectMapper json) {
@@ -39,6 +45,12 @@ public class ProblemResponses {
 
     public void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (request.getAttribute(HIDDEN_CASE) instanceof String caseId) {
+            ProblemDetail unknown = ApiProblem.notFound("Case " + caseId).problem();
+            unknown.setInstance(java.net.URI.create(request.getRequestURI()));
+            write(response, unknown);
+            return;
+        }
         write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not yours",
                 "Your role does not allow this request."));
     }

@@ -26,10 +26,12 @@ import java.time.Duration;
 class ProjectionFailureConfiguration {
 
     @Bean
-    ConfigurerModule failingHandlersAreNeverSkipped(ConnectionProvider connections, TransactionManager transactions) {
+    ConfigurerModule failingHandlersAreNeverSkipped(ConnectionProvider connections, TransactionManager transactions,
+                                                    SegmentFailures failures) {
         return configurer -> {
             configurer.eventProcessing().registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             for (String group : DeadLetteredGroups.NAMES) {
+                configurer.eventProcessing().registerHandlerInterceptor(group, c -> failures.watching(group));
                 configurer.eventProcessing()
                         .registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                                 .processingGroup(group)

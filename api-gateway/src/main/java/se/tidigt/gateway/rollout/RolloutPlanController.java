@@ -17,9 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.gateway.idempotency.IdempotentWrites;
 import se.tidigt.gateway.idempotency.WriteRequest;
+import se.tidigt.gateway.limits.Bounds;
+import se.tidigt.gateway.limits.ExpensiveRequests;
 import se.tidigt.gateway.problem.ApiProblem;
 import se.tidigt.gateway.rollout.RolloutRequests.PlanRequest;
 import se.tidigt.gateway.security.Actor;
+import se.tidigt.gateway.security.CurrentActor;
 import se.tidigt.gateway.security.Role;
 import se.tidigt.gateway.security.Roles;
 import se.tidigt.query.rollout.RolloutPlanView;
@@ -55,9 +58,11 @@ class RolloutPlanController {
     private final PlanPowers powers;
     private final DistrictCatalogue catalogue;
     private final ObjectMapper json;
+    private final ExpensiveRequests expensive;
 
     RolloutPlanController(CommandGateway commands, IdempotentWrites idempotency, RolloutViews rollout, Clock clock,
-                          PlanPowers powers, DistrictCatalogue catalogue, ObjectMapper json) {
+                          PlanPowers powers, DistrictCatalogue catalogue, ObjectMapper json, ExpensiveRequests expensive) {
+        this.expensive = expensive;
         this.powers = powers;
         this.catalogue = catalogue;
         this.json = json;
@@ -72,6 +77,9 @@ class RolloutPlanController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> create(@Valid @RequestBody PlanRequest body, HttpServletRequest http) {
         Actor actor = Roles.require(Role.CITY_ANALYST, Role.PLATFORM_ADMIN);
+        if ((long) body.waves() * body.monthsPerWave() > Bounds.MAX_PLAN_MONTHS) {
+            throw ApiProblem.invalid("monthsPerWave", "waves × monthsPerWave must be at most " + Bounds.MAX_PLAN_MONTHS);
+        }
         if (!rollout.workModelExists(body.workModel())) {
             throw ApiProblem.invalid("workModel", "is not a defined work model");
         }
@@ -99,8 +107,8 @@ class RolloutPlanController {
 
     /** The plan's power, simulated with the platform's estimator (docs/statistics.md, "Power of a rollout plan"). */
     private ObjectNode withPower(ObjectNode answer, List<WaveAssignment> schedule, PlanRequest body) {
-        return withPower(answer, powers.power(schedule, body.monthsPerWave(), body.seed(), body.targetEffect(),
-                body.answersPerMonth(), body.acceptanceRate(), body.simulationCount()));
+        return withPower(answer, expensive.run(CurrentActor.get().userId(), () -> powers.power(schedule, body.monthsPerWave(),
+                body.seed(), body.targetEffect(), body.answersPerMonth(), body.acceptanceRate(), body.simulationCount())));
     }
 
     private static ObjectNode withPower(ObjectNode answer, ObjectNode analysis) {
@@ -121,8 +129,8 @@ class RolloutPlanController {
         if (targetEffect <= 0 || targetEffect > 1) {
             throw ApiProblem.invalid("targetEffect", "must be above 0 and at most 1");
         }
-        return withPower(json.valueToTree(plan),
-                powers.power(plan.schedule(), plan.monthsPerWave(), plan.seed(), targetEffect, null, null, 200));
+        return withPower(json.valueToTree(plan), expensive.run(CurrentActor.get().userId(),
+                () -> powers.power(plan.schedule(), plan.monthsPerWave(), plan.seed(), targetEffect, null, null, 200)));
     }
 
     @Operation(summary = "Approve a plan (platform admin): its wave starts become the districts' planned adoptions")

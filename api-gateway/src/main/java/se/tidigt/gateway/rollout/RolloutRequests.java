@@ -1,6 +1,7 @@
 package se.tidigt.gateway.rollout;
 
 import jakarta.validation.constraints.DecimalMax;
+import se.tidigt.gateway.limits.Bounds;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,13 +50,14 @@ final class RolloutRequests {
      * {@code dryRun}: simulate only, store nothing.
      */
     record PlanRequest(@NotBlank String workModel, @NotEmpty List<@NotBlank String> districts,
-                       @NotNull LocalDate firstWaveStart, @NotNull @Min(1) @Max(100) Integer waves,
-                       @NotNull @Min(1) @Max(120) Integer monthsPerWave, @NotNull RolloutDesign design, @NotNull Long seed,
+                       @NotNull LocalDate firstWaveStart, @NotNull @Min(1) @Max(Bounds.MAX_WAVES) Integer waves,
+                       @NotNull @Min(1) @Max(Bounds.MAX_MONTHS_PER_WAVE) Integer monthsPerWave, @NotNull RolloutDesign design,
+                       @NotNull Long seed,
                        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double targetEffect,
                        Boolean dryRun,
                        @DecimalMin("1") @DecimalMax("100000") Double answersPerMonth,
                        @DecimalMin("0") @DecimalMax("1") Double acceptanceRate,
-                       @Min(50) @Max(2000) Integer simulations) {
+                       @Min(Bounds.MIN_SIMULATIONS) @Max(Bounds.MAX_SIMULATIONS) Integer simulations) {
 
         boolean isDryRun() {
             return Boolean.TRUE.equals(dryRun);

@@ -6,6 +6,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import se.tidigt.gateway.problem.ProblemResponses;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -22,7 +23,8 @@ import static se.tidigt.gateway.security.Role.PLATFORM_ADMIN;
 /**
  * Who may call what under {@code /api}: the one table. It is applied in the security filter chain,
  * before Spring MVC reads or validates a body, so a district user writing to another district gets
- * 403 whatever they sent, never a 400 that would tell them something about the other district's case.
+ * 403 whatever they sent (404 for another district's case, as for an unknown one), never a 400 that
+ * would tell them something about the other district's case.
  * Anything not named here is refused to everyone; AuthorizationMatrixTest holds the expected table.
  * Controllers keep their own checks (404 for an unknown case or district) as a second line.
  */
@@ -103,11 +105,23 @@ final class AccessRules {
                 own.check(authentication, request).isGranted() || others.check(authentication, request).isGranted());
     }
 
-    /** An unknown case is let through to the controller, which answers 404. */
+    /**
+     * A district user's case of another district and an unknown case are both refused here, before any
+     * body is read, with the same answer: 404 and the same problem ({@link ProblemResponses#HIDDEN_CASE}).
+     * Whatever the body, a district user cannot tell another district's case from one that does not exist.
+     */
     private AuthorizationManager<RequestAuthorizationContext> caseOfOwnDistrict() {
-        return when((actor, request) -> actor.role().isDistrictBound()
-                && scope.districtOfCase(request.getVariables().get("caseId"))
-                .map(district -> scope.isOwn(actor, district)).orElse(true));
+        return when((actor, request) -> {
+            if (!actor.role().isDistrictBound()) {
+                return false;
+            }
+            String caseId = request.getVariables().get("caseId");
+            boolean own = scope.districtOfCase(caseId).map(district -> scope.isOwn(actor, district)).orElse(false);
+            if (!own) {
+                request.getRequest().setAttribute(ProblemResponses.HIDDEN_CASE, caseId);
+            }
+            return own;
+        });
     }
 
     /**

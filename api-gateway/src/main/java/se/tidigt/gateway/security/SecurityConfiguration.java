@@ -178,7 +178,7 @@ class SecurityConfiguration {
     /** 401 as a problem, or 429 while a demo user's sign-ins are paused. */
     private static AuthenticationEntryPoint entryPoint(ProblemResponses problems) {
         return (request, response, e) -> {
-            if (e instanceof SignInThrottle.TooManyFailedSignIns paused) {
+            if (e instanceof SignInPaused paused) {
                 problems.tooManySignIns(response, paused.retryAfter());
             } else {
                 problems.unauthorized(request, response, e);

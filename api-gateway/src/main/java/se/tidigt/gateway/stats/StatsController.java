@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.gateway.audit.accesslog.LoggedRead;
+import se.tidigt.gateway.limits.Bounds;
+import se.tidigt.gateway.limits.ExpensiveRequests;
 import se.tidigt.gateway.problem.ApiProblem;
 import se.tidigt.gateway.security.Actor;
 import se.tidigt.gateway.security.CurrentActor;
@@ -64,9 +66,11 @@ class StatsController {
     private final StatisticsCache cache;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ExpensiveRequests expensive;
 
-    StatsController(CaseStatistics statistics, RolloutEffects effects, DistrictCatalogue districts, CellKeyMethod cellKey,
+    StatsController(ExpensiveRequests expensive, CaseStatistics statistics, RolloutEffects effects, DistrictCatalogue districts, CellKeyMethod cellKey,
                     StatisticsCache cache, ObjectMapper json, Clock clock) {
+        this.expensive = expensive;
         this.cellKey = cellKey;
         this.cache = cache;
         this.json = json;
@@ -136,9 +140,9 @@ class StatsController {
                                     @RequestParam(defaultValue = "2026") long seed,
                                     @RequestParam(defaultValue = "999") int replicates,
                                     @RequestHeader(value = "Accept", required = false) String accept) {
-        Roles.require(Role.CITY_ANALYST, Role.PLATFORM_ADMIN, Role.AUDITOR);
-        if (replicates < 99 || replicates > 9_999) {
-            throw ApiProblem.invalid("replicates", "must be between 99 and 9999");
+        Actor actor = Roles.require(Role.CITY_ANALYST, Role.PLATFORM_ADMIN, Role.AUDITOR);
+        if (replicates < Bounds.MIN_REPLICATES || replicates > Bounds.MAX_REPLICATES) {
+            throw ApiProblem.invalid("replicates", "must be between " + Bounds.MIN_REPLICATES + " and " + Bounds.MAX_REPLICATES);
         }
         EffectMetric chosen;
         try {
@@ -151,7 +155,7 @@ class StatsController {
         StatsParameters.requireOrdered(fromDay, toDay);
         EffectQuery query = new EffectQuery(workModel, chosen, StatsParameters.concerns(concern), fromDay, toDay, seed, replicates);
         return respond(new Asked("rollout-effect", query, false),
-                state -> List.of(effects.estimate(query, true, state)), false, accept);
+                state -> List.of(expensive.run(actor.userId(), () -> effects.estimate(query, true, state))), false, accept);
     }
 
     /**

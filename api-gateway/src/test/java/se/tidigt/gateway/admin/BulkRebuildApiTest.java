@@ -208,10 +208,12 @@ class BulkRebuildApiTest extends ApiTest {
             jdbc.execute("DROP FUNCTION bulk_test_refuse()");
         }
 
-        // The processor retries from the last committed page and finishes the replay its own way.
-        await().atMost(Duration.ofSeconds(180)).until(() -> {
+        // The processor retries from the last committed page and finishes the replay its own way: the failed page
+        // event by event, so the refused case is parked while the fault lasts and healed by the parked retry after.
+        await().atMost(Duration.ofSeconds(240)).until(() -> {
             JsonNode status = statisticsProjection();
-            return status.get("lag").asLong() == 0 && !status.get("error").asBoolean();
+            return status.get("lag").asLong() == 0 && !status.get("error").asBoolean()
+                    && status.at("/parked/cases").asLong() == 0;
         });
         assertThat(facts()).isEqualTo(live);
     }

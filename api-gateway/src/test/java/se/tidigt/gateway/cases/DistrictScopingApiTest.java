@@ -11,15 +11,15 @@ import static se.tidigt.gateway.support.CaseRequests.childAged;
 import static se.tidigt.gateway.support.CaseRequests.concern;
 import static se.tidigt.gateway.support.CaseRequests.daysAgo;
 
-/** A district user reads and writes only their own district. */
+/** A district user reads and writes only their own district; another district's case is, to them, a case that does not exist. */
 class DistrictScopingApiTest extends ApiTest {
 
     @Test
     void another_districts_user_can_neither_read_nor_write_a_case() {
         String caseId = hv().post("/api/v1/districts/hasselby-vallingby/cases", concern(daysAgo(2))).json().get("caseId").asText();
-        assertProblem(as("farsta-admin").get("/api/v1/cases/" + caseId), 403);
+        assertProblem(as("farsta-admin").get("/api/v1/cases/" + caseId), 404);
         assertProblem(as("farsta-admin").post("/api/v1/cases/" + caseId + "/protection-assessment",
-                Map.of("assessedAt", daysAgo(1).toString(), "immediateProtectionNeeded", false)), 403);
+                Map.of("assessedAt", daysAgo(1).toString(), "immediateProtectionNeeded", false)), 404);
     }
 
     @Test
@@ -43,7 +43,7 @@ class DistrictScopingApiTest extends ApiTest {
         assertThat(hv().post("/api/v1/cases/" + caseId + "/transfer",
                 Map.of("toDistrict", "farsta", "transferredAt", daysAgo(1).toString())).status()).isEqualTo(200);
 
-        assertProblem(hv().get("/api/v1/cases/" + caseId), 403);
+        assertProblem(hv().get("/api/v1/cases/" + caseId), 404);
         assertThat(as("farsta-admin").get("/api/v1/cases/" + caseId).json().get("district").asText()).isEqualTo("farsta");
     }
 }

@@ -22,7 +22,8 @@ import static se.tidigt.gateway.support.CaseRequests.daysAgo;
 /**
  * Every operation of the served OpenAPI document × every role × own and other district × no
  * credentials, with a body that is invalid and one that is not even JSON: who is refused gets 401 or
- * 403 whatever they sent, who is let through gets neither. An operation added without a line in
+ * 403 whatever they sent (a district user 404 for another district's case, as for an unknown one), who
+ * is let through gets none of these. An operation added without a line in
  * {@link #EXPECTED} fails this test: decide its rule here and in {@code AccessRules}.
  */
 class AuthorizationMatrixTest extends ApiTest {
@@ -98,14 +99,18 @@ class AuthorizationMatrixTest extends ApiTest {
                         + (template.endsWith("/weeding/preview") ? "?year=1999" : "");
                 for (Role role : Role.values()) {
                     boolean allowed = EXPECTED.get(operation).allows(role, district.equals(OWN));
+                    // Another district's case is, to a district user, a case that does not exist.
+                    boolean hidden = !allowed && role.isDistrictBound() && template.startsWith("/api/v1/cases/{caseId}")
+                            && EXPECTED.get(operation).inDistrict();
+                    int refusal = hidden ? 404 : 403;
                     for (String body : method.equals("POST") ? List.of("{}", "{not json") : List.of("")) {
                         Api.Response answer = send(asRole(role), method, path, body);
                         checked++;
-                        boolean refused = answer.status() == 401 || answer.status() == 403;
-                        if (allowed == refused || answer.status() >= 500 || (!allowed && answer.status() != 403)
+                        boolean refused = answer.status() == 401 || answer.status() == 403 || (hidden && answer.status() == 404);
+                        if (allowed == refused || answer.status() >= 500 || (!allowed && answer.status() != refusal)
                                 || !hasSecurityHeaders(answer)) {
                             wrong.add(role + " " + method + " " + path + " " + body + " → " + answer.status()
-                                    + " (expected " + (allowed ? "through" : "403") + ")");
+                                    + " (expected " + (allowed ? "through" : refusal) + ")");
                         }
                     }
                 }

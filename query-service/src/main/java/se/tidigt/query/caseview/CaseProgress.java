@@ -49,6 +49,11 @@ public class CaseProgress {
         }
     }
 
+    /** Sealed free text as the gateway writes it ({@code sealed:v1:...}). */
+    static boolean sealed(String text) {
+        return text != null && text.startsWith("sealed:");
+    }
+
     void apply(CaseEvent event) {
         if (event instanceof ProtectionNeedAssessed e) {
             protectionAssessment = new ProtectionAssessment(e.occurredAt(), e.immediateProtectionNeeded());
@@ -59,8 +64,11 @@ public class CaseProgress {
             investigation.openedAt = e.occurredAt();
             investigation.dueDate = e.dueDate();
         } else if (event instanceof InvestigationExtended e) {
-            investigation.extensions.add(new Extension(e.occurredAt(), e.previousDueDate(), e.newDueDate(),
-                    e.sealedReason()));
+            // The view keeps free text only sealed (opened for each reader, unreadable once the case's key is
+            // erased). A reason in clear (an event recorded before sealing, or a foreign one) is not copied
+            // here: it stays in the event alone, where the auditor's history shows it until the erasure.
+            String reason = sealed(e.sealedReason()) ? e.sealedReason() : null;
+            investigation.extensions.add(new Extension(e.occurredAt(), e.previousDueDate(), e.newDueDate(), reason));
             investigation.dueDate = e.newDueDate();
         } else if (event instanceof InvestigationConcluded e) {
             investigation.concludedAt = e.occurredAt();

@@ -8,8 +8,15 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.tidigt.cases.api.*;
 
 import se.tidigt.query.ErasedChild;
@@ -19,6 +26,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Feeds the statistics' fact tables from the case events. It runs in a pooled streaming processor
@@ -32,20 +41,34 @@ import java.util.List;
  * work (a test calling the handlers directly) each event is written at once. The handler itself runs
  * no SQL that could fail on bad data: values PostgreSQL cannot hold are refused here, so the dead-letter
  * queue parks that case while the others go on ({@link StagedWrites}).
+ *
+ * <p>Whatever else makes a batch's write fail (a foreign or corrupt event the checks above do not foresee,
+ * say a concern with no district) cannot be pinned on one event at commit: the batch's transaction rolls
+ * back and the processor handles the same events again. So a failed write remembers how far its batch
+ * reached, and every batch that holds events up to there is handled event by event, each event written
+ * at once behind a savepoint: the one event whose write fails throws from its handler, the dead-letter
+ * queue parks its case, and the other events commit. Past that point batches are written whole again.
  */
 @Component
 @ProcessingGroup(CaseFactsProjection.PROCESSING_GROUP)
 @StagedWrites
 class CaseFactsProjection {
     static final String PROCESSING_GROUP = "case-statistics";
+    private static final Logger log = LoggerFactory.getLogger(CaseFactsProjection.class);
     private static final String BATCH = CaseFactsProjection.class.getName() + ".batch";
+    private static final String EVENT_BY_EVENT = CaseFactsProjection.class.getName() + ".eventByEvent";
 
     private final JdbcTemplate jdbc;
     private final StatisticsPosition position;
+    private final TransactionTemplate savepoint;
+    /** The global index up to which batches are handled event by event: the reach of the last batch whose write failed. */
+    private final AtomicLong eventByEventThrough = new AtomicLong(-1);
 
-    CaseFactsProjection(JdbcTemplate jdbc, StatisticsPosition position) {
+    CaseFactsProjection(JdbcTemplate jdbc, StatisticsPosition position, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.position = position;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @EventHandler
@@ -149,9 +172,9 @@ class CaseFactsProjection {
         Object[] row = {e.tallyId(), sequence, e.district(), date(e.month().atDay(1)), e.kind().name(), e.count()};
         FactBatch batch = batch();
         if (batch == null) {
-            batch = new FactBatch(jdbc);
-            batch.openAccess(row);
-            flush(batch);
+            FactBatch once = new FactBatch(jdbc);
+            once.openAccess(row);
+            flushOne(once);
         } else {
             batch.openAccess(row);
         }
@@ -159,6 +182,8 @@ class CaseFactsProjection {
 
     @ResetHandler
     void reset() {
+        // A replay writes whole batches again: a batch that fails is found anew and handled event by event.
+        eventByEventThrough.set(-1);
         for (String table : new String[]{"case_fact", "case_worker_fact", "offer_fact", "collaboration_fact", "open_access_fact"}) {
             jdbc.update("DELETE FROM " + table);
         }
@@ -171,7 +196,7 @@ class CaseFactsProjection {
         if (batch == null) {
             FactBatch once = new FactBatch(jdbc);
             change.accept(once.of(caseId));
-            flush(once);
+            flushOne(once);
         } else {
             change.accept(batch.of(caseId));
         }
@@ -186,6 +211,9 @@ class CaseFactsProjection {
             return null;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        if (root.getOrComputeResource(EVENT_BY_EVENT, key -> reachesFailedBatch(root))) {
+            return null;
+        }
         return root.getOrComputeResource(BATCH, key -> {
             FactBatch batch = new FactBatch(jdbc);
             if (root instanceof BatchingUnitOfWork<?> batching) {
@@ -193,7 +221,7 @@ class CaseFactsProjection {
                         .filter(CaseEvent.class::isInstance).map(p -> ((CaseEvent) p).caseId()).toList();
                 batch.load(ids);
             }
-            root.onPrepareCommit(u -> flush(batch));
+            root.onPrepareCommit(u -> flushBatch(root, batch));
             return batch;
         });
     }
@@ -201,6 +229,58 @@ class CaseFactsProjection {
     /** Writes the batch, its cases stamped with the position it takes first (see {@link StatisticsPosition}). */
     private void flush(FactBatch batch) {
         batch.flush(position::advance);
+    }
+
+    /**
+     * Writes a whole batch at its commit. If the write fails, the batch's reach is remembered before the
+     * failure rolls the batch back, so the processor's next attempt goes event by event.
+     */
+    private void flushBatch(UnitOfWork<?> root, FactBatch batch) {
+        try {
+            flush(batch);
+        } catch (RuntimeException e) {
+            long reach = positions(root).max().orElse(-1);
+            eventByEventThrough.accumulateAndGet(reach, Math::max);
+            log.warn("Writing a batch of statistics facts failed ({}); its events up to global index {} are handled "
+                    + "again one by one, so the failing event is parked and the others are counted", e.getMessage(), reach);
+            throw e;
+        }
+    }
+
+    /**
+     * Writes one event's changes at once. Inside a transaction (the processor's, going event by event) behind a
+     * savepoint: a failing write undoes only this event's rows and leaves the transaction usable, so the
+     * dead-letter queue can park the event in it and the other events commit.
+     */
+    private void flushOne(FactBatch once) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            savepoint.executeWithoutResult(status -> flush(once));
+        } else {
+            flush(once);
+        }
+    }
+
+    /** Whether this unit of work holds an event at or below the reach of a batch whose write failed. */
+    private boolean reachesFailedBatch(UnitOfWork<?> root) {
+        long through = eventByEventThrough.get();
+        if (through < 0) {
+            return false;
+        }
+        OptionalLong first = positions(root).min();
+        return first.isPresent() && first.getAsLong() <= through;
+    }
+
+    private static java.util.stream.LongStream positions(UnitOfWork<?> root) {
+        if (!(root instanceof BatchingUnitOfWork<?> batching)) {
+            return root.getMessage() instanceof TrackedEventMessage<?> tracked ? position(tracked) : java.util.stream.LongStream.empty();
+        }
+        return batching.getMessages().stream().filter(TrackedEventMessage.class::isInstance)
+                .flatMapToLong(m -> position((TrackedEventMessage<?>) m));
+    }
+
+    private static java.util.stream.LongStream position(TrackedEventMessage<?> message) {
+        OptionalLong position = message.trackingToken() == null ? OptionalLong.empty() : message.trackingToken().position();
+        return position.isPresent() ? java.util.stream.LongStream.of(position.getAsLong()) : java.util.stream.LongStream.empty();
     }
 
     private static void offer(FactBatch.Case c, String offerId, java.util.function.Consumer<FactBatch.OfferRow> change) {

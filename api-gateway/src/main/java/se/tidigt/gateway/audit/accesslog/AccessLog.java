@@ -60,9 +60,19 @@ public class AccessLog {
         }
     }
 
-    /** Built on the request's thread: the actor, request and correlation id are thread-bound. */
+    /**
+     * Built on the request's thread: the actor, request and correlation id are thread-bound. Checked here,
+     * before it joins a group commit, against what the table holds: an entry the database would refuse
+     * would fail the whole batch, other readers' entries with it. Such a read is refused on its own.
+     */
     private static AccessLogWriter.Entry entryFor(Collection<String> caseIds) {
         Actor actor = CurrentActor.get();
+        if (actor.userId() == null || actor.userId().isBlank() || actor.userId().length() > 255 || actor.role() == null
+                || (actor.district() != null && actor.district().length() > 64)) {
+            throw new ApiProblem(Problems.of(HttpStatus.FORBIDDEN, "reader-not-recordable", "Reader cannot be recorded",
+                    "Every read is recorded with who made it; this sign-in names no user (or one the access log cannot hold),"
+                            + " so nothing is shown."));
+        }
         HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String endpoint = request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI());

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * is waiting, inserts them all in ONE transaction (the trigger still runs per row, in order, and the
  * advisory lock is re-entrant within the transaction, so positions and hashes are exactly as before),
  * commits once, and only then completes each waiter's future: an entry is durable before its answer
- * leaves. A failed transaction stores none of the batch and fails every waiter in it.
+ * leaves. Entries are checked before they are queued ({@link AccessLog}); should a batch still fail,
+ * its entries are written again one transaction each, so only an entry that fails on its own fails its
+ * reader, never the others who happened to share its batch.
  *
  * <p>No artificial delay: while one batch commits, the next one gathers by itself, so a lone read
  * costs one insert and commit as before, and under load the lock is taken once per batch.
@@ -128,8 +130,14 @@ final class AccessLogAppender implements AutoCloseable {
             ownTransaction.executeWithoutResult(status -> writer.insert(live.stream().map(Pending::entry).toList()));
         } catch (RuntimeException | Error e) {
             // Errors too: this one thread must outlive any one batch, or every later read would time out.
-            log.error("Appending {} access-log entries failed; none is stored and their reads answer 503", live.size(), e);
-            live.forEach(p -> p.stored().completeExceptionally(e));
+            if (live.size() == 1) {
+                log.error("Appending an access-log entry failed; its read answers 503", e);
+                live.get(0).stored().completeExceptionally(e);
+            } else {
+                log.warn("Appending {} access-log entries in one transaction failed ({}); writing them one by one",
+                        live.size(), e.getMessage());
+                live.forEach(p -> appendAll(List.of(p)));
+            }
             return;
         }
         live.forEach(p -> p.stored().complete(null));

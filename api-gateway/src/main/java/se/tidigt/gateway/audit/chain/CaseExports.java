@@ -47,7 +47,6 @@ public class CaseExports {
             throw ApiProblem.notFound("Case " + caseId);
         }
         LocalDate day = digestDay != null ? digestDay : digests.latestFinalDay();
-        DailyDigests.Digest digest = digests.get(day);
         ObjectNode export = json.createObjectNode()
                 .put("format", FORMAT)
                 .put("caseId", caseId)
@@ -56,6 +55,12 @@ public class CaseExports {
                 .put("verifyWith", "java VerifyExport.java <this file> [published digest of " + day + "]");
         ArrayNode events = export.putArray("events");
         rows.ofCase(caseId).forEach(e -> events.add(event(e)));
+        if (!digests.livedThrough(day)) {
+            export.put("digestNote", "the store holds nothing recorded by the end of " + day
+                    + ", so there is no digest of that day; ask for a later digestDate once one is final");
+            return export;
+        }
+        DailyDigests.Digest digest = digests.get(day);
         DayHeads.Heads dayHeads = heads.of(day);
         int index = dayHeads.caseIds().indexOf(caseId);
         if (index < 0) {

@@ -30,6 +30,7 @@ public class DailyDigests {
     private final DayHeads heads;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicReference<LocalDate> firstDay = new java.util.concurrent.atomic.AtomicReference<>();
 
     DailyDigests(DayHeads heads, JdbcTemplate jdbc, Clock clock) {
         this.heads = heads;
@@ -47,6 +48,7 @@ public class DailyDigests {
     /** The day's stored digest, computed and stored now if this is the first time it is asked for. */
     public Digest get(LocalDate date) {
         requireFinal(date);
+        requireLivedThrough(date);
         return stored(date).orElseGet(() -> {
             DayHeads.Heads computed = heads.of(date);
             jdbc.update("INSERT INTO audit_digest (day, digest, cases) VALUES (?, ?, ?) ON CONFLICT (day) DO NOTHING",
@@ -58,6 +60,7 @@ public class DailyDigests {
     /** Recomputes the day's digest from the events as they are now and compares it with the stored one. */
     public DigestVerification verify(LocalDate date) {
         requireFinal(date);
+        requireLivedThrough(date);
         Digest stored = stored(date).orElseThrow(() -> ApiProblem.notFound("A digest of " + date));
         DayHeads.Heads now = heads.of(date);
         String recomputed = HEX.formatHex(now.digest());
@@ -74,6 +77,45 @@ public class DailyDigests {
         if (date.isAfter(latestFinalDay())) {
             throw ApiProblem.invalid("date", "must be a day that has ended in Europe/Stockholm (a day's digest is "
                     + "final a minute after its midnight)");
+        }
+    }
+
+    /**
+     * A digest is made only for a day the store has lived through: on or after the day of its first recorded
+     * event (Europe/Stockholm). Any earlier day, back to year 1, would otherwise get a stored digest of
+     * nothing that says nothing. The first day is remembered once known; a day before it is looked up again.
+     */
+    void requireLivedThrough(LocalDate date) {
+        if (!livedThrough(date)) {
+            throw ApiProblem.notFound("A digest of " + date + " (the store holds nothing recorded on or before that day)");
+        }
+    }
+
+    boolean livedThrough(LocalDate date) {
+        LocalDate known = firstDay.get();
+        if (known != null && !date.isBefore(known)) {
+            return true;
+        }
+        // Not known yet, or a day before the first one known: read again (an event recorded with an earlier
+        // time, as an import of history or a test's clock records it, moves the first day back).
+        String earliest = jdbc.queryForObject("SELECT min(timestamp) FROM domainevententry", String.class);
+        LocalDate first = earliest == null ? null : dayOf(earliest);
+        if (first != null) {
+            firstDay.set(first);
+        }
+        return first != null && !date.isBefore(first);
+    }
+
+    /** The Stockholm day of a stored recording time (ISO-8601; a day earlier when only its date can be read). */
+    private static LocalDate dayOf(String recorded) {
+        try {
+            return LocalDate.ofInstant(Instant.parse(recorded), Deadlines.ZONE);
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return LocalDate.parse(recorded.substring(0, Math.min(10, recorded.length()))).minusDays(1);
+            } catch (java.time.format.DateTimeParseException unreadable) {
+                return null;
+            }
         }
     }
 

@@ -36,6 +36,10 @@ class DigestSchedule implements SchedulingConfigurer {
     }
 
     void yesterday() {
+        if (!digests.livedThrough(digests.latestFinalDay())) {
+            log.info("No daily digest of {}: the store holds nothing recorded on or before it", digests.latestFinalDay());
+            return;
+        }
         DailyDigests.Digest digest = digests.get(digests.latestFinalDay());
         log.info("Daily digest of {}: {} over {} cases", digest.date(), digest.digest(), digest.cases());
     }

@@ -52,7 +52,7 @@ public class CaseHistory {
     }
 
     public HistoryEntry entry(StoredEvent e) {
-        JsonNode payload = readable(e.payload());
+        JsonNode payload = withoutErasedText(e.aggregateId(), e.payloadType(), readable(e.payload()));
         JsonNode metadata = readable(e.metadata());
         String payloadType = e.payloadType();
         JsonNode occurredAt = payload.path("occurredAt");
@@ -62,6 +62,24 @@ public class CaseHistory {
                         text(metadata, EventMetadata.ACTOR_DISTRICT)),
                 text(metadata, EventMetadata.CORRELATION_ID), payload, openedText(e.aggregateId(), payload),
                 HexFormat.of().formatHex(e.storedLink()));
+    }
+
+    /**
+     * The payload as shown: free text stored in clear (an extension's reason recorded before sealing, or
+     * a foreign event's) reads as erased once the case's personal data is erased, as sealed text does. The
+     * stored event is untouched (its chain still verifies); only what is shown changes.
+     */
+    private JsonNode withoutErasedText(String caseId, String payloadType, JsonNode payload) {
+        if (!payloadType.endsWith(".InvestigationExtended") || !(payload instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+            return payload;
+        }
+        for (String field : new String[]{"reason", "sealedReason"}) {
+            JsonNode value = object.get(field);
+            if (value != null && value.isTextual() && !CaseTexts.isSealed(value.asText())) {
+                object.put(field, texts.open(caseId, value.asText()));
+            }
+        }
+        return object;
     }
 
     /** Every sealed text field of the payload, opened with the case's key (null when there is none). */
