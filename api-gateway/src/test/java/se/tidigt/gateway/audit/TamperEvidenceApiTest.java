@@ -196,16 +196,20 @@ class TamperEvidenceApiTest extends ApiTest {
     }
 
     @Test
-    void a_digest_exists_only_for_a_day_that_has_ended_and_its_verify_needs_one_stored() {
+    void a_digest_exists_only_for_a_day_that_has_ended_and_the_store_lived_through_and_its_verify_needs_one_stored() {
         se.tidigt.gateway.support.ProblemAssertions.assertProblem(
                 as("auditor").get("/api/v1/audit/digests/2999-01-01"), 400);
         se.tidigt.gateway.support.ProblemAssertions.assertProblem(
                 as("auditor").get("/api/v1/audit/digests/not-a-date"), 400);
         se.tidigt.gateway.support.ProblemAssertions.assertProblem(
                 as("auditor").get("/api/v1/audit/digests/2001-02-03/verify"), 404);
-        JsonNode empty = as("auditor").get("/api/v1/audit/digests/2001-02-03").json();
-        assertThat(empty.get("cases").asInt()).isZero();
-        assertThat(as("auditor").get("/api/v1/audit/digests/2001-02-03/verify").json().get("intact").asBoolean()).isTrue();
+        // Before the store existed there is nothing to digest, and an auditor's request stores nothing.
+        for (String day : new String[]{"0001-01-01", "2001-02-03"}) {
+            JsonNode problem = se.tidigt.gateway.support.ProblemAssertions.assertProblem(
+                    as("auditor").get("/api/v1/audit/digests/" + day), 400);
+            assertThat(problem.toString()).contains("lived through");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_digest WHERE day < '2020-01-01'", Long.class)).isZero();
     }
 
     @Test

@@ -38,6 +38,37 @@ public class AccessLogChain {
         return new Verification(walk.brokenAt == null, walk.entries, walk.brokenAt, walk.reason);
     }
 
+    /** The log's head: its last position and that entry's hash (position 0 and the genesis when empty). */
+    public record Head(long position, byte[] hash) {
+    }
+
+    /**
+     * The head of the log as it stood at {@code end}: the last entry read before then, its hash recomputed
+     * from the content of every entry up to it (never the stored hashes, which a forger could rewrite).
+     */
+    @Transactional(readOnly = true)
+    public Head headAt(Instant end) {
+        byte[][] link = {VerifyExport.GENESIS};
+        long[] position = {0};
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT * FROM access_log WHERE read_at < ? ORDER BY position");
+            statement.setObject(1, OffsetDateTime.ofInstant(end, java.time.ZoneOffset.UTC));
+            statement.setFetchSize(1000);
+            return statement;
+        }, rs -> {
+            link[0] = hash(link[0], rs);
+            position[0] = rs.getLong("position");
+        });
+        return new Head(position[0], link[0]);
+    }
+
+    /** The log's last entry as stored now. */
+    public Head storedHead() {
+        return jdbc.query("SELECT position, entry_hash FROM access_log ORDER BY position DESC LIMIT 1",
+                (rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).stream().findFirst()
+                .orElse(new Head(0, VerifyExport.GENESIS));
+    }
+
     private static final class Walk {
         byte[] previous = VerifyExport.GENESIS;
         long entries;

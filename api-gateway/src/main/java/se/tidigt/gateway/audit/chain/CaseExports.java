@@ -56,8 +56,8 @@ public class CaseExports {
                 .put("verifyWith", "java VerifyExport.java <this file> [published digest of " + day + "]");
         ArrayNode events = export.putArray("events");
         rows.ofCase(caseId).forEach(e -> events.add(event(e)));
-        DayHeads.Heads dayHeads = heads.of(day);
-        int index = dayHeads.caseIds().indexOf(caseId);
+        DayHeads.Heads dayHeads = heads.of(day, digest.format());
+        int index = dayHeads.aggregateIds().indexOf(caseId);
         if (index < 0) {
             export.put("digestNote", "no event of this case was recorded by the end of " + day
                     + ", so that day's digest does not cover it; ask for a later digestDate once one is final");
@@ -65,9 +65,16 @@ public class CaseExports {
         }
         ObjectNode proof = export.putObject("digestProof")
                 .put("date", day.toString())
-                .put("digest", digest.digest())
-                .put("cases", dayHeads.leaves().size())
-                .put("headSequence", dayHeads.headSequences().get(index));
+                .put("format", digest.format())
+                .put("digest", digest.digest());
+        if (digest.format() == DayHeads.CASES_ONLY) {
+            proof.put("cases", dayHeads.leaves().size());
+        } else {
+            proof.put("streams", dayHeads.leaves().size())
+                    .put("accessLogPosition", dayHeads.accessLogHead().position())
+                    .put("accessLogHead", HEX.formatHex(dayHeads.accessLogHead().hash()));
+        }
+        proof.put("headSequence", dayHeads.headSequences().get(index));
         ArrayNode path = proof.putArray("path");
         for (Map.Entry<String, byte[]> step : VerifyExport.proof(dayHeads.leaves(), index)) {
             path.addObject().put("side", step.getKey()).put("hash", HEX.formatHex(step.getValue()));
@@ -86,7 +93,9 @@ public class CaseExports {
                 .put("recordedAt", e.recordedAt())
                 .put("payloadBase64", Base64.getEncoder().encodeToString(e.payload()))
                 .put("metadataBase64", e.metadata() == null ? null : Base64.getEncoder().encodeToString(e.metadata()))
-                .put("chainHash", HEX.formatHex(e.storedLink()));
+                .put("chainHash", HEX.formatHex(e.storedLink()))
+                .put("globalIndex", e.globalIndex())
+                .put("seal", e.seal() == null ? null : HEX.formatHex(e.seal()));
         readable(e.payload()).ifPresent(tree -> node.set("payload", tree));
         readable(e.metadata()).ifPresent(tree -> node.set("metadata", tree));
         return node;

@@ -37,20 +37,29 @@ public class DailyDigests {
         this.clock = clock;
     }
 
-    public record Digest(LocalDate date, String digest, int cases, Instant computedAt) {
+    /**
+     * A stored digest. Format 2 covers every stream ({@code streams}, of which {@code cases} are cases) and
+     * the access log's head; format 1, stored before, covers cases only ({@code cases}).
+     */
+    public record Digest(LocalDate date, int format, String digest, int cases, Integer streams, Long accessLogPosition,
+                         String accessLogHead, Instant computedAt) {
     }
 
     public record DigestVerification(LocalDate date, boolean intact, String stored, String recomputed, int storedCases,
-                                     int recomputedCases, Instant computedAt) {
+                                     int recomputedCases, Integer storedStreams, Integer recomputedStreams,
+                                     Instant computedAt, String reason) {
     }
 
     /** The day's stored digest, computed and stored now if this is the first time it is asked for. */
     public Digest get(LocalDate date) {
         requireFinal(date);
         return stored(date).orElseGet(() -> {
+            requireLivedThrough(date);
             DayHeads.Heads computed = heads.of(date);
-            jdbc.update("INSERT INTO audit_digest (day, digest, cases) VALUES (?, ?, ?) ON CONFLICT (day) DO NOTHING",
-                    Date.valueOf(date), computed.digest(), computed.leaves().size());
+            jdbc.update("INSERT INTO audit_digest (day, digest, cases, format, streams, access_log_position, "
+                            + "access_log_head) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (day) DO NOTHING",
+                    Date.valueOf(date), computed.digest(), computed.cases(), computed.format(), computed.leaves().size(),
+                    computed.accessLogHead().position(), computed.accessLogHead().hash());
             return stored(date).orElseThrow();
         });
     }
@@ -59,10 +68,31 @@ public class DailyDigests {
     public DigestVerification verify(LocalDate date) {
         requireFinal(date);
         Digest stored = stored(date).orElseThrow(() -> ApiProblem.notFound("A digest of " + date));
-        DayHeads.Heads now = heads.of(date);
+        DayHeads.Heads now = heads.of(date, stored.format());
         String recomputed = HEX.formatHex(now.digest());
-        return new DigestVerification(date, recomputed.equals(stored.digest()), stored.digest(), recomputed,
-                stored.cases(), now.leaves().size(), stored.computedAt());
+        boolean intact = recomputed.equals(stored.digest());
+        return new DigestVerification(date, intact, stored.digest(), recomputed, stored.cases(), now.cases(),
+                stored.streams(), stored.format() == DayHeads.CASES_ONLY ? null : now.leaves().size(),
+                stored.computedAt(), intact ? null : "the history recorded by the end of " + date
+                + " differs from what it was when the digest was computed");
+    }
+
+    /**
+     * The first day the event store lived through: the day it was created (when the chain began) or, for
+     * a store migrated with older events, the day of its first recorded event.
+     */
+    public LocalDate firstDay() {
+        Instant created = jdbc.queryForObject("SELECT least((SELECT min(started_at) FROM event_chain_start), "
+                + "(SELECT min(CAST(timestamp AS timestamptz)) FROM domainevententry))", OffsetDateTime.class).toInstant();
+        return LocalDate.ofInstant(created, Deadlines.ZONE);
+    }
+
+    private void requireLivedThrough(LocalDate date) {
+        LocalDate first = firstDay();
+        if (date.isBefore(first)) {
+            throw ApiProblem.invalid("date", "must be a day the event store has lived through: from " + first
+                    + " (no digest is made for a day before the store existed)");
+        }
     }
 
     /** The latest day whose digest is final. */
@@ -79,14 +109,17 @@ public class DailyDigests {
 
     private Optional<Digest> stored(LocalDate date) {
         try {
-            return Optional.ofNullable(jdbc.queryForObject("SELECT day, digest, cases, computed_at FROM audit_digest "
-                    + "WHERE day = ?", DIGEST, Date.valueOf(date)));
+            return Optional.ofNullable(jdbc.queryForObject("SELECT day, format, digest, cases, streams, "
+                    + "access_log_position, access_log_head, computed_at FROM audit_digest WHERE day = ?", DIGEST,
+                    Date.valueOf(date)));
         } catch (EmptyResultDataAccessException e) {
             return Optional.empty();
         }
     }
 
     private static final RowMapper<Digest> DIGEST = (rs, n) -> new Digest(rs.getDate("day").toLocalDate(),
-            HEX.formatHex(rs.getBytes("digest")), rs.getInt("cases"),
+            rs.getInt("format"), HEX.formatHex(rs.getBytes("digest")), rs.getInt("cases"),
+            (Integer) rs.getObject("streams"), (Long) rs.getObject("access_log_position"),
+            rs.getBytes("access_log_head") == null ? null : HEX.formatHex(rs.getBytes("access_log_head")),
             rs.getObject("computed_at", OffsetDateTime.class).toInstant());
 }
