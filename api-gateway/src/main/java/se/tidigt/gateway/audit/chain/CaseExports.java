@@ -32,8 +32,11 @@ public class CaseExports {
     private final DayHeads heads;
     private final ObjectMapper json;
     private final Clock clock;
+    private final StreamChains streams;
 
-    CaseExports(EventStoreRows rows, DailyDigests digests, DayHeads heads, ObjectMapper json, Clock clock) {
+    CaseExports(EventStoreRows rows, DailyDigests digests, DayHeads heads, ObjectMapper json, Clock clock,
+                StreamChains streams) {
+        this.streams = streams;
         this.rows = rows;
         this.digests = digests;
         this.heads = heads;
@@ -53,7 +56,9 @@ public class CaseExports {
                 .put("caseId", caseId)
                 .put("exportedAt", clock.instant().toString())
                 .put("exportedBy", exportedBy)
-                .put("verifyWith", "java VerifyExport.java <this file> [published digest of " + day + "]");
+                .put("verifyWith", "java VerifyExport.java <this file> [published digest of " + day + "] "
+                        + "[--public-key=<published key>] [--mac-key=<the deployment's seal key>]");
+        export.put("sealsStartAfterGlobalIndex", streams.sealsStartAfter());
         ArrayNode events = export.putArray("events");
         rows.ofCase(caseId).forEach(e -> events.add(event(e)));
         DayHeads.Heads dayHeads = heads.of(day, digest.format());

@@ -1,5 +1,6 @@
 package se.tidigt.gateway.audit.chain;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import se.tidigt.gateway.audit.offline.VerifyExport;
 import se.tidigt.gateway.audit.offline.VerifyExport.StoredEvent;
@@ -16,9 +17,13 @@ import java.util.List;
 @Service
 public class StreamChains {
     private final EventStoreRows rows;
+    private final EventSeals seals;
+    private final JdbcTemplate jdbc;
 
-    StreamChains(EventStoreRows rows) {
+    StreamChains(EventStoreRows rows, EventSeals seals, JdbcTemplate jdbc) {
         this.rows = rows;
+        this.seals = seals;
+        this.jdbc = jdbc;
     }
 
     /** The answer of {@code /streams/{aggregateId}/verify}: the case verify's shape, for any aggregate. */
@@ -49,8 +54,27 @@ public class StreamChains {
                 verdict.intact() ? HexFormat.of().formatHex(verdict.recomputedHead()) : null);
     }
 
-    /** The stream's chain, recomputed; the first event that is not genuine is named. */
+    /**
+     * The stream's chain recomputed, then every event's seal checked under the deployment's key; the first
+     * event that is not genuine is named. The chain names the likeliest cause of a break; a row the chain
+     * cannot fault (inserted with a chain link of its own, rewritten and rechained, or moved in the global
+     * order) has no valid seal.
+     */
     Verdict check(List<StoredEvent> events) {
-        return VerifyExport.verifyChain(events);
+        Verdict chain = VerifyExport.verifyChain(events);
+        if (!chain.intact()) {
+            return chain;
+        }
+        Verdict sealed = VerifyExport.verifySeals(events, seals.key(), sealsStartAfter());
+        return sealed.intact() ? chain : sealed;
+    }
+
+    /**
+     * The last global index stored before sealing began (events up to it carry no seal). A removed row means
+     * no exemption: every event must then carry its seal.
+     */
+    public long sealsStartAfter() {
+        return jdbc.query("SELECT last_global_index FROM event_seal_start", (rs, n) -> rs.getLong(1)).stream()
+                .findFirst().orElse(-1L);
     }
 }
