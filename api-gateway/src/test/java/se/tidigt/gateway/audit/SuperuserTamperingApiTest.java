@@ -5,6 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import se.tidigt.gateway.audit.offline.VerifyExport;
+import se.tidigt.gateway.audit.signed.Checkpoint;
+import se.tidigt.gateway.audit.signed.Checkpoints;
+import se.tidigt.gateway.secrets.AuditKeys;
 import se.tidigt.gateway.support.Api;
 import se.tidigt.gateway.support.ApiTest;
 
@@ -136,5 +140,101 @@ class SuperuserTamperingApiTest extends ApiTest {
                 "UPDATE domainevententry SET globalindex = " + secondIndex + " WHERE globalindex = -1");
         assertBroken(verifyCase(first), 2, "global");
         assertBroken(verifyCase(second), 2, "global");
+    }
+
+    @Autowired
+    Checkpoints checkpoints;
+
+    @Autowired
+    AuditKeys keys;
+
+    @Test
+    void deleting_the_access_logs_tail_and_moving_its_head_is_found_against_the_last_signed_checkpoint() {
+        String caseId = freshCase();
+        for (int i = 0; i < 4; i++) {
+            hv().get("/api/v1/cases/" + caseId);
+        }
+        long recorded = checkpoints.take().orElseThrow().accessLogPosition();
+        assertThat(as("auditor").get("/api/v1/audit/access-log/verify").json().get("intact").asBoolean()).isTrue();
+
+        tamper(jdbc, "DELETE FROM access_log WHERE position >= " + (recorded - 2),
+                "UPDATE access_log_head SET position = l.position, entry_hash = l.entry_hash FROM (SELECT position, "
+                        + "entry_hash FROM access_log ORDER BY position DESC LIMIT 1) l");
+
+        JsonNode verdict = as("auditor").get("/api/v1/audit/access-log/verify").json();
+        assertThat(verdict.get("intact").asBoolean()).as(verdict.toString()).isFalse();
+        assertThat(verdict.get("firstBrokenPosition").asLong()).isEqualTo(recorded - 2);
+        assertThat(verdict.get("reason").asText()).contains("were removed").contains("signed");
+    }
+
+    @Test
+    void a_stream_cut_short_since_a_signed_checkpoint_is_found() {
+        Instant minutesAgo = Instant.now().minusSeconds(300);
+        String caseId = recordedAt(minutesAgo, () -> fiveEvents(hv(), "hasselby-vallingby", minutesAgo.minusSeconds(86_400)));
+        Checkpoint checkpoint = checkpoints.take().orElseThrow();
+        assertThat(checkpoint.heads()).anySatisfy(head -> {
+            assertThat(head.aggregateId()).isEqualTo(caseId);
+            assertThat(head.sequence()).isEqualTo(4);
+        });
+        assertThat(verifyCase(caseId).get("intact").asBoolean()).isTrue();
+
+        tamper(jdbc, "DELETE FROM domainevententry WHERE aggregateidentifier = '" + caseId + "' AND sequencenumber >= 3");
+
+        assertBroken(verifyCase(caseId), 3, "events from sequence 3 on were removed");
+    }
+
+    @Test
+    void a_rewritten_or_removed_stored_digest_is_found_against_its_signed_copy_outside_the_database() {
+        Instant day = Instant.parse("2025-04-02T09:00:00Z");
+        recordedAt(day, () -> fiveEvents(hv(), "hasselby-vallingby", day.minusSeconds(86_400)));
+        String path = "/api/v1/audit/digests/2025-04-02";
+        JsonNode digest = as("auditor").get(path).json();
+        JsonNode key = as("auditor").get("/api/v1/audit/digests/public-key").json();
+        assertThat(key.get("algorithm").asText()).isEqualTo("Ed25519");
+        java.security.PublicKey publicKey = VerifyExport.publicKey(key.get("publicKey").asText());
+        String statement = VerifyExport.DayDigest.statement("2025-04-02", digest.get("streams").asInt(),
+                digest.get("accessLogPosition").asLong(), java.util.HexFormat.of().parseHex(digest.get("accessLogHead").asText()),
+                java.util.HexFormat.of().parseHex(digest.get("digest").asText()));
+        assertThat(VerifyExport.verifySignature(publicKey, statement,
+                java.util.Base64.getDecoder().decode(digest.get("signature").asText()))).isTrue();
+        assertThat(as("auditor").get(path + "/verify").json().get("intact").asBoolean()).isTrue();
+
+        tamper(jdbc, "UPDATE audit_digest SET digest = sha256('forged'::bytea) WHERE day = '2025-04-02'");
+        JsonNode rewritten = as("auditor").get(path + "/verify").json();
+        assertThat(rewritten.get("intact").asBoolean()).as(rewritten.toString()).isFalse();
+        assertThat(rewritten.get("reason").asText()).contains("was rewritten");
+        assertThat(rewritten.get("signed")).isEqualTo(digest.get("digest"));
+
+        tamper(jdbc, "DELETE FROM audit_digest WHERE day = '2025-04-02'");
+        JsonNode removed = as("auditor").get(path + "/verify").json();
+        assertThat(removed.get("intact").asBoolean()).as(removed.toString()).isFalse();
+        assertThat(removed.get("reason").asText()).contains("was removed");
+        JsonNode fromCopy = as("auditor").get(path).json();
+        assertThat(fromCopy.get("digest")).isEqualTo(digest.get("digest"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_digest WHERE day = '2025-04-02'", Long.class))
+                .as("the signed copy is shown, nothing is stored anew").isZero();
+    }
+
+    @Test
+    void a_seal_start_moved_up_to_excuse_an_unsealed_row_is_found_against_the_checkpoints() {
+        String caseId = freshCase();
+        checkpoints.take().orElseThrow();
+        Long start = jdbc.queryForObject("SELECT last_global_index FROM event_seal_start", Long.class);
+        tamper(jdbc, "UPDATE event_seal_start SET last_global_index = 1000000000");
+        try {
+            assertBroken(verifyCase(caseId), 0, "it was moved");
+        } finally {
+            tamper(jdbc, "UPDATE event_seal_start SET last_global_index = " + start); // the other tests share the database
+        }
+    }
+
+    @Test
+    void the_signing_key_verifies_what_it_signs_and_the_public_key_is_served() {
+        byte[] signature = keys.sign("tidigt");
+        assertThat(VerifyExport.verifySignature(keys.publicKey(), "tidigt", signature)).isTrue();
+        assertThat(VerifyExport.verifySignature(keys.publicKey(), "tidigT", signature)).isFalse();
+        assertThat(as("auditor").get("/api/v1/audit/digests/public-key").json().get("publicKey").asText())
+                .isEqualTo(java.util.Base64.getEncoder().encodeToString(keys.publicKey().getEncoded()));
+        assertProblem(as("admin").get("/api/v1/audit/digests/public-key"), 403);
     }
 }

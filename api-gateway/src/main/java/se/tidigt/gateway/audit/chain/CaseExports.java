@@ -77,7 +77,8 @@ public class CaseExports {
         } else {
             proof.put("streams", dayHeads.leaves().size())
                     .put("accessLogPosition", dayHeads.accessLogHead().position())
-                    .put("accessLogHead", HEX.formatHex(dayHeads.accessLogHead().hash()));
+                    .put("accessLogHead", HEX.formatHex(dayHeads.accessLogHead().hash()))
+                    .put("signature", digest.signature());
         }
         proof.put("headSequence", dayHeads.headSequences().get(index));
         ArrayNode path = proof.putArray("path");

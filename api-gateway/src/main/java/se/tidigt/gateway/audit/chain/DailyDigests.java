@@ -5,7 +5,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import se.tidigt.cases.api.Deadlines;
+import se.tidigt.gateway.audit.offline.VerifyExport;
+import se.tidigt.gateway.audit.offline.VerifyExport.SignedText;
+import se.tidigt.gateway.audit.signed.SignedFiles;
 import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.gateway.secrets.AuditKeys;
 
 import java.sql.Date;
 import java.time.Clock;
@@ -13,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -30,8 +35,12 @@ public class DailyDigests {
     private final DayHeads heads;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final SignedFiles files;
+    private final AuditKeys keys;
 
-    DailyDigests(DayHeads heads, JdbcTemplate jdbc, Clock clock) {
+    DailyDigests(DayHeads heads, JdbcTemplate jdbc, Clock clock, SignedFiles files, AuditKeys keys) {
+        this.files = files;
+        this.keys = keys;
         this.heads = heads;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -41,40 +50,92 @@ public class DailyDigests {
      * A stored digest. Format 2 covers every stream ({@code streams}, of which {@code cases} are cases) and
      * the access log's head; format 1, stored before, covers cases only ({@code cases}).
      */
-    public record Digest(LocalDate date, int format, String digest, int cases, Integer streams, Long accessLogPosition,
-                         String accessLogHead, Instant computedAt) {
+    public record Digest(LocalDate date, int format, String digest, Integer cases, Integer streams,
+                         Long accessLogPosition, String accessLogHead, Instant computedAt, String signature,
+                         String note) {
+        Digest withNote(String text) {
+            return new Digest(date, format, digest, cases, streams, accessLogPosition, accessLogHead, computedAt,
+                    signature, text);
+        }
     }
 
-    public record DigestVerification(LocalDate date, boolean intact, String stored, String recomputed, int storedCases,
-                                     int recomputedCases, Integer storedStreams, Integer recomputedStreams,
-                                     Instant computedAt, String reason) {
+    /**
+     * {@code stored}: the database's row; {@code signed}: the copy signed and written outside the database
+     * (format 2); {@code recomputed}: from the events and the access log as they are now.
+     */
+    public record DigestVerification(LocalDate date, boolean intact, String stored, String signed, String recomputed,
+                                     Integer storedCases, int recomputedCases, Integer storedStreams,
+                                     Integer recomputedStreams, Instant computedAt, String reason) {
     }
 
-    /** The day's stored digest, computed and stored now if this is the first time it is asked for. */
+    static String fileName(LocalDate date) {
+        return "digest-" + date + ".txt";
+    }
+
+    /**
+     * The day's stored digest, computed, signed, written to the checkpoint directory and stored now if this
+     * is the first time it is asked for. When the database has lost the row but the signed copy exists, the
+     * answer is the signed copy (and nothing is stored: verify says what happened).
+     */
     public Digest get(LocalDate date) {
         requireFinal(date);
-        return stored(date).orElseGet(() -> {
-            requireLivedThrough(date);
-            DayHeads.Heads computed = heads.of(date);
-            jdbc.update("INSERT INTO audit_digest (day, digest, cases, format, streams, access_log_position, "
-                            + "access_log_head) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (day) DO NOTHING",
-                    Date.valueOf(date), computed.digest(), computed.cases(), computed.format(), computed.leaves().size(),
-                    computed.accessLogHead().position(), computed.accessLogHead().hash());
-            return stored(date).orElseThrow();
-        });
+        Optional<Digest> row = stored(date);
+        if (row.isPresent()) {
+            return row.get();
+        }
+        Optional<SignedText> signed = files.read(fileName(date));
+        if (signed.isPresent()) {
+            return new Digest(date, DayHeads.EVERY_STREAM, VerifyExport.DayDigest.digestIn(signed.get().statement()), null,
+                    null, null, null, null, Base64.getEncoder().encodeToString(signed.get().signature()),
+                    "the database holds no digest of this day; this is its signed copy from outside the database");
+        }
+        requireLivedThrough(date);
+        DayHeads.Heads computed = heads.of(date);
+        SignedText copy = files.write(fileName(date), computed.dayDigest().statement());
+        jdbc.update("INSERT INTO audit_digest (day, digest, cases, format, streams, access_log_position, "
+                        + "access_log_head, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (day) DO NOTHING",
+                Date.valueOf(date), HEX.parseHex(VerifyExport.DayDigest.digestIn(copy.statement())), computed.cases(),
+                computed.format(), computed.leaves().size(), computed.accessLogHead().position(),
+                computed.accessLogHead().hash(), copy.signature());
+        return stored(date).orElseThrow();
     }
 
-    /** Recomputes the day's digest from the events as they are now and compares it with the stored one. */
+    /**
+     * Recomputes the day's digest from the events and the access log as they are now and compares it with
+     * the signed copy outside the database and with the stored row: a rewritten history, a rewritten or
+     * removed row and an altered signed copy are each named.
+     */
     public DigestVerification verify(LocalDate date) {
         requireFinal(date);
-        Digest stored = stored(date).orElseThrow(() -> ApiProblem.notFound("A digest of " + date));
-        DayHeads.Heads now = heads.of(date, stored.format());
+        Optional<Digest> row = stored(date);
+        Optional<SignedText> copy = files.read(fileName(date));
+        if (row.isEmpty() && copy.isEmpty()) {
+            throw ApiProblem.notFound("A digest of " + date);
+        }
+        int format = row.map(Digest::format).orElse(DayHeads.EVERY_STREAM);
+        DayHeads.Heads now = heads.of(date, format);
         String recomputed = HEX.formatHex(now.digest());
-        boolean intact = recomputed.equals(stored.digest());
-        return new DigestVerification(date, intact, stored.digest(), recomputed, stored.cases(), now.cases(),
-                stored.streams(), stored.format() == DayHeads.CASES_ONLY ? null : now.leaves().size(),
-                stored.computedAt(), intact ? null : "the history recorded by the end of " + date
-                + " differs from what it was when the digest was computed");
+        String signed = copy.map(c -> VerifyExport.DayDigest.digestIn(c.statement())).orElse(null);
+        String stored = row.map(Digest::digest).orElse(null);
+        String reason = null;
+        if (copy.isPresent() && !copy.get().verifiedBy(keys.publicKey())) {
+            reason = "the signed copy of the digest outside the database does not verify with the public key: it was altered";
+        } else if (row.isEmpty()) {
+            reason = "the database's digest of " + date + " was removed; its signed copy outside the database remains";
+        } else if (signed != null && !signed.equals(stored)) {
+            reason = "the database's digest of " + date + " was rewritten: the signed copy outside the database says " + signed;
+        } else if (signed == null && row.get().signature() != null && !VerifyExport.verifySignature(keys.publicKey(),
+                VerifyExport.DayDigest.statement(date.toString(), row.get().streams(), row.get().accessLogPosition(),
+                        HEX.parseHex(row.get().accessLogHead()), HEX.parseHex(stored)),
+                Base64.getDecoder().decode(row.get().signature()))) {
+            reason = "the database's digest of " + date + " does not match its signature: it was rewritten";
+        } else if (!recomputed.equals(signed != null ? signed : stored)) {
+            reason = "the history recorded by the end of " + date + " differs from what it was when the digest was computed";
+        }
+        return new DigestVerification(date, reason == null, stored, signed, recomputed, row.map(Digest::cases).orElse(null),
+                now.cases(), row.map(Digest::streams).orElse(null),
+                format == DayHeads.CASES_ONLY ? null : now.leaves().size(), row.map(Digest::computedAt).orElse(null),
+                reason);
     }
 
     /**
@@ -110,7 +171,7 @@ public class DailyDigests {
     private Optional<Digest> stored(LocalDate date) {
         try {
             return Optional.ofNullable(jdbc.queryForObject("SELECT day, format, digest, cases, streams, "
-                    + "access_log_position, access_log_head, computed_at FROM audit_digest WHERE day = ?", DIGEST,
+                    + "access_log_position, access_log_head, computed_at, signature FROM audit_digest WHERE day = ?", DIGEST,
                     Date.valueOf(date)));
         } catch (EmptyResultDataAccessException e) {
             return Optional.empty();
@@ -121,5 +182,6 @@ public class DailyDigests {
             rs.getInt("format"), HEX.formatHex(rs.getBytes("digest")), rs.getInt("cases"),
             (Integer) rs.getObject("streams"), (Long) rs.getObject("access_log_position"),
             rs.getBytes("access_log_head") == null ? null : HEX.formatHex(rs.getBytes("access_log_head")),
-            rs.getObject("computed_at", OffsetDateTime.class).toInstant());
+            rs.getObject("computed_at", OffsetDateTime.class).toInstant(),
+            rs.getBytes("signature") == null ? null : Base64.getEncoder().encodeToString(rs.getBytes("signature")), null);
 }

@@ -90,6 +90,15 @@ public class EventStoreRows {
         });
     }
 
+    /**
+     * The last global index stored before sealing began (events up to it carry no seal). A removed row means
+     * no exemption: every event must then carry its seal.
+     */
+    public long sealsStartAfter() {
+        return jdbc.query("SELECT last_global_index FROM event_seal_start", (rs, n) -> rs.getLong(1)).stream()
+                .findFirst().orElse(-1L);
+    }
+
     private static final RowMapper<StoredEvent> ROW = (rs, n) -> new StoredEvent(rs.getString("aggregateidentifier"),
             rs.getString("type"), rs.getLong("sequencenumber"), rs.getString("eventidentifier"),
             rs.getString("payloadtype"), rs.getString("payloadrevision"), rs.getBytes("payload"),

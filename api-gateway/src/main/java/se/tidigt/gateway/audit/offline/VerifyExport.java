@@ -388,8 +388,24 @@ public final class VerifyExport {
         }
 
         public String statement() {
+            return statement(date, streams, accessLogPosition, accessLogHead, digest());
+        }
+
+        /** The text that is signed: the day, what the digest binds, and the digest. */
+        public static String statement(String date, int streams, long accessLogPosition, byte[] accessLogHead,
+                                       byte[] digest) {
             return FORMAT + "\ndate " + date + "\nstreams " + streams + "\naccess-log " + accessLogPosition + " "
-                    + HEX.formatHex(accessLogHead) + "\ndigest " + HEX.formatHex(digest()) + "\n";
+                    + HEX.formatHex(accessLogHead) + "\ndigest " + HEX.formatHex(digest) + "\n";
+        }
+
+        /** The digest a signed statement names. */
+        public static String digestIn(String statement) {
+            for (String line : statement.split("\n")) {
+                if (line.startsWith("digest ")) {
+                    return line.substring("digest ".length());
+                }
+            }
+            throw new IllegalArgumentException("no digest in the statement");
         }
     }
 
