@@ -36,6 +36,9 @@ class DigestSchedule implements SchedulingConfigurer {
     }
 
     void yesterday() {
+        if (digests.latestFinalDay().isBefore(digests.firstDay())) {
+            return; // the store did not exist yesterday: there is no day to digest yet
+        }
         DailyDigests.Digest digest = digests.get(digests.latestFinalDay());
         log.info("Daily digest of {}: {} over {} cases", digest.date(), digest.digest(), digest.cases());
     }

@@ -77,7 +77,7 @@ public class Checkpoints {
                     + "ORDER BY aggregateidentifier, sequencenumber DESC", (rs, n) -> new Checkpoint.Head(
                     rs.getString(1), rs.getLong(2), rs.getBytes(3)), after, eventsThrough);
             AccessLogChain.Head logHead = accessLog.storedHead();
-            Checkpoint checkpoint = new Checkpoint(last.map(Checkpoint::number).orElse(0L) + 1, now, eventsThrough,
+            Checkpoint checkpoint = new Checkpoint(nextNumber(), now, eventsThrough,
                     rows.sealsStartAfter(), last.map(c -> Checkpoint.hashOf(c.statement())).orElse("none"),
                     logHead.position(), logHead.hash(), heads);
             String name = Checkpoint.fileName(checkpoint.number());
@@ -90,9 +90,26 @@ public class Checkpoints {
         });
     }
 
+    /** After the highest number in the directory, whatever that file holds: a file is never written over. */
+    private long nextNumber() {
+        List<String> names = files.names(PREFIX);
+        if (names.isEmpty()) {
+            return 1;
+        }
+        String last = names.get(names.size() - 1);
+        return Long.parseLong(last.substring(PREFIX.length(), last.indexOf('.'))) + 1;
+    }
+
+    /** The newest checkpoint whose signature verifies (an altered file is reported by verify, not built on). */
     private Optional<Checkpoint> latest() {
         List<String> names = files.names(PREFIX);
-        return names.isEmpty() ? Optional.empty() : Optional.of(load(names.get(names.size() - 1)).checkpoint());
+        for (int i = names.size() - 1; i >= 0; i--) {
+            Loaded loaded = load(names.get(i));
+            if (loaded.checkpoint() != null) {
+                return Optional.of(loaded.checkpoint());
+            }
+        }
+        return Optional.empty();
     }
 
     /** A checkpoint file read and its signature checked. */
