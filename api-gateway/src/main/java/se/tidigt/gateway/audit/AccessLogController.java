@@ -19,6 +19,7 @@ import se.tidigt.gateway.audit.accesslog.AccessLog;
 import se.tidigt.gateway.audit.accesslog.AccessLogChain;
 import se.tidigt.gateway.audit.accesslog.AccessLogEntry;
 import se.tidigt.gateway.audit.accesslog.AccessLogSearch;
+import se.tidigt.gateway.audit.signed.Checkpoints;
 import se.tidigt.gateway.problem.ApiProblem;
 
 import java.time.Instant;
@@ -36,8 +37,10 @@ class AccessLogController {
     private final AccessLogSearch search;
     private final AccessLogChain chain;
     private final AccessLog accessLog;
+    private final Checkpoints checkpoints;
 
-    AccessLogController(AccessLogSearch search, AccessLogChain chain, AccessLog accessLog) {
+    AccessLogController(AccessLogSearch search, AccessLogChain chain, AccessLog accessLog, Checkpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.search = search;
         this.chain = chain;
         this.accessLog = accessLog;
@@ -69,10 +72,18 @@ class AccessLogController {
                 String.join(" ", e.caseIds()), e.correlationId(), e.entryHash());
     }
 
-    @Operation(summary = "Recomputes the access log's hash chain: {intact, entries, firstBrokenPosition, reason}")
+    @Operation(summary = "Recomputes the access log's hash chain and compares it with the latest signed checkpoint "
+            + "(a log cut short or rewritten since is found): {intact, entries, firstBrokenPosition, reason}")
     @GetMapping(path = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
     AccessLogChain.Verification verify() {
-        AccessLogChain.Verification verification = chain.verify();
+        Checkpoints.Record signed = checkpoints.record();
+        AccessLogChain.Verification verification = chain.verify(signed.accessLog() == null ? null
+                : new AccessLogChain.Expected(signed.accessLog().at(), signed.accessLog().link(), "checkpoint "
+                + signed.accessLog().checkpoint() + " (signed, taken at " + signed.accessLog().takenAt() + ")"));
+        if (verification.intact() && !signed.problems().isEmpty()) {
+            verification = new AccessLogChain.Verification(false, verification.entries(), null,
+                    "the signed checkpoints cannot vouch for the log: " + String.join("; ", signed.problems()));
+        }
         accessLog.record(List.of());
         return verification;
     }

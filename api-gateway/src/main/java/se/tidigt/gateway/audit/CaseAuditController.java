@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.gateway.audit.accesslog.AccessLog;
-import se.tidigt.gateway.audit.chain.CaseChains;
+import se.tidigt.gateway.audit.chain.StreamChains;
 import se.tidigt.gateway.audit.chain.CaseExports;
 import se.tidigt.gateway.audit.history.CaseHistory;
 import se.tidigt.gateway.audit.history.CaseStates;
@@ -40,15 +40,15 @@ import java.util.List;
 class CaseAuditController {
     private final CaseHistory history;
     private final CaseStates states;
-    private final CaseChains chains;
+    private final StreamChains streams;
     private final CaseExports exports;
     private final AccessLog accessLog;
 
-    CaseAuditController(CaseHistory history, CaseStates states, CaseChains chains, CaseExports exports,
+    CaseAuditController(CaseHistory history, CaseStates states, StreamChains streams, CaseExports exports,
                         AccessLog accessLog) {
         this.history = history;
         this.states = states;
-        this.chains = chains;
+        this.streams = streams;
         this.exports = exports;
         this.accessLog = accessLog;
     }
@@ -98,9 +98,9 @@ class CaseAuditController {
             + "firstBrokenSequence, reason}. An edited byte, a deleted, swapped or inserted event and a rewritten "
             + "hash are each found, with the first sequence that is not genuine. 404 for an unknown case.")
     @GetMapping(path = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
-    CaseChains.Verification verify(@PathVariable String caseId) {
+    StreamChains.CaseVerification verify(@PathVariable String caseId) {
         history.requireCase(caseId);
-        CaseChains.Verification verification = chains.verify(caseId);
+        StreamChains.CaseVerification verification = streams.verifyCase(caseId);
         accessLog.record(List.of(caseId));
         return verification;
     }

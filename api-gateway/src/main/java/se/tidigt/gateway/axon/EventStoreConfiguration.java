@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import se.tidigt.gateway.audit.chain.EventSeals;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -61,7 +62,8 @@ class EventStoreConfiguration {
                                           DataSource dataSource,
                                           @Value("${tidigt.event-store.gap-timeout:PT60S}") Duration gapTimeout,
                                           @Value("${tidigt.event-store.snapshots:false}") boolean snapshots,
-                                          @Value("${tidigt.event-store.batch-size:100}") int batchSize) {
+                                          @Value("${tidigt.event-store.batch-size:100}") int batchSize,
+                                          EventSeals seals) {
         try (Connection connection = dataSource.getConnection()) {
             TransactionTimeouts.verify(connection, gapTimeout);
         } catch (SQLException e) {
@@ -82,6 +84,6 @@ class EventStoreConfiguration {
                 // PostgreSQL's LIMIT returns a full batch while there are more: a short batch is the last,
                 // without Axon's default of one more (empty) query to make sure.
                 .finalAggregateBatchPredicate(batch -> batch.size() < batchSize);
-        return new LeanJdbcEventStorageEngine(builder, snapshots);
+        return new LeanJdbcEventStorageEngine(builder, snapshots, seals);
     }
 }

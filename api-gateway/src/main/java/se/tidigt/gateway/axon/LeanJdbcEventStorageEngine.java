@@ -6,6 +6,13 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.Serializer;
+import se.tidigt.gateway.audit.chain.EventSeals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -15,15 +22,26 @@ import java.util.stream.Stream;
  * aggregate is not cached) can never find anything. Turning snapshots on means turning
  * this off ({@code tidigt.event-store.snapshots}): then snapshots are read as Axon reads them.
  *
+ * <p>It appends each event with its seal ({@link EventSeals}): a MAC under a key the database never holds.
+ *
  * <p>It also reads the store in pages for a bulk rebuild ({@link EventPages}) with Axon's own tracked-event
  * query, gap handling and deserialisation.
  */
 final class LeanJdbcEventStorageEngine extends JdbcEventStorageEngine implements EventPages {
     private final boolean snapshots;
+    private final EventSeals seals;
 
-    LeanJdbcEventStorageEngine(Builder builder, boolean snapshots) {
+    LeanJdbcEventStorageEngine(Builder builder, boolean snapshots, EventSeals seals) {
         super(builder);
         this.snapshots = snapshots;
+        this.seals = seals;
+    }
+
+    /** Each event is inserted with its global index and its seal (the audit trail's MAC), in one batch as before. */
+    @Override
+    protected PreparedStatement appendEvents(Connection connection, List<? extends EventMessage<?>> events,
+                                             Serializer serializer) throws SQLException {
+        return seals.append(connection, schema(), events, serializer);
     }
 
     @Override

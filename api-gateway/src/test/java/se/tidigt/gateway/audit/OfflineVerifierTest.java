@@ -32,6 +32,9 @@ import static se.tidigt.gateway.audit.AuditCases.write;
  * and a JDK: run as a separate process, without the application's classes, database or libraries.
  */
 class OfflineVerifierTest extends ApiTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    se.tidigt.gateway.secrets.AuditKeys keys;
+
     private static final Path VERIFIER = Path.of("src/main/java/se/tidigt/gateway/audit/offline/VerifyExport.java");
     private static final String DAY = "2025-02-10";
 
@@ -72,13 +75,27 @@ class OfflineVerifierTest extends ApiTest {
         ObjectNode export = (ObjectNode) answer.json();
         assertThat(export.get("events")).hasSize(6);
         assertThat(export.at("/digestProof/headSequence").asInt()).isEqualTo(4);
-        assertThat(export.at("/digestProof/cases").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(export.at("/digestProof/format").asInt()).isEqualTo(2);
+        assertThat(export.at("/digestProof/streams").asInt()).isGreaterThanOrEqualTo(3);
         Path file = dir.resolve("export.json");
         Files.writeString(file, answer.body());
 
         Run good = verify(file, published);
         assertThat(good.exit()).as(good.output()).isZero();
         assertThat(good.output()).contains("6 events, chain intact").contains(published).endsWith("VERIFIED\n");
+
+        // With the published public key the digest's signature is checked; with the seal key every event's seal.
+        String publicKey = auditor.get("/api/v1/audit/digests/public-key").json().get("publicKey").asText();
+        String sealKey = Base64.getEncoder().encodeToString(keys.sealKey());
+        Run signed = verify(file, published, "--public-key=" + publicKey, "--mac-key=" + sealKey);
+        assertThat(signed.exit()).as(signed.output()).isZero();
+        assertThat(signed.output()).contains("signature of the digest of " + DAY + ": valid")
+                .contains("carries the application's seal").endsWith("VERIFIED\n");
+        java.security.PublicKey otherKey = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic();
+        assertThat(VerifyExport.check(VerifyExport.read(answer.body()), published,
+                new VerifyExport.Keys(otherKey, new byte[32]), new PrintStream(OutputStream.nullOutputStream())))
+                .anySatisfy(p -> assertThat(p).contains("signature does not verify"))
+                .anySatisfy(p -> assertThat(p).contains("seal broken at sequence 0"));
 
         ObjectNode alteredBytes = export.deepCopy();
         ObjectNode event = (ObjectNode) alteredBytes.get("events").get(1);

@@ -42,7 +42,18 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 // Spring keeps every test context alive for reuse; a server allows 100 connections in
                 // all, so a context that sits idle gives back all but one of its pool.
                 "spring.datasource.hikari.minimum-idle", "1",
-                "spring.datasource.hikari.idle-timeout", "10000")));
+                "spring.datasource.hikari.idle-timeout", "10000",
+                // The signed audit files belong to one database: each fresh database gets a directory of its own.
+                "tidigt.audit.checkpoint-dir", checkpointDirectory(url))));
+    }
+
+    private static String checkpointDirectory(String url) {
+        try {
+            return Files.createTempDirectory("tidigt-audit-" + url.substring(url.lastIndexOf('/') + 1).replaceAll("\\W", "_"))
+                    .toString();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not create a checkpoint directory", e);
+        }
     }
 
     /** A new database's JDBC URL. */

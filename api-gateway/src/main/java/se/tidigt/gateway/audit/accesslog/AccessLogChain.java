@@ -29,17 +29,74 @@ public class AccessLogChain {
 
     @Transactional(readOnly = true)
     public Verification verify() {
+        return verify(null);
+    }
+
+    /**
+     * A head recorded outside the database (a signed checkpoint): the log must still hold that position with
+     * that hash. {@code source} names the record in the answer.
+     */
+    public record Expected(long position, byte[] hash, String source) {
+    }
+
+    /** The chain walked, then compared with a head recorded outside the database, if one is given. */
+    @Transactional(readOnly = true)
+    public Verification verify(Expected expected) {
         Walk walk = new Walk();
+        walk.expectedAt = expected == null ? -1 : expected.position();
         jdbc.query(con -> {
             var statement = con.prepareStatement("SELECT * FROM access_log ORDER BY position");
             statement.setFetchSize(1000);
             return statement;
         }, walk::row);
+        if (walk.brokenAt == null && expected != null && expected.position() > 0) {
+            if (walk.entries < expected.position()) {
+                return new Verification(false, walk.entries, walk.entries + 1, "entries from position " + (walk.entries + 1)
+                        + " on were removed: " + expected.source() + " recorded the log up to position " + expected.position());
+            }
+            if (!Arrays.equals(walk.hashAtExpected, expected.hash())) {
+                return new Verification(false, walk.entries, expected.position(), "the log was rewritten up to position "
+                        + expected.position() + " after " + expected.source() + ", which recorded another hash there");
+            }
+        }
         return new Verification(walk.brokenAt == null, walk.entries, walk.brokenAt, walk.reason);
+    }
+
+    /** The log's head: its last position and that entry's hash (position 0 and the genesis when empty). */
+    public record Head(long position, byte[] hash) {
+    }
+
+    /**
+     * The head of the log as it stood at {@code end}: the last entry read before then, its hash recomputed
+     * from the content of every entry up to it (never the stored hashes, which a forger could rewrite).
+     */
+    @Transactional(readOnly = true)
+    public Head headAt(Instant end) {
+        byte[][] link = {VerifyExport.GENESIS};
+        long[] position = {0};
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT * FROM access_log WHERE read_at < ? ORDER BY position");
+            statement.setObject(1, OffsetDateTime.ofInstant(end, java.time.ZoneOffset.UTC));
+            statement.setFetchSize(1000);
+            return statement;
+        }, rs -> {
+            link[0] = hash(link[0], rs);
+            position[0] = rs.getLong("position");
+        });
+        return new Head(position[0], link[0]);
+    }
+
+    /** The log's last entry as stored now. */
+    public Head storedHead() {
+        return jdbc.query("SELECT position, entry_hash FROM access_log ORDER BY position DESC LIMIT 1",
+                (rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).stream().findFirst()
+                .orElse(new Head(0, VerifyExport.GENESIS));
     }
 
     private static final class Walk {
         byte[] previous = VerifyExport.GENESIS;
+        long expectedAt = -1;
+        byte[] hashAtExpected;
         long entries;
         Long brokenAt;
         String reason;
@@ -58,6 +115,9 @@ public class AccessLogChain {
                 broken(position, "entry " + position + " was altered after it was written");
             }
             previous = rs.getBytes("entry_hash");
+            if (position == expectedAt) {
+                hashAtExpected = previous;
+            }
         }
 
         private void broken(long position, String why) {

@@ -2,13 +2,11 @@ package se.tidigt.gateway.audit.chain;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import se.tidigt.gateway.audit.offline.VerifyExport;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 
-/** A case's hash chain recomputed from what the database holds, and when chaining began. */
+/** When a case's chain began (its verification is {@link StreamChains#verifyCase}). */
 @Service
 public class CaseChains {
     private final EventStoreRows rows;
@@ -17,17 +15,6 @@ public class CaseChains {
     CaseChains(EventStoreRows rows, JdbcTemplate jdbc) {
         this.rows = rows;
         this.jdbc = jdbc;
-    }
-
-    /** The answer of {@code /verify}: intact, or the first sequence that is not genuine and why. */
-    public record Verification(String caseId, boolean intact, int events, Long firstBrokenSequence, String reason,
-                               String head) {
-    }
-
-    public Verification verify(String caseId) {
-        VerifyExport.Verdict verdict = VerifyExport.verifyChain(rows.ofCase(caseId));
-        return new Verification(caseId, verdict.intact(), verdict.events(), verdict.firstBrokenSequence(),
-                verdict.reason(), verdict.intact() ? HexFormat.of().formatHex(verdict.recomputedHead()) : null);
     }
 
     /**

@@ -32,8 +32,11 @@ public class CaseExports {
     private final DayHeads heads;
     private final ObjectMapper json;
     private final Clock clock;
+    private final StreamChains streams;
 
-    CaseExports(EventStoreRows rows, DailyDigests digests, DayHeads heads, ObjectMapper json, Clock clock) {
+    CaseExports(EventStoreRows rows, DailyDigests digests, DayHeads heads, ObjectMapper json, Clock clock,
+                StreamChains streams) {
+        this.streams = streams;
         this.rows = rows;
         this.digests = digests;
         this.heads = heads;
@@ -47,22 +50,19 @@ public class CaseExports {
             throw ApiProblem.notFound("Case " + caseId);
         }
         LocalDate day = digestDay != null ? digestDay : digests.latestFinalDay();
+        DailyDigests.Digest digest = digests.get(day);
         ObjectNode export = json.createObjectNode()
                 .put("format", FORMAT)
                 .put("caseId", caseId)
                 .put("exportedAt", clock.instant().toString())
                 .put("exportedBy", exportedBy)
-                .put("verifyWith", "java VerifyExport.java <this file> [published digest of " + day + "]");
+                .put("verifyWith", "java VerifyExport.java <this file> [published digest of " + day + "] "
+                        + "[--public-key=<published key>] [--mac-key=<the deployment's seal key>]");
+        export.put("sealsStartAfterGlobalIndex", streams.sealsStartAfter());
         ArrayNode events = export.putArray("events");
         rows.ofCase(caseId).forEach(e -> events.add(event(e)));
-        if (!digests.livedThrough(day)) {
-            export.put("digestNote", "the store holds nothing recorded by the end of " + day
-                    + ", so there is no digest of that day; ask for a later digestDate once one is final");
-            return export;
-        }
-        DailyDigests.Digest digest = digests.get(day);
-        DayHeads.Heads dayHeads = heads.of(day);
-        int index = dayHeads.caseIds().indexOf(caseId);
+        DayHeads.Heads dayHeads = heads.of(day, digest.format());
+        int index = dayHeads.aggregateIds().indexOf(caseId);
         if (index < 0) {
             export.put("digestNote", "no event of this case was recorded by the end of " + day
                     + ", so that day's digest does not cover it; ask for a later digestDate once one is final");
@@ -70,9 +70,17 @@ public class CaseExports {
         }
         ObjectNode proof = export.putObject("digestProof")
                 .put("date", day.toString())
-                .put("digest", digest.digest())
-                .put("cases", dayHeads.leaves().size())
-                .put("headSequence", dayHeads.headSequences().get(index));
+                .put("format", digest.format())
+                .put("digest", digest.digest());
+        if (digest.format() == DayHeads.CASES_ONLY) {
+            proof.put("cases", dayHeads.leaves().size());
+        } else {
+            proof.put("streams", dayHeads.leaves().size())
+                    .put("accessLogPosition", dayHeads.accessLogHead().position())
+                    .put("accessLogHead", HEX.formatHex(dayHeads.accessLogHead().hash()))
+                    .put("signature", digest.signature());
+        }
+        proof.put("headSequence", dayHeads.headSequences().get(index));
         ArrayNode path = proof.putArray("path");
         for (Map.Entry<String, byte[]> step : VerifyExport.proof(dayHeads.leaves(), index)) {
             path.addObject().put("side", step.getKey()).put("hash", HEX.formatHex(step.getValue()));
@@ -91,7 +99,9 @@ public class CaseExports {
                 .put("recordedAt", e.recordedAt())
                 .put("payloadBase64", Base64.getEncoder().encodeToString(e.payload()))
                 .put("metadataBase64", e.metadata() == null ? null : Base64.getEncoder().encodeToString(e.metadata()))
-                .put("chainHash", HEX.formatHex(e.storedLink()));
+                .put("chainHash", HEX.formatHex(e.storedLink()))
+                .put("globalIndex", e.globalIndex())
+                .put("seal", e.seal() == null ? null : HEX.formatHex(e.seal()));
         readable(e.payload()).ifPresent(tree -> node.set("payload", tree));
         readable(e.metadata()).ifPresent(tree -> node.set("metadata", tree));
         return node;

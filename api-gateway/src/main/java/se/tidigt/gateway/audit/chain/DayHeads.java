@@ -3,6 +3,7 @@ package se.tidigt.gateway.audit.chain;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.tidigt.cases.api.Deadlines;
+import se.tidigt.gateway.audit.accesslog.AccessLogChain;
 import se.tidigt.gateway.audit.offline.VerifyExport;
 import se.tidigt.gateway.audit.offline.VerifyExport.StoredEvent;
 
@@ -10,24 +11,39 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Every case's chain head at the end of a Europe/Stockholm day, recomputed from the events' content
- * (never from the stored links, which a careful forger would have rewritten too), as the sorted
- * leaves of the day's Merkle tree.
+ * Every stream's chain head at the end of a Europe/Stockholm day, recomputed from the events' content
+ * (never from the stored links, which a careful forger would have rewritten too), as the sorted leaves
+ * of the day's Merkle tree; with the access log's head at that moment, recomputed from its entries.
+ * Format 1 (digests stored before every stream was covered) takes the cases' streams only.
  */
 @Component
 class DayHeads {
-    private final EventStoreRows rows;
+    static final int CASES_ONLY = 1;
+    static final int EVERY_STREAM = 2;
 
-    DayHeads(EventStoreRows rows) {
+    private final EventStoreRows rows;
+    private final AccessLogChain accessLog;
+
+    DayHeads(EventStoreRows rows, AccessLogChain accessLog) {
         this.rows = rows;
+        this.accessLog = accessLog;
     }
 
-    /** The leaves in case-id order: the case, its head's sequence and the leaf hash. */
-    record Heads(LocalDate date, List<String> caseIds, List<Long> headSequences, List<byte[]> leaves) {
+    /** The leaves in aggregate-id order: the stream, its head's sequence and the leaf hash. */
+    record Heads(LocalDate date, int format, List<String> aggregateIds, List<Long> headSequences, List<byte[]> leaves,
+                 int cases, AccessLogChain.Head accessLogHead) {
         byte[] digest() {
-            return VerifyExport.digest(date.toString(), leaves.size(), VerifyExport.root(leaves));
+            return format == CASES_ONLY
+                    ? VerifyExport.digest(date.toString(), leaves.size(), VerifyExport.root(leaves))
+                    : dayDigest().digest();
+        }
+
+        VerifyExport.DayDigest dayDigest() {
+            return new VerifyExport.DayDigest(date.toString(), leaves.size(), VerifyExport.root(leaves),
+                    accessLogHead.position(), accessLogHead.hash());
         }
     }
 
@@ -35,27 +51,44 @@ class DayHeads {
         return date.plusDays(1).atStartOfDay(Deadlines.ZONE).toInstant();
     }
 
+    /** The heads as the current format covers them: every stream and the access log. */
     @Transactional(readOnly = true)
     Heads of(LocalDate date) {
-        Heads heads = new Heads(date, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        return of(date, EVERY_STREAM);
+    }
+
+    @Transactional(readOnly = true)
+    Heads of(LocalDate date, int format) {
+        Instant end = endOf(date);
+        Heads heads = new Heads(date, format, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), 0,
+                format == CASES_ONLY ? null : accessLog.headAt(end));
+        int[] cases = {0};
         List<StoredEvent> stream = new ArrayList<>();
-        rows.casesRecordedBefore(endOf(date), event -> {
+        Consumer<StoredEvent> each = event -> {
             if (!stream.isEmpty() && !stream.get(0).aggregateId().equals(event.aggregateId())) {
-                add(heads, stream);
+                cases[0] += add(heads, stream);
                 stream.clear();
             }
             stream.add(event);
-        });
-        if (!stream.isEmpty()) {
-            add(heads, stream);
+        };
+        if (format == CASES_ONLY) {
+            rows.casesRecordedBefore(end, each);
+        } else {
+            rows.streamsRecordedBefore(end, each);
         }
-        return heads;
+        if (!stream.isEmpty()) {
+            cases[0] += add(heads, stream);
+        }
+        return new Heads(date, format, heads.aggregateIds(), heads.headSequences(), heads.leaves(), cases[0],
+                heads.accessLogHead());
     }
 
-    private static void add(Heads heads, List<StoredEvent> stream) {
+    /** Adds the stream's leaf; 1 when the stream is a case's. */
+    private static int add(Heads heads, List<StoredEvent> stream) {
         StoredEvent last = stream.get(stream.size() - 1);
-        heads.caseIds().add(last.aggregateId());
+        heads.aggregateIds().add(last.aggregateId());
         heads.headSequences().add(last.sequence());
         heads.leaves().add(VerifyExport.leaf(last.aggregateId(), last.sequence(), VerifyExport.recomputeHead(stream)));
+        return EventStoreRows.CASE_TYPE.equals(last.aggregateType()) ? 1 : 0;
     }
 }

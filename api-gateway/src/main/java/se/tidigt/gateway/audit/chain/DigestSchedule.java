@@ -36,9 +36,8 @@ class DigestSchedule implements SchedulingConfigurer {
     }
 
     void yesterday() {
-        if (!digests.livedThrough(digests.latestFinalDay())) {
-            log.info("No daily digest of {}: the store holds nothing recorded on or before it", digests.latestFinalDay());
-            return;
+        if (digests.latestFinalDay().isBefore(digests.firstDay())) {
+            return; // the store did not exist yesterday: there is no day to digest yet
         }
         DailyDigests.Digest digest = digests.get(digests.latestFinalDay());
         log.info("Daily digest of {}: {} over {} cases", digest.date(), digest.digest(), digest.cases());

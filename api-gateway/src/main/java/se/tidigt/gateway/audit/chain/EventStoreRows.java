@@ -19,7 +19,7 @@ public class EventStoreRows {
     /** Axon stores the aggregate's simple class name as the stream's type. */
     static final String CASE_TYPE = "Case";
     private static final String COLUMNS = "aggregateidentifier, type, sequencenumber, eventidentifier, payloadtype, "
-            + "payloadrevision, payload, metadata, timestamp, chain_hash";
+            + "payloadrevision, payload, metadata, timestamp, chain_hash, globalindex, seal";
 
     private final JdbcTemplate jdbc;
 
@@ -34,8 +34,13 @@ public class EventStoreRows {
 
     /** Every row of the stream, in sequence order (whatever its type column says, so a changed type shows). */
     public List<StoredEvent> ofCase(String caseId) {
+        return ofStream(caseId);
+    }
+
+    /** Every row of any aggregate's stream (a case, a district's rollout, a work model, a plan, a tally). */
+    public List<StoredEvent> ofStream(String aggregateId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM domainevententry WHERE aggregateidentifier = ? "
-                + "ORDER BY sequencenumber", ROW, caseId);
+                + "ORDER BY sequencenumber", ROW, aggregateId);
     }
 
     public List<StoredEvent> pageOfCase(String caseId, int page, int size) {
@@ -60,11 +65,24 @@ public class EventStoreRows {
      * streamed so that a city's whole history never sits in memory at once.
      */
     public void casesRecordedBefore(Instant end, Consumer<StoredEvent> each) {
+        recordedBefore(end, true, each);
+    }
+
+    /** As {@link #casesRecordedBefore}, for every stream whatever its aggregate's type. */
+    public void streamsRecordedBefore(Instant end, Consumer<StoredEvent> each) {
+        recordedBefore(end, false, each);
+    }
+
+    private void recordedBefore(Instant end, boolean casesOnly, Consumer<StoredEvent> each) {
         jdbc.query(con -> {
-            var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM domainevententry WHERE type = ? "
-                    + "AND CAST(timestamp AS timestamptz) < ? ORDER BY aggregateidentifier COLLATE \"C\", sequencenumber");
-            statement.setString(1, CASE_TYPE);
-            statement.setTimestamp(2, Timestamp.from(end));
+            var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM domainevententry WHERE "
+                    + (casesOnly ? "type = ? AND " : "") + "CAST(timestamp AS timestamptz) < ? "
+                    + "ORDER BY aggregateidentifier COLLATE \"C\", sequencenumber");
+            int at = 1;
+            if (casesOnly) {
+                statement.setString(at++, CASE_TYPE);
+            }
+            statement.setTimestamp(at, Timestamp.from(end));
             statement.setFetchSize(1000);
             return statement;
         }, rs -> {
@@ -72,8 +90,18 @@ public class EventStoreRows {
         });
     }
 
+    /**
+     * The last global index stored before sealing began (events up to it carry no seal). A removed row means
+     * no exemption: every event must then carry its seal.
+     */
+    public long sealsStartAfter() {
+        return jdbc.query("SELECT last_global_index FROM event_seal_start", (rs, n) -> rs.getLong(1)).stream()
+                .findFirst().orElse(-1L);
+    }
+
     private static final RowMapper<StoredEvent> ROW = (rs, n) -> new StoredEvent(rs.getString("aggregateidentifier"),
             rs.getString("type"), rs.getLong("sequencenumber"), rs.getString("eventidentifier"),
             rs.getString("payloadtype"), rs.getString("payloadrevision"), rs.getBytes("payload"),
-            rs.getBytes("metadata"), rs.getString("timestamp"), rs.getBytes("chain_hash"));
+            rs.getBytes("metadata"), rs.getString("timestamp"), rs.getBytes("chain_hash"), rs.getLong("globalindex"),
+            rs.getBytes("seal"));
 }

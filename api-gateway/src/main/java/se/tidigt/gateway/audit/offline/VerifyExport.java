@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -18,11 +19,12 @@ import java.util.Map;
 
 /**
  * Verifies a case export offline, with nothing but a JDK 17: no application, no database, no library.
- * <pre>java VerifyExport.java case-export.json [published-digest-hex]</pre>
+ * <pre>java VerifyExport.java case-export.json [published-digest-hex] [--public-key=BASE64] [--mac-key=BASE64]</pre>
  * It recomputes every event's SHA-256 link from the exported bytes, checks that the readable copy of
  * each payload says what the hashed bytes say, folds the case's Merkle proof into the daily digest
- * and compares it with the digest in the file and with the one the city published. Exit 0: intact;
- * 1: tampered or not matching; 2: unreadable input.
+ * and compares it with the digest in the file and with the one the city published; given the city's
+ * public key it checks the digest's Ed25519 signature, and given the deployment's seal key every
+ * event's seal. Exit 0: intact; 1: tampered or not matching; 2: unreadable input.
  * <p>
  * One self-contained file on purpose: an outside party (IVO, an external auditor) is handed this
  * file and the export and needs nothing else. The application uses the same methods for its own
@@ -36,10 +38,18 @@ public final class VerifyExport {
     private VerifyExport() {
     }
 
-    /** One stored event: the columns the chain covers, and the link stored with it. */
+    /**
+     * One stored event: the columns the chain covers, the link stored with it, its place in the global
+     * order and the seal (a MAC under the deployment's key) the application wrote with it, if any.
+     */
     public record StoredEvent(String aggregateId, String aggregateType, long sequence, String eventId,
                               String payloadType, String payloadRevision, byte[] payload, byte[] metadata,
-                              String recordedAt, byte[] storedLink) {
+                              String recordedAt, byte[] storedLink, long globalIndex, byte[] seal) {
+        public StoredEvent(String aggregateId, String aggregateType, long sequence, String eventId, String payloadType,
+                           String payloadRevision, byte[] payload, byte[] metadata, String recordedAt, byte[] storedLink) {
+            this(aggregateId, aggregateType, sequence, eventId, payloadType, payloadRevision, payload, metadata,
+                    recordedAt, storedLink, -1, null);
+        }
     }
 
     /** The outcome of walking a chain: intact, or the first sequence that is not genuine and why. */
@@ -47,16 +57,31 @@ public final class VerifyExport {
     }
 
     public static void main(String[] args) {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: java VerifyExport.java <case-export.json> [published-digest-hex]");
+        List<String> plain = new ArrayList<>();
+        String publicKey = null;
+        String macKey = null;
+        for (String arg : args) {
+            if (arg.startsWith("--public-key=")) {
+                publicKey = arg.substring("--public-key=".length());
+            } else if (arg.startsWith("--mac-key=")) {
+                macKey = arg.substring("--mac-key=".length());
+            } else {
+                plain.add(arg);
+            }
+        }
+        if (plain.isEmpty() || plain.size() > 2) {
+            System.err.println("usage: java VerifyExport.java <case-export.json> [published-digest-hex] "
+                    + "[--public-key=<base64, from GET /api/v1/audit/digests/public-key>] [--mac-key=<base64>]");
             System.exit(2);
         }
         List<String> problems;
         try {
-            problems = check(read(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8)),
-                    args.length == 2 ? args[1] : null, System.out);
+            Keys keys = new Keys(publicKey == null ? null : publicKey(publicKey),
+                    macKey == null ? null : Base64.getDecoder().decode(macKey.strip()));
+            problems = check(read(Files.readString(Path.of(plain.get(0)), StandardCharsets.UTF_8)),
+                    plain.size() == 2 ? plain.get(1) : null, keys, System.out);
         } catch (IOException | RuntimeException e) {
-            System.err.println("Cannot read " + args[0] + " as a case export: " + e);
+            System.err.println("Cannot read " + plain.get(0) + " as a case export: " + e);
             System.exit(2);
             return;
         }
@@ -70,8 +95,22 @@ public final class VerifyExport {
         return asObject(new Json(json).document());
     }
 
+    /**
+     * The keys an auditor may hold: the public key the digests are signed with (published by the city),
+     * and the deployment's seal key (given to an auditor who is to check every event's seal). Either may be null.
+     */
+    public record Keys(PublicKey publicKey, byte[] macKey) {
+        public static final Keys NONE = new Keys(null, null);
+    }
+
     /** Every reason to reject the export (empty when it verifies); progress goes to {@code out}. */
     public static List<String> check(Map<String, Object> export, String publishedDigest, java.io.PrintStream out) {
+        return check(export, publishedDigest, Keys.NONE, out);
+    }
+
+    /** As {@link #check(Map, String, java.io.PrintStream)}, also checking signatures and seals with the keys given. */
+    public static List<String> check(Map<String, Object> export, String publishedDigest, Keys keys,
+                                     java.io.PrintStream out) {
         List<String> problems = new ArrayList<>();
         List<StoredEvent> events = new ArrayList<>();
         for (Object item : (List<?>) export.get("events")) {
@@ -79,7 +118,9 @@ public final class VerifyExport {
             StoredEvent event = new StoredEvent(text(e, "aggregateIdentifier"), text(e, "aggregateType"),
                     ((BigDecimal) e.get("sequence")).longValueExact(), text(e, "eventIdentifier"), text(e, "payloadType"),
                     text(e, "payloadRevision"), bytes(e, "payloadBase64"), bytes(e, "metadataBase64"),
-                    text(e, "recordedAt"), HEX.parseHex(text(e, "chainHash")));
+                    text(e, "recordedAt"), HEX.parseHex(text(e, "chainHash")),
+                    e.get("globalIndex") == null ? -1 : ((BigDecimal) e.get("globalIndex")).longValueExact(),
+                    e.get("seal") == null ? null : HEX.parseHex(text(e, "seal")));
             events.add(event);
             if (differs(e.get("payload"), event.payload()) || differs(e.get("metadata"), event.metadata())) {
                 problems.add("the readable copy of event " + event.sequence() + " differs from its hashed bytes");
@@ -94,6 +135,16 @@ public final class VerifyExport {
         if (!verdict.intact()) {
             problems.add("chain broken at sequence " + verdict.firstBrokenSequence() + ": " + verdict.reason());
         }
+        if (keys.macKey() != null) {
+            long sealedAfter = export.get("sealsStartAfterGlobalIndex") == null ? Long.MAX_VALUE
+                    : ((BigDecimal) export.get("sealsStartAfterGlobalIndex")).longValueExact();
+            Verdict seals = verifySeals(events, keys.macKey(), sealedAfter);
+            out.println("seals: " + (seals.intact() ? "every event sealed after global index " + sealedAfter
+                    + " carries the application's seal" : "broken at sequence " + seals.firstBrokenSequence()));
+            if (!seals.intact()) {
+                problems.add("seal broken at sequence " + seals.firstBrokenSequence() + ": " + seals.reason());
+            }
+        }
         Object proof = export.get("digestProof");
         if (proof == null) {
             out.println("no digest proof in the export (no digest covers this case yet)");
@@ -101,7 +152,7 @@ public final class VerifyExport {
                 problems.add("a published digest was given, but the export holds no proof for it");
             }
         } else if (verdict.intact()) {
-            problems.addAll(checkProof(asObject(proof), events, publishedDigest, out));
+            problems.addAll(checkProof(asObject(proof), events, publishedDigest, keys.publicKey(), out));
         }
         return problems;
     }
@@ -119,7 +170,7 @@ public final class VerifyExport {
     }
 
     private static List<String> checkProof(Map<String, Object> proof, List<StoredEvent> events, String published,
-                                           java.io.PrintStream out) {
+                                           PublicKey publicKey, java.io.PrintStream out) {
         List<String> problems = new ArrayList<>();
         int head = ((BigDecimal) proof.get("headSequence")).intValueExact();
         if (head < 0 || head >= events.size()) {
@@ -133,7 +184,24 @@ public final class VerifyExport {
             hash = "left".equals(s.get("side")) ? node(sibling, hash) : node(hash, sibling);
         }
         String date = text(proof, "date");
-        String digest = HEX.formatHex(digest(date, ((BigDecimal) proof.get("cases")).intValueExact(), hash));
+        boolean everyStream = proof.get("format") != null && ((BigDecimal) proof.get("format")).intValueExact() >= 2;
+        String digest;
+        if (everyStream) {
+            DayDigest day = new DayDigest(date, ((BigDecimal) proof.get("streams")).intValueExact(), hash,
+                    ((BigDecimal) proof.get("accessLogPosition")).longValueExact(), HEX.parseHex(text(proof, "accessLogHead")));
+            digest = HEX.formatHex(day.digest());
+            if (publicKey == null) {
+                out.println("signature of the digest not checked: give --public-key=<the published key>");
+            } else if (proof.get("signature") == null) {
+                problems.add("the digest of " + date + " carries no signature");
+            } else if (!verifySignature(publicKey, day.statement(), Base64.getDecoder().decode(text(proof, "signature")))) {
+                problems.add("the digest's signature does not verify with the public key given");
+            } else {
+                out.println("signature of the digest of " + date + ": valid (Ed25519)");
+            }
+        } else {
+            digest = HEX.formatHex(digest(date, ((BigDecimal) proof.get("cases")).intValueExact(), hash));
+        }
         out.println("digest of " + date + " recomputed from the case's head at sequence " + head + ": " + digest);
         if (!digest.equalsIgnoreCase(text(proof, "digest"))) {
             problems.add("the recomputed digest differs from the digest in the export");
@@ -210,7 +278,138 @@ public final class VerifyExport {
         return new Verdict(false, events.size(), sequence, reason, null);
     }
 
-    // ---- The daily digest: a Merkle tree over every case's head, leaves in case-id order -------------------
+    // ---- Seals: a MAC under the deployment's key, written by the application with each event -------------
+
+    /**
+     * An event's seal: HMAC-SHA256 under the deployment's seal key over its place in the global order and
+     * every column the chain covers. The database never holds the key, so a row inserted or rewritten in
+     * SQL (even with its chain recomputed, or its global index swapped with another's) has no valid seal.
+     */
+    public static byte[] seal(byte[] key, long globalIndex, String aggregateId, String aggregateType, long sequence,
+                              String eventId, String payloadType, String payloadRevision, byte[] payload,
+                              byte[] metadata, String recordedAt) {
+        Fields f = new Fields().text("tidigt-event-seal/1").int8(globalIndex).text(aggregateId).text(aggregateType)
+                .int8(sequence).text(eventId).text(payloadType).text(payloadRevision).bytes(payload).bytes(metadata)
+                .text(recordedAt);
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(f.toByteArray());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    public static byte[] seal(byte[] key, StoredEvent e) {
+        return seal(key, e.globalIndex(), e.aggregateId(), e.aggregateType(), e.sequence(), e.eventId(), e.payloadType(),
+                e.payloadRevision(), e.payload(), e.metadata(), e.recordedAt());
+    }
+
+    /**
+     * Every event after global index {@code sealedAfter} must carry its seal; the global index must grow with
+     * the sequence. The first event that fails is named.
+     */
+    public static Verdict verifySeals(List<StoredEvent> events, byte[] key, long sealedAfter) {
+        long previousIndex = Long.MIN_VALUE;
+        for (StoredEvent e : events) {
+            if (e.globalIndex() <= previousIndex) {
+                return broken(events, e.sequence(), "event " + e.sequence() + " stands before the event preceding it "
+                        + "in the global order (global index " + e.globalIndex() + "): the global order was altered");
+            }
+            previousIndex = e.globalIndex();
+            if (e.seal() == null) {
+                if (e.globalIndex() > sealedAfter) {
+                    return broken(events, e.sequence(), "event " + e.sequence() + " carries no seal: it was not "
+                            + "written by the application (inserted with SQL)");
+                }
+            } else if (!MessageDigest.isEqual(e.seal(), seal(key, e))) {
+                return broken(events, e.sequence(), "the seal of event " + e.sequence() + " does not match its content "
+                        + "and global index " + e.globalIndex() + ": written or altered outside the application");
+            }
+        }
+        return new Verdict(true, events.size(), null, null, null);
+    }
+
+    // ---- Signatures: Ed25519 over the text of a digest or a checkpoint ---------------------------------------
+
+    public static PublicKey publicKey(String base64) {
+        try {
+            return java.security.KeyFactory.getInstance("Ed25519")
+                    .generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(base64.strip())));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("not an Ed25519 public key (X.509, Base64): " + e.getMessage(), e);
+        }
+    }
+
+    public static boolean verifySignature(PublicKey key, String statement, byte[] signature) {
+        try {
+            java.security.Signature verifier = java.security.Signature.getInstance("Ed25519");
+            verifier.initVerify(key);
+            verifier.update(statement.getBytes(StandardCharsets.UTF_8));
+            return verifier.verify(signature);
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** A signed text as it is written to a file: the statement, then a last line {@code signature <base64>}. */
+    public record SignedText(String statement, byte[] signature) {
+        static final String SIGNATURE = "signature ";
+
+        public static SignedText parse(String file) {
+            int at = file.lastIndexOf("\n" + SIGNATURE);
+            if (at < 0) {
+                throw new IllegalArgumentException("no signature line");
+            }
+            return new SignedText(file.substring(0, at + 1),
+                    Base64.getDecoder().decode(file.substring(at + 1 + SIGNATURE.length()).strip()));
+        }
+
+        public String file() {
+            return statement + SIGNATURE + Base64.getEncoder().encodeToString(signature) + "\n";
+        }
+
+        public boolean verifiedBy(PublicKey key) {
+            return verifySignature(key, statement, signature);
+        }
+    }
+
+    /**
+     * A day's digest over every stream (format 2): the Merkle root over every aggregate's head at the day's
+     * end, bound to the date, the number of streams and the access log's head (its last position that day and
+     * that entry's hash). Its statement is what the city's key signs.
+     */
+    public record DayDigest(String date, int streams, byte[] root, long accessLogPosition, byte[] accessLogHead) {
+        public static final String FORMAT = "tidigt-digest/2";
+
+        public byte[] digest() {
+            return sha256(new Fields().text(FORMAT).text(date).int8(streams).raw(root).int8(accessLogPosition)
+                    .raw(accessLogHead).toByteArray());
+        }
+
+        public String statement() {
+            return statement(date, streams, accessLogPosition, accessLogHead, digest());
+        }
+
+        /** The text that is signed: the day, what the digest binds, and the digest. */
+        public static String statement(String date, int streams, long accessLogPosition, byte[] accessLogHead,
+                                       byte[] digest) {
+            return FORMAT + "\ndate " + date + "\nstreams " + streams + "\naccess-log " + accessLogPosition + " "
+                    + HEX.formatHex(accessLogHead) + "\ndigest " + HEX.formatHex(digest) + "\n";
+        }
+
+        /** The digest a signed statement names. */
+        public static String digestIn(String statement) {
+            for (String line : statement.split("\n")) {
+                if (line.startsWith("digest ")) {
+                    return line.substring("digest ".length());
+                }
+            }
+            throw new IllegalArgumentException("no digest in the statement");
+        }
+    }
+
+    // ---- The daily digest: a Merkle tree over every stream's head, leaves in aggregate-id order -------------
 
     public static byte[] leaf(String caseId, long headSequence, byte[] headLink) {
         return sha256(new Fields().raw(new byte[]{0}).text(caseId).int8(headSequence).raw(headLink).toByteArray());
@@ -257,7 +456,7 @@ public final class VerifyExport {
         return parents;
     }
 
-    /** The published value of a day: bound to its date and the number of cases under the root. */
+    /** The published value of a day in format 1 (cases only): bound to its date and the number of cases under the root. */
     public static byte[] digest(String date, int cases, byte[] root) {
         return sha256(new Fields().text(date).int8(cases).raw(root).toByteArray());
     }
