@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * constant effect τ: the statistic with outcomes Y − τ·D is exactly metric − τ·exposure.
  */
 public final class StaggeredAdoption {
-    public static final int BASE_MONTHS = 24;
+    public static final int BASE_MONTHS = 48;
     public static final int[] WINDOW_MONTHS = {3, 6, 12};
     public static final int PRE_WINDOWS = 4;
     public static final int MIN_ANSWERS = 20;

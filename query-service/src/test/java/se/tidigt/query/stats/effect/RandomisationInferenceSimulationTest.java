@@ -72,29 +72,6 @@ class RandomisationInferenceSimulationTest {
         assertThat(size).isLessThanOrEqualTo(0.07);
     }
 
-    @Test
-    void scratch_widths() {
-        for (int variant = 0; variant < 4; variant++) {
-            RandomisationInference.EQUAL_TAILED = variant % 2 == 1;
-            int base = variant < 2 ? 24 : 48;
-            double width = 0;
-            int covered = 0;
-            SplittableRandom seeds = new SplittableRandom(5);
-            for (int s = 0; s < 40; s++) {
-                City city = new City(0.45, seeds.nextLong());
-                city.spread = 0;
-                city.shockSd = 0;
-                city.answers = 2.2;
-                city.baseMonths = base;
-                double[] i = city.inference().interval();
-                width += (i[1] - i[0]) / 40;
-                covered += i[0] <= 0.45 && 0.45 <= i[1] ? 1 : 0;
-            }
-            System.out.printf("SCRATCH base %d equal %s width %.3f covered %d/40%n", base, RandomisationInference.EQUAL_TAILED, width, covered);
-        }
-        RandomisationInference.EQUAL_TAILED = false;
-    }
-
     /** One simulated city. */
     private static final class City {
         private final double effect;

@@ -177,7 +177,7 @@ class RolloutEffectSimulationTest {
         for (int run = 1; run <= 5; run++) {
             long start = System.nanoTime();
             answer(city, facts, query);
-            System.out.printf("Rollout effect run %d (12 districts, 42 months, 999 draws): %d ms%n", run,
+            System.out.printf("Rollout effect run %d (12 districts, 72 months, 999 draws): %d ms%n", run,
                     (System.nanoTime() - start) / 1_000_000);
         }
         assertThat(answer(city, facts, query).randomisationInference().draws()).isEqualTo(999);

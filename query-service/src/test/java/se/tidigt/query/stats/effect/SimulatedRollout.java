@@ -24,7 +24,7 @@ import java.util.TreeMap;
  */
 final class SimulatedRollout {
     static final String MODEL = "VALLINGBY_TEAM";
-    static final YearMonth FIRST = YearMonth.of(2022, 1);
+    static final YearMonth FIRST = YearMonth.of(2019, 7);
     static final YearMonth LAST = YearMonth.of(2025, 6);
 
     final Map<String, List<DistrictRolloutEvent>> events = new TreeMap<>();
