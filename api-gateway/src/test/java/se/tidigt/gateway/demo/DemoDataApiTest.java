@@ -86,6 +86,8 @@ class DemoDataApiTest extends DemoCityTest {
         double att = aggregate.path("att").asDouble();
         double low = aggregate.path("low").asDouble();
         double high = aggregate.path("high").asDouble();
+        System.out.printf("Demo rollout effect on acceptance: %s (95 %% interval %s to %s); Hässelby-Vällingby's spells: %s%n",
+                att, low, high, effect.path("spells"));
         assertThat(att).as(aggregate.toString()).isCloseTo(builtIn, within(0.08));
         assertThat(low).as(aggregate.toString()).isLessThanOrEqualTo(builtIn).isGreaterThanOrEqualTo(-1);
         assertThat(high).as(aggregate.toString()).isGreaterThanOrEqualTo(builtIn).isLessThanOrEqualTo(1);

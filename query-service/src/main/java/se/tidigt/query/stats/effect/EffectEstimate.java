@@ -115,6 +115,7 @@ final class EffectEstimate {
                 String reason = result.cells().stream().filter(c -> c.kind() == Kind.POST && c.group() == g && !c.used())
                         .map(Cell::withheld).findFirst().orElse("no complete window after adoption with data");
                 excluded.add(new Excluded(d, reason));
+                warnings.add(d + " is left out of the estimate: " + reason + ".");
             }
         });
         int comparison = (int) panel.units().stream().filter(d -> post.stream().anyMatch(c -> c.residuals().containsKey(d))
