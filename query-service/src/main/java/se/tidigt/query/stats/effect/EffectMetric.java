@@ -31,6 +31,26 @@ public enum EffectMetric {
             return c.closedAt() == null && c.offers().stream().anyMatch(o -> o.answer() == null);
         }
     },
+    /**
+     * Accepted interventions ÷ concerns: the share of concerns that lead to an accepted offer. Offering
+     * less cannot raise it, as it can raise acceptance of the offers made.
+     */
+    CONCERN_TO_ACCEPTED_INTERVENTION("concernToAcceptedIntervention", "share") {
+        @Override
+        Count numerator(Tally tally, List<CaseFact> cases) {
+            return tally.cases(cases.stream().filter(c -> c.offers().stream().anyMatch(o -> "ACCEPTED".equals(o.answer()))));
+        }
+
+        @Override
+        Count denominator(Tally tally, List<CaseFact> cases) {
+            return tally.cases(cases.stream());
+        }
+
+        @Override
+        boolean pending(CaseFact c) {
+            return c.closedAt() == null && c.offers().stream().noneMatch(o -> "ACCEPTED".equals(o.answer()));
+        }
+    },
     /** Mean days from concern to the first intervention's start, over cases with an intervention. */
     LEAD_TIME_TO_INTERVENTION("leadTimeToIntervention", "days") {
         @Override

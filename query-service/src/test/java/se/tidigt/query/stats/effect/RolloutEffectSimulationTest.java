@@ -152,6 +152,19 @@ class RolloutEffectSimulationTest {
     }
 
     @Test
+    void the_share_of_concerns_that_lead_to_an_accepted_intervention_is_a_metric_of_its_own() {
+        SimulatedRollout city = city(TRUTH);
+        SyntheticFacts facts = city.cases(40, 11, Map.of());
+        EffectAnswer answer = answer(city, facts, new EffectQuery(SimulatedRollout.MODEL,
+                EffectMetric.fromApiName("concernToAcceptedIntervention"), null, null, null, 7, 199));
+        assertThat(answer.metric()).isEqualTo("concernToAcceptedIntervention");
+        // every simulated concern has one answered offer, so the share moves as acceptance does
+        assertThat(answer.aggregate().att()).isBetween(TRUTH - 0.04, TRUTH + 0.04);
+        assertThat(answer.aggregate().low()).isLessThanOrEqualTo(TRUTH);
+        assertThat(answer.aggregate().high()).isGreaterThanOrEqualTo(TRUTH);
+    }
+
+    @Test
     void months_with_open_answers_are_left_out_and_say_why() {
         SimulatedRollout city = city(TRUTH);
         SyntheticFacts facts = city.cases(20, 3, Map.of()).add("d10", "ORDINARY", "2025-05-20T09:00:00Z", "AO");
