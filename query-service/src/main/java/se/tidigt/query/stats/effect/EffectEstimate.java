@@ -113,7 +113,7 @@ final class EffectEstimate {
         adoption.forEach((d, g) -> {
             if (g <= panel.last() && !treated.contains(d)) {
                 String reason = result.cells().stream().filter(c -> c.kind() == Kind.POST && c.group() == g && !c.used())
-                        .map(Cell::withheld).findFirst().orElse("no complete window after adoption with data");
+                        .map(Cell::withheld).findFirst().orElse("no complete window after adoption with answers both in it and in the base before adoption (missing base period or no data since)");
                 excluded.add(new Excluded(d, reason));
                 warnings.add(d + " is left out of the estimate: " + reason + ".");
             }
@@ -265,7 +265,7 @@ final class EffectEstimate {
             }
             boolean excluded = g != null && g <= panel.last() && own.isEmpty();
             String reason = excluded ? result.cells().stream().filter(c -> c.kind() == Kind.POST && c.group() == g && !c.used())
-                    .map(Cell::withheld).findFirst().orElse("no complete window after adoption with data") : null;
+                    .map(Cell::withheld).findFirst().orElse("no complete window after adoption with answers both in it and in the base before adoption (missing base period or no data since)") : null;
             rows.add(new DistrictRow(district, g == null ? null : Panel.label(g),
                     exposure.adopted() ? exposure.firstAdoption().toString() : null,
                     cohort == null ? null : cohort.windowMonths(), cohort == null ? null : Panel.label(cohort.baseFrom()),
