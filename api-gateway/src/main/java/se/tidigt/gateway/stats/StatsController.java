@@ -130,13 +130,16 @@ class StatsController {
                 state -> own ? exact(asked, state) : statistics.protectedRows(asked, state), true, accept);
     }
 
-    @Operation(summary = "Per district before and after adoption; group-time effects against not-yet-adopters with "
-            + "intervals, simple and group aggregates, event study, pre-trend test, randomisation inference, warnings")
+    @Operation(summary = "The rollout effect from exact records under output rules: group-time effects against "
+            + "not-yet- and never-treated districts, the aggregate with its randomisation-inference interval, effects per "
+            + "cohort and district, event study, pre-trend and anticipation tests, sensitivity, later spells, warnings; "
+            + "anticipation= months before adoption left out of the base (0 to 12)")
     @GetMapping("/rollout-effect")
     ResponseEntity<?> rolloutEffect(@RequestParam(defaultValue = "VALLINGBY_TEAM") String workModel,
                                     @RequestParam(defaultValue = "acceptanceRate") String metric,
                                     @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                     @RequestParam(required = false) String concern,
+                                    @RequestParam(defaultValue = "0") String anticipation,
                                     @RequestParam(defaultValue = "2026") long seed,
                                     @RequestParam(defaultValue = "999") int replicates,
                                     @RequestHeader(value = "Accept", required = false) String accept) {
@@ -148,14 +151,16 @@ class StatsController {
         try {
             chosen = EffectMetric.fromApiName(metric);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("metric", "must be acceptanceRate, leadTimeToIntervention or shareBeforeAge10");
+            throw ApiProblem.invalid("metric", "must be one of " + EffectMetric.apiNames());
         }
+        int monthsBefore = StatsParameters.anticipation(anticipation);
         LocalDate fromDay = StatsParameters.from(from);
         LocalDate toDay = StatsParameters.to(to);
         StatsParameters.requireOrdered(fromDay, toDay);
-        EffectQuery query = new EffectQuery(workModel, chosen, StatsParameters.concerns(concern), fromDay, toDay, seed, replicates);
+        EffectQuery query = new EffectQuery(workModel, chosen, StatsParameters.concerns(concern), fromDay, toDay, monthsBefore,
+                seed, replicates);
         return respond(new Asked("rollout-effect", query, false),
-                state -> List.of(expensive.run(actor.userId(), () -> effects.estimate(query, true, state))), false, accept);
+                state -> List.of(expensive.run(actor.userId(), () -> effects.estimate(query, state))), false, accept);
     }
 
     /**

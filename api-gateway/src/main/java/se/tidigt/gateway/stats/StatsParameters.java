@@ -62,4 +62,18 @@ final class StatsParameters {
         }
         return kinds;
     }
+
+    /** The months before adoption left out of the base: a whole number from 0 to 12. */
+    static int anticipation(String value) {
+        try {
+            int months = Integer.parseInt(value.trim());
+            if (months >= 0 && months <= se.tidigt.query.stats.effect.EffectQuery.MAX_ANTICIPATION) {
+                return months;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiProblem.invalid("anticipation", "must be a whole number of months from 0 to "
+                + se.tidigt.query.stats.effect.EffectQuery.MAX_ANTICIPATION);
+    }
 }

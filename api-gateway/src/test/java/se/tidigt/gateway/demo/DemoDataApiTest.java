@@ -80,12 +80,40 @@ class DemoDataApiTest extends DemoCityTest {
 
     @Test
     void the_rollout_effect_on_the_demo_data_recovers_the_built_in_effect_within_its_interval() {
-        JsonNode aggregate = analyst().get("/api/v1/stats/rollout-effect?workModel=VALLINGBY_TEAM&metric=acceptanceRate")
-                .json().path("aggregate");
+        JsonNode effect = analyst().get("/api/v1/stats/rollout-effect?workModel=VALLINGBY_TEAM&metric=acceptanceRate").json();
+        JsonNode aggregate = effect.path("aggregate");
         double builtIn = Intake.TEAM_ACCEPTANCE - Intake.ORDINARY_ACCEPTANCE;
-        assertThat(aggregate.path("low").asDouble()).isLessThanOrEqualTo(builtIn);
-        assertThat(aggregate.path("high").asDouble()).isGreaterThanOrEqualTo(builtIn);
+        double att = aggregate.path("att").asDouble();
+        double low = aggregate.path("low").asDouble();
+        double high = aggregate.path("high").asDouble();
+        System.out.printf("Demo rollout effect on acceptance: %s (95 %% interval %s to %s); Hässelby-Vällingby's spells: %s%n",
+                att, low, high, effect.path("spells"));
+        assertThat(att).as(aggregate.toString()).isCloseTo(builtIn, within(0.08));
+        assertThat(low).as(aggregate.toString()).isLessThanOrEqualTo(builtIn).isGreaterThanOrEqualTo(-1);
+        assertThat(high).as(aggregate.toString()).isGreaterThanOrEqualTo(builtIn).isLessThanOrEqualTo(1);
+        assertThat(high - low).as("interval width " + aggregate).isLessThanOrEqualTo(0.20 + 1e-9);
+        assertThat(att * 100).as("whole percentage points").isCloseTo(Math.rint(att * 100), within(1e-6));
         assertThat(aggregate.path("treatedDistricts").asInt()).isGreaterThanOrEqualTo(4);
+        assertThat(effect.at("/randomisationInference/available").asBoolean()).as("the pilot does not block the plan's draws")
+                .isTrue();
+        assertThat(effect.at("/randomisationInference/planId").asText()).isEqualTo(DemoRollout.PLAN_ID);
+        assertThat(effect.path("sensitivity")).hasSize(3);
+    }
+
+    @Test
+    void the_suspension_of_the_hasselby_vallingby_pilot_shows_a_fall_in_acceptance_whose_interval_excludes_zero() {
+        JsonNode spells = analyst().get("/api/v1/stats/rollout-effect?workModel=VALLINGBY_TEAM&metric=acceptanceRate").json()
+                .path("spells");
+        JsonNode suspension = null;
+        for (JsonNode spell : spells) {
+            if (spell.path("district").asText().equals(DemoRollout.HV) && spell.path("kind").asText().equals("SUSPENSION")) {
+                suspension = spell;
+            }
+        }
+        assertThat(suspension).as(spells.toString()).isNotNull();
+        assertThat(suspension.path("from").asText()).isEqualTo("2023-01-01");
+        assertThat(suspension.path("estimate").asDouble()).as(suspension.toString()).isNegative();
+        assertThat(suspension.path("high").asDouble()).as(suspension.toString()).isLessThan(0);
     }
 
     @Test

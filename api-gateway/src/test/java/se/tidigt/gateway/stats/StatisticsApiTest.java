@@ -233,7 +233,10 @@ class StatisticsApiTest extends ApiTest {
         assertProblem(as("analyst").get("/api/v1/stats/rollout-effect?from=2024-02-30"), 400);
         assertProblem(hv().get("/api/v1/stats/districts/farsta?from=not-a-month"), 403);
         JsonNode effect = as("analyst").get("/api/v1/stats/rollout-effect?concern=SUBSTANCE_USE_RISK,CRIME_RISK&from=2022-01-01").json();
-        assertThat(effect.at("/protection/method").asText()).isEqualTo("cell-key perturbation");
+        assertThat(effect.at("/protection/method").asText()).startsWith("output rules for analytical results");
+        assertThat(effect.at("/filters/concern").toString()).contains("CRIME_RISK", "SUBSTANCE_USE_RISK");
+        assertThat(effect.at("/filters/from").asText()).isEqualTo("2022-01");
+        assertThat(effect.at("/filters/ignored")).isEmpty();
     }
 
     @Test
@@ -261,13 +264,20 @@ class StatisticsApiTest extends ApiTest {
     @Test
     void the_rollout_effect_states_its_method_and_warns_when_districts_are_too_few() {
         JsonNode effect = as("analyst").get("/api/v1/stats/rollout-effect?workModel=VALLINGBY_TEAM&metric=acceptanceRate").json();
-        assertThat(effect.get("method").asText()).contains("Callaway", "not yet treated");
+        assertThat(effect.get("method").asText()).contains("Callaway", "not yet treated", "never treated");
         assertThat(effect.at("/aggregate/adoptedDistricts").asInt()).isEqualTo(1);
         assertThat(effect.at("/aggregate/treatedDistricts").asInt())
                 .as("Hässelby-Vällingby has no month of data before its adoption: it cannot be in the estimate").isZero();
-        assertThat(effect.at("/aggregate/excludedDistricts/0/reason").asText()).contains("missing base period");
+        assertThat(effect.at("/aggregate/excludedDistricts/0/reason").asText()).contains("base period");
+        assertThat(effect.at("/aggregate/att").isNull()).isTrue();
+        assertThat(effect.at("/aggregate/withheld").asText()).contains("20 answers");
         assertThat(effect.get("warnings").toString()).contains("Only 1 district", "hasselby-vallingby is left out");
-        assertThat(effect.at("/protection/method").asText()).isEqualTo("cell-key perturbation");
+        assertThat(effect.at("/protection/method").asText()).startsWith("output rules for analytical results");
+        assertThat(effect.at("/protection/minimumAnswers").asInt()).isEqualTo(20);
+        assertProblem(as("analyst").get("/api/v1/stats/rollout-effect?anticipation=13"), 400);
+        assertProblem(as("analyst").get("/api/v1/stats/rollout-effect?anticipation=two"), 400);
+        assertThat(as("analyst").get("/api/v1/stats/rollout-effect?anticipation=2").json().path("anticipation").asInt())
+                .isEqualTo(2);
         assertThat(effect.get("caveat").asText()).contains("evidence, not proof");
         assertProblem(hv().get("/api/v1/stats/rollout-effect"), 403);
         assertProblem(as("analyst").get("/api/v1/stats/rollout-effect?metric=happiness"), 400);

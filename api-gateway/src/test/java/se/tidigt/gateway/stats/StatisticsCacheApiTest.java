@@ -86,8 +86,8 @@ class StatisticsCacheApiTest extends ApiTest {
         for (EffectMetric metric : EffectMetric.values()) {
             for (Set<String> concerns : CONCERNS) {
                 EffectQuery query = new EffectQuery("VALLINGBY_TEAM", metric, concerns, null, null, 2026, 99);
-                ObjectNode served = effects.estimate(query, true, null);
-                assertThat(served).as(metric + " " + concerns).isEqualTo(effects.reference(query, true));
+                ObjectNode served = effects.estimate(query, null);
+                assertThat(served).as(metric + " " + concerns).isEqualTo(effects.reference(query));
             }
         }
     }
@@ -106,7 +106,7 @@ class StatisticsCacheApiTest extends ApiTest {
                 Api.Response rollout = as("analyst").get("/api/v1/stats/rollout-effect?replicates=99");
                 Api.Response rolloutCsv = as("analyst").with("Accept", "text/csv").get("/api/v1/stats/rollout-effect?replicates=99");
                 List<ObjectNode> cityReference = statistics.reference(byMonth, true);
-                ObjectNode rolloutReference = effects.reference(effect, true);
+                ObjectNode rolloutReference = effects.reference(effect);
                 assertThat(city.body()).as("city, JSON, round " + round).isEqualTo(json.writeValueAsString(cityReference));
                 assertThat(cityCsv.body()).as("city, CSV, round " + round).isEqualTo(StatsCsv.csv(cityReference));
                 assertThat(rollout.body()).as("rollout effect, JSON, round " + round)

@@ -1,215 +1,369 @@
 package se.tidigt.query.stats.effect;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import se.tidigt.query.stats.Stats;
+import org.apache.commons.math3.distribution.TDistribution;
+import se.tidigt.query.rollout.RolloutPlanView;
+import se.tidigt.rollout.api.RolloutDesign;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import se.tidigt.query.stats.effect.EffectAnswer.*;
+import se.tidigt.query.stats.effect.StaggeredAdoption.Cell;
+import se.tidigt.query.stats.effect.StaggeredAdoption.Kind;
 
 /**
- * One estimate of the rollout effect and everything said about it: per district what was used and
- * what was left out and why, ATT(g,t) and event-study points with intervals, both aggregates, the
- * pre-trend test and the warnings the data call for.
+ * One estimate of the rollout effect and everything said about it, on exact records, published under
+ * the output rules: the aggregate with its randomisation-inference interval, cells, cohorts, districts
+ * and event times with wild-bootstrap intervals, the pre-trend and anticipation tests, the
+ * relative-magnitude sensitivity, the later spells and the warnings the data call for.
  */
 final class EffectEstimate {
-    static final int BASE_WINDOW = 3;
-    /** Pre-adoption points tested jointly: at most 6, and fewer than half the districts (a cluster bootstrap
-     *  over n districts cannot estimate the covariance of more points than that with any stability). */
-    private static final int MAX_PRE_POINTS = 6;
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    static final double[] M_BAR = {0.5, 1, 2};
+    private static final int MIN_TREATED = 4;
 
     private final Panel panel;
     private final Map<String, Exposure> exposures;
     private final EffectQuery query;
-    private final Map<String, Integer> adoption = new HashMap<>();
-    private final Map<String, Integer> bases = new HashMap<>();
-    private final Map<String, String> excludedDistricts = new TreeMap<>();
-    private final List<StaggeredAdoption.GroupTime> cells;
-    private final Map<String, Double> estimates;
-    private final Bootstrap bootstrap;
+    private final boolean share;
+    private final Map<String, Integer> adoption = new TreeMap<>();
+    private final RandomisationInference inference;
+    private final StaggeredAdoption.Result result;
+    private final WildBootstrap bootstrap;
+    private final Randomisation randomisation;
 
-    EffectEstimate(Panel panel, Map<String, Exposure> exposures, YearMonth lastComplete, EffectQuery query) {
+    EffectEstimate(Panel panel, Map<String, Exposure> exposures, EffectQuery query,
+                   Function<String, Optional<RolloutPlanView>> plans) {
         this.panel = panel;
         this.exposures = exposures;
         this.query = query;
-        int last = Panel.index(lastComplete);
+        this.share = "share".equals(query.metric().unit());
         exposures.forEach((district, exposure) -> {
-            if (!exposure.adopted()) {
-                return;
-            }
-            int g = Panel.index(exposure.firstTreatedMonth());
-            adoption.put(district, g);
-            if (g > last) {
-                return;
-            }
-            Integer base = panel.baseOf(district, g, BASE_WINDOW);
-            if (base == null) {
-                excludedDistricts.put(district, "no usable month in the " + BASE_WINDOW + " months before adoption "
-                        + "(missing base period): left out of its cohort; before adopting it still serves as a comparison");
-            } else {
-                bases.put(district, base);
+            if (exposure.adopted()) {
+                adoption.put(district, Panel.index(exposure.firstTreatedMonth()));
             }
         });
-        StaggeredAdoption estimator = new StaggeredAdoption(panel.values(), adoption, bases);
-        this.cells = estimator.groupTimeEffects();
-        this.estimates = estimator.estimates();
-        this.bootstrap = estimator.bootstrap(query.replicates(), query.seed());
-        bases.keySet().removeIf(district -> cells.stream().noneMatch(c -> c.post() && c.group() == adoption.get(district)
-                && c.base() == bases.get(district)));
-        adoption.forEach((district, g) -> {
-            if (g <= last && !bases.containsKey(district) && !excludedDistricts.containsKey(district)) {
-                excludedDistricts.put(district, "no comparison district had data at its base and after adoption");
+        StaggeredAdoption estimator = new StaggeredAdoption(panel, query.anticipation());
+        Optional<RolloutPlanView> plan = planOf(plans);
+        Supplier<Map<String, Integer>> draws = plan.isPresent()
+                ? AdoptionOrders.plan(plan.get(), adoption, query.seed())
+                : AdoptionOrders.permutation(panel.units(), adoption, query.seed());
+        this.inference = new RandomisationInference(estimator, adoption, draws, query.replicates());
+        this.result = inference.observed();
+        this.bootstrap = new WildBootstrap(new ArrayList<>(panel.units()), query.replicates(), query.seed());
+        Double p = inference.pValue(0);
+        this.randomisation = new Randomisation(inference.usableDraws() > 0,
+                plan.isPresent() ? "the plan's own seeded draw, repeated with new seeds; districts outside the plan keep their adoption"
+                        : "the observed adoption months permuted among the districts (as if the order had been random)",
+                plan.map(RolloutPlanView::planId).orElse(null), plan.map(RolloutPlanView::seed).orElse(null),
+                inference.usableDraws(), query.seed(), p == null ? null : round4(p),
+                inference.usableDraws() > 0 ? null : "no effect could be estimated under the re-drawn orders");
+    }
+
+    /** The plan, when the adoptions that are part of a plan all come from one seeded stepped-wedge plan. */
+    private Optional<RolloutPlanView> planOf(Function<String, Optional<RolloutPlanView>> plans) {
+        Set<String> ids = adoption.keySet().stream().map(d -> exposures.get(d).planId()).filter(id -> id != null)
+                .collect(Collectors.toSet());
+        if (ids.size() != 1) {
+            return Optional.empty();
+        }
+        return plans.apply(ids.iterator().next()).filter(p -> p.design() == RolloutDesign.STEPPED_WEDGE);
+    }
+
+    EffectAnswer answer(String method, YearMonth lastComplete, List<String> ignored, String caveat, List<String> extraWarnings) {
+        List<String> warnings = new ArrayList<>(extraWarnings);
+        Aggregate aggregate = aggregate(warnings);
+        List<Sensitivity> sensitivity = sensitivity(aggregate);
+        PreTrendTest pre = preTrend();
+        AnticipationCheck anticipation = anticipation(warnings);
+        warnings(warnings, pre);
+        List<SpellEffect> spells = new Spells(panel, exposures, query.metric()).effects();
+        return new EffectAnswer(query.workModel(), query.metric().apiName(), query.metric().unit(), method,
+                "adaptive window per cohort: quarters, or half-years or years where a cohort's quarters hold fewer than "
+                        + StaggeredAdoption.MIN_ANSWERS + " answers", lastComplete.toString(), query.anticipation(),
+                new Filters(query.from() == null ? null : YearMonth.from(query.from()).toString(),
+                        query.to() == null ? null : YearMonth.from(query.to()).toString(),
+                        query.concerns() == null ? null : List.copyOf(new java.util.TreeSet<>(query.concerns())), ignored),
+                districts(), groupTime(), aggregate, cohorts(), eventStudy(), pre, anticipation, sensitivity, spells,
+                randomisation, warnings, caveat, outputRules());
+    }
+
+    static OutputRules outputRules() {
+        return new OutputRules("output rules for analytical results: estimated on exact records inside the platform; a cell "
+                + "is used and published only when it rests on enough answers and comparison districts",
+                StaggeredAdoption.MIN_ANSWERS, StaggeredAdoption.MIN_COMPARISON,
+                "estimates to whole percentage points (whole days); interval bounds outwards",
+                "Eurostat/ESSnet, Guidelines for the statistical disclosure control of research outputs (Bond, Brandt & de Wolf, "
+                        + "2015), rules for model output; Griffiths et al. (2019), Handbook on Statistical Disclosure Control for Outputs");
+    }
+
+    private Aggregate aggregate(List<String> warnings) {
+        List<Cell> post = result.used(Kind.POST);
+        List<Cell> withheld = result.cells().stream().filter(c -> c.kind() == Kind.POST && !c.used()).toList();
+        Set<String> treated = post.stream().flatMap(c -> cohortOf(c).stream()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        List<Excluded> excluded = new ArrayList<>();
+        adoption.forEach((d, g) -> {
+            if (g <= panel.last() && !treated.contains(d)) {
+                String reason = result.cells().stream().filter(c -> c.kind() == Kind.POST && c.group() == g && !c.used())
+                        .map(Cell::withheld).findFirst().orElse("no complete window after adoption with answers both in it and in the base before adoption (missing base period or no data since)");
+                excluded.add(new Excluded(d, reason));
+                warnings.add(d + " is left out of the estimate: " + reason + ".");
             }
         });
+        int comparison = (int) panel.units().stream().filter(d -> post.stream().anyMatch(c -> c.residuals().containsKey(d))
+                && !treated.contains(d)).count();
+        double[] estimate = result.aggregate();
+        int n = post.stream().mapToInt(c -> c.treated() * c.months()).sum();
+        int adopted = (int) adoption.values().stream().filter(g -> g <= panel.last()).count();
+        if (estimate == null) {
+            String reason = "withheld: no cohort × window rests on " + StaggeredAdoption.MIN_ANSWERS + " answers with "
+                    + StaggeredAdoption.MIN_COMPARISON + " comparison districts";
+            warnings.add("No effect is published: " + reason.substring("withheld: ".length()) + ".");
+            return new Aggregate(null, null, null, null, null, 0, adopted, 0, comparison, 0, withheld.size(), excluded, null,
+                    reason);
+        }
+        double[] interval = inference.interval();
+        Double att = point(estimate[0]);
+        Double low = interval == null ? null : lower(interval[0]);
+        Double high = interval == null ? null : upper(interval[1]);
+        Points points = share ? new Points(att == null ? null : Math.round(att * 100) * 1.0,
+                low == null ? null : Math.round(low * 100) * 1.0, high == null ? null : Math.round(high * 100) * 1.0) : null;
+        Double p = inference.pValue(0);
+        return new Aggregate(att, low, high, "95 % by inverting the randomisation test of a constant effect", points, n,
+                adopted, treated.size(), comparison, post.size(), withheld.size(), excluded, p == null ? null : round4(p), null);
     }
 
-    /** The districts whose adoption the estimate rests on. */
-    List<String> adoptingDistricts() {
-        return new ArrayList<>(adoption.keySet());
+    private List<String> cohortOf(Cell cell) {
+        return result.cohorts().stream().filter(c -> c.group() == cell.group()).findFirst().map(StaggeredAdoption.Cohort::districts)
+                .orElse(List.of()).stream().filter(d -> cell.residuals().containsKey(d)).toList();
     }
 
-    ArrayNode districts() {
-        ArrayNode array = JSON.arrayNode();
+    /** Rambachan &amp; Roth's relative magnitudes: post deviations up to M̄ × the largest step between pre windows. */
+    private List<Sensitivity> sensitivity(Aggregate aggregate) {
+        List<Sensitivity> rows = new ArrayList<>();
+        Map<Integer, List<Cell>> preByCohort = result.used(Kind.PRE).stream().collect(Collectors.groupingBy(Cell::group));
+        double largest = Double.NaN;
+        for (List<Cell> cells : preByCohort.values()) {
+            List<Cell> ordered = new ArrayList<>(cells);
+            ordered.sort((a, b) -> Integer.compare(b.from(), a.from()));
+            double previous = 0;
+            for (Cell c : ordered) {
+                double step = Math.abs(c.att() - previous);
+                largest = Double.isNaN(largest) ? step : Math.max(largest, step);
+                previous = c.att();
+            }
+        }
+        for (double mBar : M_BAR) {
+            if (aggregate.low() == null || Double.isNaN(largest)) {
+                rows.add(new Sensitivity(mBar, null, null));
+                continue;
+            }
+            List<Cell> post = result.used(Kind.POST);
+            double weight = post.stream().mapToDouble(c -> c.treated() * c.months()).sum();
+            double bias = 0;
+            for (Cell c : post) {
+                int steps = (c.from() - c.group()) / Math.max(1, c.months()) + 1;
+                bias += c.treated() * c.months() / weight * steps * mBar * largest;
+            }
+            rows.add(new Sensitivity(mBar, lower(aggregate.low() - bias), upper(aggregate.high() + bias)));
+        }
+        return rows;
+    }
+
+    private PreTrendTest preTrend() {
+        double[] test = inference.preTrend();
+        return new PreTrendTest("the placebo windows before the base (up to " + StaggeredAdoption.PRE_WINDOWS
+                + " per cohort) show no effect: parallel trends", "randomisation inference: the weighted mean square of the "
+                + "placebo effects against the same under re-drawn adoption orders", test == null ? null : round4(test[0]),
+                test == null ? null : round4(test[1]), result.used(Kind.PRE).size());
+    }
+
+    private AnticipationCheck anticipation(List<String> warnings) {
+        double[] check = inference.anticipation();
+        String months = query.anticipation() > 0 ? "the " + query.anticipation() + " month(s) before adoption, left out of the base"
+                : "the " + StaggeredAdoption.ANTICIPATION_CHECK_MONTHS + " months before adoption against the year before them";
+        if (check == null) {
+            return new AnticipationCheck(months, null, null);
+        }
+        if (check[1] < RandomisationInference.ALPHA) {
+            warnings.add("Anticipation: " + months + " already moved (" + format(check[0]) + ", p = " + round4(check[1])
+                    + "); if staff or families changed before the start, ask again with anticipation=<months>.");
+        }
+        return new AnticipationCheck(months, point(check[0]), round4(check[1]));
+    }
+
+    private void warnings(List<String> warnings, PreTrendTest pre) {
+        long adopted = adoption.values().stream().filter(g -> g <= panel.last()).count();
+        if (adopted < MIN_TREATED) {
+            warnings.add("Only " + adopted + " district(s) adopted the model; at least " + MIN_TREATED
+                    + " are needed for a stable estimate.");
+        }
+        result.cohorts().forEach(c -> {
+            if (c.districts().size() == 1 && c.windowMonths() > 0) {
+                warnings.add("The cohort adopting in " + Panel.label(c.group()) + " is one district (" + c.districts().get(0)
+                        + "): its effects rest on that district alone.");
+            }
+            if (c.windowMonths() > StaggeredAdoption.WINDOW_MONTHS[0]) {
+                warnings.add("The cohort adopting in " + Panel.label(c.group()) + " is read in windows of " + c.windowMonths()
+                        + " months: its quarters hold fewer than " + StaggeredAdoption.MIN_ANSWERS + " answers.");
+            }
+        });
+        exposures.forEach((d, exposure) -> {
+            if (exposure.adopted() && exposure.spells().get(0).to() != null) {
+                warnings.add(d + " had the model suspended on " + exposure.spells().get(0).to() + (exposure.spells().size() > 1
+                        ? " and reinstated" : "") + ": its first spell is in the estimate; what followed is under spells[].");
+            }
+            if (exposure.adopted() && exposure.firstAdoption().getDayOfMonth() != 1) {
+                warnings.add(d + " adopted part-way through " + YearMonth.from(exposure.firstAdoption())
+                        + ": that month is left out, neither before nor after.");
+            }
+        });
+        if (pre.pValue() != null && pre.pValue() < RandomisationInference.ALPHA) {
+            warnings.add("The pre-trend test rejects parallel trends (p = " + pre.pValue()
+                    + "): the adopters differed before adopting; read the sensitivity bounds.");
+        }
+    }
+
+    private List<DistrictRow> districts() {
+        List<DistrictRow> rows = new ArrayList<>();
         exposures.forEach((district, exposure) -> {
-            ObjectNode row = array.addObject().put("district", district);
             Integer g = adoption.get(district);
-            row.put("adoption", g == null ? null : Panel.label(g));
-            row.put("firstAdoption", exposure.adopted() ? exposure.firstAdoption().toString() : null);
-            row.put("baseMonth", bases.containsKey(district) ? Panel.label(bases.get(district)) : null);
-            row.put("excluded", excludedDistricts.containsKey(district));
-            row.put("exclusionReason", excludedDistricts.get(district));
-            row.set("before", pooled(district, null, g));
-            row.set("after", g == null ? pooled(district, Integer.MAX_VALUE, null) : pooled(district, g, null));
-            ArrayNode spells = row.putArray("spells");
-            exposure.spells().forEach(s -> spells.addObject().put("from", s.from().toString())
-                    .put("to", s.to() == null ? null : s.to().toString()));
-            ArrayNode months = row.putArray("excludedMonths");
-            panel.excluded(district).forEach(m -> months.addObject().put("month", m[0]).put("reason", m[1]));
-            row.put("monthsWithTooFewAnswers", panel.fewAnswers(district));
+            StaggeredAdoption.Cohort cohort = g == null ? null : result.cohorts().stream().filter(c -> c.group() == g)
+                    .findFirst().orElse(null);
+            List<Cell> own = result.used(Kind.POST).stream().filter(c -> c.group() == (g == null ? Integer.MIN_VALUE : g)
+                    && c.residuals().containsKey(district)).toList();
+            Double att = null;
+            Double low = null;
+            Double high = null;
+            Integer n = null;
+            if (!own.isEmpty()) {
+                double weight = own.stream().mapToDouble(c -> c.months()).sum();
+                double sum = 0;
+                Map<String, Double> residuals = new HashMap<>();
+                for (Cell c : own) {
+                    double effect = c.districtEffects().get(district);
+                    sum += c.months() / weight * effect;
+                    c.residuals().forEach((u, r) -> {
+                        if (!cohortOf(c).contains(u)) {
+                            residuals.merge(u, r * c.months() / weight, Double::sum);
+                        }
+                    });
+                }
+                double[] interval = bootstrap.interval(sum, residuals);
+                att = point(sum);
+                low = interval == null ? null : lower(interval[0]);
+                high = interval == null ? null : upper(interval[1]);
+                n = (int) weight;
+            }
+            boolean excluded = g != null && g <= panel.last() && own.isEmpty();
+            String reason = excluded ? result.cells().stream().filter(c -> c.kind() == Kind.POST && c.group() == g && !c.used())
+                    .map(Cell::withheld).findFirst().orElse("no complete window after adoption with answers both in it and in the base before adoption (missing base period or no data since)") : null;
+            rows.add(new DistrictRow(district, g == null ? null : Panel.label(g),
+                    exposure.adopted() ? exposure.firstAdoption().toString() : null,
+                    cohort == null ? null : cohort.windowMonths(), cohort == null ? null : Panel.label(cohort.baseFrom()),
+                    cohort == null ? null : Panel.label(cohort.baseTo() - 1), excluded, reason, att, low, high, n,
+                    exposure.spells().stream().map(s -> new Spell(s.from().toString(), s.to() == null ? null : s.to().toString()))
+                            .toList(),
+                    panel.excluded(district).stream().map(m -> new Month(m[0], m[1])).toList()));
         });
-        return array;
+        return rows;
     }
 
-    private ObjectNode pooled(String district, Integer from, Integer to) {
-        double[] pooled = panel.pooled(district, from, to);
-        ObjectNode node = JSON.objectNode();
-        node.put("value", Double.isNaN(pooled[0]) ? null : Stats.round(pooled[0]));
-        node.put("n", (long) pooled[1]);
-        return node;
-    }
-
-    ArrayNode groupTime() {
-        ArrayNode array = JSON.arrayNode();
-        for (StaggeredAdoption.GroupTime c : cells) {
-            ObjectNode cell = array.addObject().put("group", Panel.label(c.group())).put("basePeriod", Panel.label(c.base()))
-                    .put("period", Panel.label(c.period())).put("eventTime", c.eventTime()).put("att", Stats.round(c.att()));
-            interval(cell, bootstrap.interval("cell:" + c.key()));
-            cell.put("treatedDistricts", c.treated()).put("comparisonDistricts", c.comparison());
+    private List<GroupTimeCell> groupTime() {
+        List<GroupTimeCell> rows = new ArrayList<>();
+        for (Cell c : result.cells()) {
+            if (c.kind() == Kind.ANTICIPATION || c.months() == 0) {
+                continue;
+            }
+            double[] interval = c.used() ? bootstrap.interval(c.att(), c.residuals()) : null;
+            rows.add(new GroupTimeCell(Panel.label(c.group()), Panel.label(c.from()), Panel.label(c.to() - 1),
+                    Panel.label(c.baseFrom()) + " to " + Panel.label(c.baseTo() - 1), c.eventTime(), c.months(),
+                    c.used() ? point(c.att()) : null, interval == null ? null : lower(interval[0]),
+                    interval == null ? null : upper(interval[1]), c.treated(), c.comparison(), c.withheld()));
         }
-        return array;
+        return rows;
     }
 
-    ObjectNode aggregate() {
-        ObjectNode node = JSON.objectNode();
-        Double simple = estimates.get("simple");
-        node.put("att", simple == null ? null : Stats.round(simple));
-        interval(node, simple == null ? null : bootstrap.interval("simple"));
-        node.set("simple", estimateNode("simple"));
-        node.set("group", estimateNode("group"));
-        node.put("bootstrapReplicates", query.replicates()).put("seed", query.seed());
-        node.put("adoptedDistricts", (int) adoption.keySet().stream().count());
-        node.put("treatedDistricts", bases.size());
-        node.put("comparisonDistricts", (int) exposures.values().stream().filter(e -> !e.adopted()).count());
-        ArrayNode excluded = node.putArray("excludedDistricts");
-        excludedDistricts.forEach((d, reason) -> excluded.addObject().put("district", d).put("reason", reason));
-        ObjectNode baseline = node.putObject("baseline");
-        double sum = 0;
-        for (Map.Entry<String, Integer> e : bases.entrySet()) {
-            sum += panel.values().get(e.getKey()).get(e.getValue());
+    private List<EstimateRow> cohorts() {
+        List<EstimateRow> rows = new ArrayList<>();
+        for (StaggeredAdoption.Cohort cohort : result.cohorts()) {
+            List<Cell> cells = result.used(Kind.POST).stream().filter(c -> c.group() == cohort.group()).toList();
+            double[] estimate = StaggeredAdoption.Result.weighted(cells);
+            double[] interval = estimate == null ? null
+                    : bootstrap.interval(estimate[0], StaggeredAdoption.Result.residuals(cells));
+            rows.add(new EstimateRow(Panel.label(cohort.group()), cohort.districts(), cohort.windowMonths(),
+                    estimate == null ? null : point(estimate[0]), interval == null ? null : lower(interval[0]),
+                    interval == null ? null : upper(interval[1]),
+                    cells.stream().mapToInt(c -> c.treated() * c.months()).sum()));
         }
-        baseline.put("value", bases.isEmpty() ? null : Stats.round(sum / bases.size()));
-        baseline.put("definition", "mean over the adopting districts of the metric in their base month");
-        if ("share".equals(query.metric().unit()) && simple != null) {
-            ObjectNode points = node.putObject("percentagePoints");
-            double[] ci = bootstrap.interval("simple");
-            points.put("att", Math.round(simple * 1000) / 10.0);
-            points.put("low", ci == null ? null : Math.round(ci[0] * 1000) / 10.0);
-            points.put("high", ci == null ? null : Math.round(ci[1] * 1000) / 10.0);
-        }
-        return node;
+        return rows;
     }
 
-    private ObjectNode estimateNode(String name) {
-        ObjectNode node = JSON.objectNode();
-        Double value = estimates.get(name);
-        node.put("att", value == null ? null : Stats.round(value));
-        interval(node, value == null ? null : bootstrap.interval(name));
-        return node;
-    }
-
-    ArrayNode eventStudy() {
-        ArrayNode array = JSON.arrayNode();
-        StaggeredAdoption.eventStudy(cells).forEach((e, att) -> {
-            ObjectNode point = array.addObject().put("monthsSinceAdoption", e).put("att", Stats.round(att));
-            interval(point, bootstrap.interval("event:" + e));
-            point.put("cells", cells.stream().filter(c -> c.eventTime() == e).count());
-            point.put("cohorts", cohortsAt(e));
+    private List<EventPoint> eventStudy() {
+        Map<Integer, List<Cell>> byTime = new TreeMap<>();
+        result.cells().stream().filter(c -> c.used() && c.kind() != Kind.ANTICIPATION)
+                .forEach(c -> byTime.computeIfAbsent(c.eventTime(), e -> new ArrayList<>()).add(c));
+        List<EventPoint> points = new ArrayList<>();
+        byTime.forEach((e, cells) -> {
+            double[] estimate = StaggeredAdoption.Result.weighted(cells);
+            double[] interval = bootstrap.interval(estimate[0], StaggeredAdoption.Result.residuals(cells));
+            points.add(new EventPoint(e, point(estimate[0]), interval == null ? null : lower(interval[0]),
+                    interval == null ? null : upper(interval[1]), cells.size(),
+                    cells.stream().map(Cell::group).distinct().count()));
         });
-        return array;
+        return points;
     }
 
-    long cohortsAt(int e) {
-        return cells.stream().filter(c -> c.eventTime() == e).map(c -> c.group() + "|" + c.base()).distinct().count();
+    /** Whole percentage points for shares (whole days otherwise); a share stays within −1..1. */
+    Double point(double value) {
+        if (Double.isNaN(value)) {
+            return null;
+        }
+        return share ? clamp(Math.round(value * 100) / 100.0) : (double) Math.round(value);
     }
 
-    /** Joint Wald test that the most recent pre-adoption event-study points (e ≤ −2) are zero. */
-    ObjectNode preTrendTest() {
-        List<String> names = new ArrayList<>();
-        int tested = Math.max(1, Math.min(MAX_PRE_POINTS, (panel.values().size() - 1) / 2));
-        new TreeSet<>(StaggeredAdoption.eventStudy(cells).keySet()).descendingSet().stream()
-                .filter(e -> e <= -2).limit(tested).forEach(e -> names.add("event:" + e));
-        ObjectNode node = JSON.objectNode();
-        node.put("hypothesis", "the most recent pre-adoption event-study effects (months −2 and earlier, at most "
-                + MAX_PRE_POINTS + " and fewer than half the districts) are all zero: parallel trends");
-        node.put("method", "Wald statistic with the bootstrap covariance, referred to chi-squared");
-        ArrayNode points = node.putArray("monthsSinceAdoption");
-        names.forEach(n -> points.add(Integer.parseInt(n.substring("event:".length()))));
-        double[] test = bootstrap.waldTest(names, estimates);
-        node.put("statistic", test == null ? null : Stats.round(test[0]));
-        node.put("degreesOfFreedom", test == null ? null : (int) test[1]);
-        node.put("pValue", test == null ? null : Stats.round(test[2]));
-        return node;
+    Double lower(double value) {
+        return share ? clamp(Math.floor(value * 100 + 1e-9) / 100.0) : Math.floor(value + 1e-9);
     }
 
-    ArrayNode warnings(int threshold) {
-        return new EffectWarnings(this, panel, exposures).warnings(threshold);
+    Double upper(double value) {
+        return share ? clamp(Math.ceil(value * 100 - 1e-9) / 100.0) : Math.ceil(value - 1e-9);
     }
 
-    Map<String, Integer> adoption() {
-        return adoption;
+    private static double clamp(double v) {
+        return Math.max(-1, Math.min(1, v));
     }
 
-    Map<String, Integer> bases() {
-        return bases;
+    private String format(double value) {
+        return share ? (value >= 0 ? "+" : "") + Math.round(value * 100) + " percentage points" : Math.round(value) + " days";
     }
 
-    Map<String, String> excludedDistricts() {
-        return excludedDistricts;
+    static double round4(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
     }
 
-    List<StaggeredAdoption.GroupTime> cells() {
-        return cells;
+    /** The statistic randomisation inference uses, for tests: {metric, exposure}. */
+    double[] rawAggregate() {
+        return result.aggregate();
     }
 
-    private static void interval(ObjectNode node, double[] interval) {
-        node.put("low", interval == null ? null : Stats.round(interval[0]));
-        node.put("high", interval == null ? null : Stats.round(interval[1]));
+    double[] rawInterval() {
+        return inference.interval();
+    }
+
+    double[] rawPreTrend() {
+        return inference.preTrend();
+    }
+
+    static double t975(int df) {
+        return new TDistribution(Math.max(1, df)).inverseCumulativeProbability(0.975);
     }
 }

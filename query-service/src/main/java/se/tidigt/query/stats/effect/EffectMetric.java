@@ -2,6 +2,7 @@ package se.tidigt.query.stats.effect;
 
 import se.tidigt.query.stats.CaseFact;
 import se.tidigt.query.stats.Count;
+import se.tidigt.query.stats.RecordKeys;
 import se.tidigt.query.stats.Stats;
 import se.tidigt.query.stats.Tally;
 
@@ -28,6 +29,26 @@ public enum EffectMetric {
         @Override
         boolean pending(CaseFact c) {
             return c.closedAt() == null && c.offers().stream().anyMatch(o -> o.answer() == null);
+        }
+    },
+    /**
+     * Accepted interventions ÷ concerns: the share of concerns that lead to an accepted offer. Offering
+     * less cannot raise it, as it can raise acceptance of the offers made.
+     */
+    CONCERN_TO_ACCEPTED_INTERVENTION("concernToAcceptedIntervention", "share") {
+        @Override
+        Count numerator(Tally tally, List<CaseFact> cases) {
+            return tally.cases(cases.stream().filter(c -> c.offers().stream().anyMatch(o -> "ACCEPTED".equals(o.answer()))));
+        }
+
+        @Override
+        Count denominator(Tally tally, List<CaseFact> cases) {
+            return tally.cases(cases.stream());
+        }
+
+        @Override
+        boolean pending(CaseFact c) {
+            return c.closedAt() == null && c.offers().stream().noneMatch(o -> "ACCEPTED".equals(o.answer()));
         }
     },
     /** Mean days from concern to the first intervention's start, over cases with an intervention. */
@@ -74,6 +95,11 @@ public enum EffectMetric {
         return unit;
     }
 
+    /** Every metric's name as the API spells it, comma-separated. */
+    public static String apiNames() {
+        return java.util.Arrays.stream(values()).map(EffectMetric::apiName).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     public static EffectMetric fromApiName(String name) {
         for (EffectMetric metric : values()) {
             if (metric.apiName.equals(name)) {
@@ -81,6 +107,13 @@ public enum EffectMetric {
             }
         }
         throw new IllegalArgumentException("Unknown metric " + name);
+    }
+
+    /** {numerator, denominator} of the month's cases, exact: read inside the platform only. */
+    double[] exact(List<CaseFact> cases) {
+        Tally tally = new Tally(RecordKeys.NONE);
+        Count numerator = numerator(tally, cases);
+        return new double[]{numerator == null ? rawNumerator(cases) : numerator.n(), denominator(tally, cases).n()};
     }
 
     /** The counted numerator, or null when the numerator is a magnitude (a sum of days). */

@@ -74,6 +74,21 @@ record Exposure(List<Spell> spells, String planId) {
         return start.getDayOfMonth() == 1 ? month : month.plusMonths(1);
     }
 
+    /** Whether the model was in force on every day of the month. */
+    boolean inForceAllMonth(YearMonth month) {
+        return spells.stream().anyMatch(s -> !s.from().isAfter(month.atDay(1))
+                && (s.to() == null || s.to().isAfter(month.atEndOfMonth())));
+    }
+
+    /** Whether the model started or stopped part-way through the month (neither in force nor out of it). */
+    boolean changesWithin(YearMonth month) {
+        return spells.stream().anyMatch(s -> partWay(s.from(), month) || s.to() != null && partWay(s.to(), month));
+    }
+
+    private static boolean partWay(LocalDate day, YearMonth month) {
+        return YearMonth.from(day).equals(month) && day.getDayOfMonth() != 1;
+    }
+
     /** Why a month cannot be used, or null if it can. */
     String classify(YearMonth month) {
         if (!adopted()) {

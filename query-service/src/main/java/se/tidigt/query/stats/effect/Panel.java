@@ -1,126 +1,150 @@
 package se.tidigt.query.stats.effect;
 
 import se.tidigt.query.stats.CaseFact;
-import se.tidigt.query.stats.Count;
-import se.tidigt.query.stats.RecordKeys;
-import se.tidigt.query.stats.Tally;
-import se.tidigt.query.stats.protection.CellKeyMethod;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * The metric per today's district and concern month. Each district-month's numerator and
- * denominator are the sums of the cell-key-perturbed counts of its cells (district as it was × month
- * × work model), the same cells /stats publishes, so the effect reveals no more than /stats does; a
- * district-month with fewer than the threshold of (protected) answers is missing. Months that cannot
- * be classified or are not complete are left out and listed with their reason.
+ * The metric's exact numerator and denominator per today's district and concern month, with the
+ * share of the denominator given under the model. Read inside the platform only: what leaves it is
+ * the estimate under the output rules of {@link StaggeredAdoption}. Months that cannot be classified
+ * or are not complete are left out and listed with their reason; months after the first spell are
+ * kept apart for the later spells.
  */
-final class Panel {
-    private final Map<String, Map<Integer, Double>> values = new TreeMap<>();
-    private final Map<String, Map<Integer, Long>> weights = new TreeMap<>();
+final class Panel implements StaggeredAdoption.Counts {
+    private final int first;
+    private final int last;
+    /** Per district: prefix sums of {numerator, denominator, denominator in force} over usable months. */
+    private final Map<String, double[][]> usable = new TreeMap<>();
+    /** The same over every complete, whole month, also after the first spell (for later spells). */
+    private final Map<String, double[][]> whole = new TreeMap<>();
     private final Map<String, List<String[]>> excluded = new TreeMap<>();
-    private final Map<String, Integer> fewAnswers = new TreeMap<>();
 
-    /** {@code protect} null: exact counts (tests of the estimator). */
+    private Panel(int first, int last) {
+        this.first = first;
+        this.last = last;
+    }
+
+    /** From exact records; months from {@code from} (null: the first with data) to {@code lastComplete}. */
     static Panel build(List<CaseFact> cases, EffectMetric metric, Map<String, Exposure> exposures,
-                       Function<String, String> todayOf, CellKeyMethod protect, YearMonth lastComplete) {
-        Panel panel = new Panel();
-        Tally tally = new Tally(protect == null ? RecordKeys.NONE : protect.keys());
-        int minimum = protect == null ? 1 : protect.threshold();
+                       Function<String, String> todayOf, YearMonth from, YearMonth lastComplete) {
         Map<String, Map<YearMonth, List<CaseFact>>> byDistrictMonth = new TreeMap<>();
+        YearMonth earliest = null;
         for (CaseFact c : cases) {
             String district = todayOf.apply(c.district());
             if (exposures.containsKey(district)) {
                 byDistrictMonth.computeIfAbsent(district, d -> new TreeMap<>())
                         .computeIfAbsent(c.concernMonth(), m -> new ArrayList<>()).add(c);
+                earliest = earliest == null || c.concernMonth().isBefore(earliest) ? c.concernMonth() : earliest;
             }
         }
-        byDistrictMonth.forEach((district, months) -> months.forEach((month, inMonth) -> {
-            String reason = month.isAfter(lastComplete) ? "the current month is not complete"
-                    : exposures.get(district).classify(month);
-            if (reason == null && inMonth.stream().anyMatch(metric::pending)) {
-                reason = "not complete: some answers are still open";
+        YearMonth start = from != null ? from : earliest != null ? earliest : lastComplete;
+        Panel panel = new Panel(index(start), Math.max(index(start), index(lastComplete)));
+        int size = panel.last - panel.first + 1;
+        exposures.keySet().forEach(district -> {
+            double[][] main = new double[3][size + 1];
+            double[][] all = new double[3][size + 1];
+            Map<YearMonth, List<CaseFact>> months = byDistrictMonth.getOrDefault(district, Map.of());
+            Exposure exposure = exposures.get(district);
+            for (int i = 0; i < size; i++) {
+                YearMonth month = YearMonth.of((panel.first + i) / 12, (panel.first + i) % 12 + 1);
+                List<CaseFact> inMonth = months.getOrDefault(month, List.of());
+                double[] exact = inMonth.isEmpty() ? new double[2] : metric.exact(inMonth);
+                String reason = inMonth.isEmpty() ? null : exposure.classify(month);
+                boolean complete = inMonth.stream().noneMatch(metric::pending);
+                if (reason == null && !complete) {
+                    reason = "not complete: some answers are still open";
+                }
+                if (reason != null) {
+                    panel.excluded.computeIfAbsent(district, d -> new ArrayList<>()).add(new String[]{month.toString(), reason});
+                }
+                boolean inForce = exposure.inForceAllMonth(month);
+                for (int k = 0; k < 3; k++) {
+                    main[k][i + 1] = main[k][i];
+                    all[k][i + 1] = all[k][i];
+                }
+                double[] add = {exact[0], exact[1], inForce ? exact[1] : 0};
+                if (reason == null) {
+                    for (int k = 0; k < 3; k++) {
+                        main[k][i + 1] += add[k];
+                    }
+                }
+                if (complete && !exposure.changesWithin(month)) {
+                    for (int k = 0; k < 3; k++) {
+                        all[k][i + 1] += add[k];
+                    }
+                }
             }
-            if (reason != null) {
-                panel.excluded.computeIfAbsent(district, d -> new ArrayList<>()).add(new String[]{month.toString(), reason});
-                return;
-            }
-            long[] published = published(metric, tally, protect, inMonth);
-            if (published[1] < minimum) {
-                panel.fewAnswers.merge(district, 1, Integer::sum);
-                return;
-            }
-            double value = published[2] == 1 ? (double) published[0] / published[1]
-                    : metric.rawNumerator(inMonth) / inMonth.stream().filter(c -> c.firstInterventionStart() != null).count();
-            panel.values.computeIfAbsent(district, d -> new TreeMap<>()).put(index(month), value);
-            panel.weights.computeIfAbsent(district, d -> new TreeMap<>()).put(index(month), published[1]);
-        }));
+            panel.usable.put(district, main);
+            panel.whole.put(district, all);
+        });
         return panel;
     }
 
-    /** {numerator, denominator, 1 if the numerator is a count}, summed over the month's cells as published. */
-    private static long[] published(EffectMetric metric, Tally tally, CellKeyMethod protect, List<CaseFact> cases) {
-        Map<String, List<CaseFact>> cells = cases.stream().collect(Collectors.groupingBy(c -> c.district() + "|" + c.workModel()));
-        long[] sum = new long[]{0, 0, 1};
-        for (List<CaseFact> cell : cells.values()) {
-            Count numerator = metric.numerator(tally, cell);
-            Count denominator = metric.denominator(tally, cell);
-            if (numerator == null) {
-                sum[2] = 0;
-            } else {
-                sum[0] += protect == null ? numerator.n() : protect.perturb(numerator);
-            }
-            sum[1] += protect == null ? denominator.n() : protect.perturb(denominator);
-        }
-        return sum;
+    @Override
+    public Set<String> units() {
+        return usable.keySet();
     }
 
-    Map<String, Map<Integer, Double>> values() {
-        return values;
+    @Override
+    public int first() {
+        return first;
+    }
+
+    @Override
+    public int last() {
+        return last;
+    }
+
+    @Override
+    public double[] window(String unit, int from, int to) {
+        return sum(usable.get(unit), from, to);
+    }
+
+    /** The same counts over every whole month of any spell (for the effect of later spells). */
+    StaggeredAdoption.Counts wholeMonths() {
+        Panel self = this;
+        return new StaggeredAdoption.Counts() {
+            @Override
+            public Set<String> units() {
+                return whole.keySet();
+            }
+
+            @Override
+            public double[] window(String unit, int from, int to) {
+                return sum(whole.get(unit), from, to);
+            }
+
+            @Override
+            public int first() {
+                return self.first;
+            }
+
+            @Override
+            public int last() {
+                return self.last;
+            }
+        };
+    }
+
+    private double[] sum(double[][] prefix, int from, int to) {
+        int a = Math.max(from, first) - first;
+        int b = Math.min(to, last + 1) - first;
+        if (prefix == null || b <= a) {
+            return new double[3];
+        }
+        return new double[]{prefix[0][b] - prefix[0][a], prefix[1][b] - prefix[1][a], prefix[2][b] - prefix[2][a]};
     }
 
     List<String[]> excluded(String district) {
         return excluded.getOrDefault(district, List.of());
-    }
-
-    int fewAnswers(String district) {
-        return fewAnswers.getOrDefault(district, 0);
-    }
-
-    int fewAnswers() {
-        return fewAnswers.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    /** The latest observed month before g, at most {@code window} months back; null if none. */
-    Integer baseOf(String district, int g, int window) {
-        Map<Integer, Double> series = values.getOrDefault(district, Map.of());
-        for (int b = g - 1; b >= g - window; b--) {
-            if (series.containsKey(b)) {
-                return b;
-            }
-        }
-        return null;
-    }
-
-    /** The metric pooled over a district's usable months in [from, to), weighted by their denominators: {value, n}. */
-    double[] pooled(String district, Integer from, Integer to) {
-        double numerator = 0;
-        long n = 0;
-        Map<Integer, Long> w = weights.getOrDefault(district, Map.of());
-        for (Map.Entry<Integer, Double> e : values.getOrDefault(district, Map.of()).entrySet()) {
-            if ((from == null || e.getKey() >= from) && (to == null || e.getKey() < to)) {
-                numerator += e.getValue() * w.get(e.getKey());
-                n += w.get(e.getKey());
-            }
-        }
-        return new double[]{n == 0 ? Double.NaN : numerator / n, n};
     }
 
     static int index(YearMonth month) {

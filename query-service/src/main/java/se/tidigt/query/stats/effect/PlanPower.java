@@ -15,9 +15,10 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * The power of a rollout plan, by simulation with the platform's own estimator: the plan's districts
- * are simulated month by month (each with its answers per month and acceptance rate, a common
- * monthly shock, binomial answers), the simple aggregate ATT estimated as /stats/rollout-effect does,
+ * The power of a rollout plan, by simulation with the platform's own estimator and output rules: the
+ * plan's districts are simulated month by month (each with Poisson answers around its answers per
+ * month, its acceptance rate, a common monthly shock, binomial acceptance), the simple aggregate
+ * estimated on the exact counts as /stats/rollout-effect does (windows, base year, withheld cells),
  * first with no effect (to find the critical value of a two-sided 5 % test: the 95th percentile of
  * |ATT|), then with the target effect on the same random numbers. Power: the share of simulations
  * whose |ATT| exceeds the critical value. Minimum detectable effect: the smallest effect detected in
@@ -98,20 +99,61 @@ public final class PlanPower {
         for (int t = 0; t < shock.length; t++) {
             shock[t] = MONTHLY_SHOCK * gaussian(random);
         }
-        Map<String, Map<Integer, Double>> values = new HashMap<>();
+        Map<String, double[][]> counts = new HashMap<>();
         adoption.forEach((district, g) -> {
             Volume volume = plan.volumes().get(district);
-            int n = (int) Math.round(volume.answersPerMonth());
-            Map<Integer, Double> series = new HashMap<>();
+            double[][] prefix = new double[3][last - first + 2];
             for (int t = first; t <= last; t++) {
+                int n = poisson(random, volume.answersPerMonth());
                 double p = Math.min(0.99, Math.max(0.01, volume.acceptanceRate() + shock[t - first] + (t >= g ? effect : 0)));
-                if (n > 0) {
-                    series.put(t, binomial(random, n, p) / (double) n);
-                }
+                int i = t - first;
+                prefix[0][i + 1] = prefix[0][i] + binomial(random, n, p);
+                prefix[1][i + 1] = prefix[1][i] + n;
+                prefix[2][i + 1] = prefix[2][i] + (t >= g ? n : 0);
             }
-            values.put(district, series);
+            counts.put(district, prefix);
         });
-        return StaggeredAdoption.aggregate(new StaggeredAdoption(values, adoption).groupTimeEffects());
+        StaggeredAdoption.Counts panel = new StaggeredAdoption.Counts() {
+            @Override
+            public java.util.Set<String> units() {
+                return counts.keySet();
+            }
+
+            @Override
+            public double[] window(String unit, int from, int to) {
+                double[][] p = counts.get(unit);
+                int a = Math.max(from, first) - first;
+                int b = Math.min(to, last + 1) - first;
+                return b <= a ? new double[3] : new double[]{p[0][b] - p[0][a], p[1][b] - p[1][a], p[2][b] - p[2][a]};
+            }
+
+            @Override
+            public int first() {
+                return first;
+            }
+
+            @Override
+            public int last() {
+                return last;
+            }
+        };
+        double[] aggregate = new StaggeredAdoption(panel, 0).estimate(adoption).aggregate();
+        return aggregate == null ? null : aggregate[0];
+    }
+
+    /** Answers in a month: Poisson around the district's mean (normal beyond 50). */
+    private static int poisson(SplittableRandom random, double mean) {
+        if (mean > 50) {
+            return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(random)));
+        }
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        int k = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            k++;
+        }
+        return k;
     }
 
     private static int binomial(SplittableRandom random, int n, double p) {

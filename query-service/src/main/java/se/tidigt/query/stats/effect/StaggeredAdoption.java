@@ -4,194 +4,308 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Callaway &amp; Sant'Anna's group-time average treatment effects for staggered adoption, with
- * not-yet-treated units as the comparison (docs/statistics.md, section "Rollout effect"). A plain
- * two-way fixed-effects regression would compare early adopters with late ones after both were
- * treated, and is biased when effects grow over time; this estimator only ever compares a group with
- * units not treated at either time.
+ * Callaway &amp; Sant'Anna's group-time average treatment effects for staggered adoption, on exact
+ * monthly counts pooled into windows (docs/statistics.md, "Rollout effect"). A cohort is the
+ * districts whose model is first in force for a whole month g. Each cohort is compared, window by
+ * window after g, with the districts not yet treated (nor anticipating) by the window's end and the
+ * never-treated; each district's change is its rate in the window minus its rate over a base of
+ * {@link #BASE_MONTHS} months before g − anticipation. Windows are {@link #WINDOW_MONTHS quarters},
+ * widened to half-years or years for a cohort whose quarters rest on fewer than {@link #MIN_ANSWERS}
+ * answers, so a small cohort is pooled rather than dropped.
  *
- * <p>A panel: unit → period → value (periods are consecutive integers, e.g. months; missing periods
- * are simply absent); each treated unit's first fully treated period g and its base period b (the
- * last observed untreated period, g − 1 unless that is missing). Units sharing g and b form a cohort.
- * Periods the caller cannot classify (a month adopted part-way, months after a suspension, incomplete
- * months) must already be absent from the panel.
+ * <p>Output rules for analytical results: a cell contributes (and is published) only when the cohort
+ * has at least {@link #MIN_ANSWERS} answers in the window and in its base and there are at least
+ * {@link #MIN_COMPARISON} comparison districts; otherwise it is withheld with the reason.
+ *
+ * <p>Every cell is a difference of district means, so it is linear in the districts' window values.
+ * The estimator computes each cell on two channels at once: the metric, and the share of the window's
+ * answers given under the model ("exposure"). Randomisation inference uses the second to test a
+ * constant effect τ: the statistic with outcomes Y − τ·D is exactly metric − τ·exposure.
  */
 public final class StaggeredAdoption {
-    private final Map<String, Map<Integer, Double>> outcomes;
-    private final Map<String, Integer> adoption;
-    private final Map<String, Integer> base;
+    public static final int BASE_MONTHS = 48;
+    public static final int[] WINDOW_MONTHS = {3, 6, 12};
+    public static final int PRE_WINDOWS = 4;
+    public static final int MIN_ANSWERS = 20;
+    public static final int MIN_COMPARISON = 2;
+    /** The months just before adoption looked at for anticipation when none is declared. */
+    public static final int ANTICIPATION_CHECK_MONTHS = 3;
 
-    /** Every treated unit with base period g − 1. */
-    public StaggeredAdoption(Map<String, Map<Integer, Double>> outcomes, Map<String, Integer> adoption) {
-        this(outcomes, adoption, defaultBases(adoption));
+    /** What the estimator reads: per unit, sums over a run of months (indices as {@link Panel#index}). */
+    public interface Counts {
+        java.util.Set<String> units();
+
+        /** {numerator, answers, answers under the model} over the unit's usable months in [from, to). */
+        double[] window(String unit, int from, int to);
+
+        int first();
+
+        /** The last month index with data (inclusive). */
+        int last();
     }
 
-    public StaggeredAdoption(Map<String, Map<Integer, Double>> outcomes, Map<String, Integer> adoption,
-                             Map<String, Integer> base) {
-        this.outcomes = outcomes;
-        this.adoption = adoption;
-        this.base = base;
-    }
+    public enum Kind { POST, PRE, ANTICIPATION }
 
-    private static Map<String, Integer> defaultBases(Map<String, Integer> adoption) {
-        Map<String, Integer> bases = new HashMap<>();
-        adoption.forEach((unit, g) -> bases.put(unit, g - 1));
-        return bases;
-    }
-
-    /** One cell: the effect in cohort (g, base) at period t, and how many units stand behind it. */
-    public record GroupTime(int group, int base, int period, double att, int treated, int comparison) {
+    /**
+     * One cell: cohort g, the window [from, to) and its base [baseFrom, baseTo), the effect on the metric
+     * and on exposure, who stands behind it, and per district its share in the effect's deviation
+     * (residual ÷ group size, signed) for the wild bootstrap; {@code withheld} says why it is not used.
+     */
+    public record Cell(Kind kind, int group, int from, int to, int baseFrom, int baseTo, double att, double exposure,
+                       int treated, int comparison, long treatedAnswers, String withheld, Map<String, Double> residuals,
+                       Map<String, Double> districtEffects, double precision) {
         public int eventTime() {
-            return period - group;
+            return from - group;
         }
 
-        public boolean post() {
-            return period >= group;
+        public int months() {
+            return to - from;
         }
 
-        /** A placebo cell: a period before the base, where the effect should be zero if trends are parallel. */
-        public boolean pre() {
-            return period < base;
+        public boolean used() {
+            return withheld == null;
         }
 
-        String key() {
-            return group + "|" + base + "|" + period;
+        /** The cell's weight in aggregates: its precision, 1 ÷ (1/treated weight + 1/comparison weight). */
+        double weight() {
+            return precision;
         }
     }
 
-    /** ATT(g,t) for every cohort and every period where treated and comparison units have data. */
-    public List<GroupTime> groupTimeEffects() {
-        List<GroupTime> cells = new ArrayList<>();
-        TreeSet<String> cohorts = new TreeSet<>();
+    /** A cohort: its first treated month, window length, base, districts. */
+    public record Cohort(int group, int windowMonths, int baseFrom, int baseTo, List<String> districts) {
+    }
+
+    public record Result(List<Cohort> cohorts, List<Cell> cells) {
+        public List<Cell> used(Kind kind) {
+            return cells.stream().filter(c -> c.kind() == kind && c.used()).toList();
+        }
+
+        /** The simple aggregate: post cells weighted by treated districts × months; {metric, exposure} or null. */
+        public double[] aggregate() {
+            return weighted(used(Kind.POST));
+        }
+
+        /** The pre-trend statistic for a constant effect τ: the weighted mean square of the placebo cells. */
+        public Double preTrend(double tau) {
+            List<Cell> pre = used(Kind.PRE);
+            if (pre.isEmpty()) {
+                return null;
+            }
+            double sum = 0;
+            double weight = 0;
+            for (Cell c : pre) {
+                double v = c.att() - tau * c.exposure();
+                sum += c.weight() * v * v;
+                weight += c.weight();
+            }
+            return sum / weight;
+        }
+
+        public double[] anticipation() {
+            return weighted(used(Kind.ANTICIPATION));
+        }
+
+        /** Per-district deviation weights of the simple aggregate (for the wild bootstrap). */
+        public Map<String, Double> aggregateResiduals() {
+            return residuals(used(Kind.POST));
+        }
+
+        static double[] weighted(List<Cell> cells) {
+            double att = 0;
+            double exposure = 0;
+            double weight = 0;
+            for (Cell c : cells) {
+                att += c.weight() * c.att();
+                exposure += c.weight() * c.exposure();
+                weight += c.weight();
+            }
+            return weight == 0 ? null : new double[]{att / weight, exposure / weight};
+        }
+
+        static Map<String, Double> residuals(List<Cell> cells) {
+            double weight = cells.stream().mapToDouble(Cell::weight).sum();
+            Map<String, Double> sum = new TreeMap<>();
+            for (Cell c : cells) {
+                c.residuals().forEach((unit, r) -> sum.merge(unit, r * c.weight() / weight, Double::sum));
+            }
+            return sum;
+        }
+    }
+
+    private final Counts counts;
+    private final List<String> units;
+    private final int anticipation;
+    private final int baseMonths;
+
+    public StaggeredAdoption(Counts counts, int anticipation) {
+        this(counts, anticipation, BASE_MONTHS);
+    }
+
+    StaggeredAdoption(Counts counts, int anticipation, int baseMonths) {
+        this.counts = counts;
+        this.units = List.copyOf(new TreeSet<>(counts.units()));
+        this.anticipation = anticipation;
+        this.baseMonths = baseMonths;
+    }
+
+    /** Every cohort's cells under an adoption (unit → first fully treated month; absent: never treated). */
+    public Result estimate(Map<String, Integer> adoption) {
+        return estimate(adoption, true);
+    }
+
+    /** {@code detail}: with each cell's per-district residuals and effects (not needed for re-drawn orders). */
+    Result estimate(Map<String, Integer> adoption, boolean detail) {
+        Map<Integer, List<String>> byGroup = new TreeMap<>();
         adoption.forEach((unit, g) -> {
-            if (base.containsKey(unit)) {
-                cohorts.add(g + "|" + base.get(unit));
+            if (g != null && g <= counts.last() && counts.units().contains(unit)) {
+                byGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(unit);
             }
         });
-        TreeSet<Integer> periods = new TreeSet<>();
-        outcomes.values().forEach(series -> periods.addAll(series.keySet()));
-        for (String cohort : cohorts) {
-            int g = Integer.parseInt(cohort.substring(0, cohort.indexOf('|')));
-            int b = Integer.parseInt(cohort.substring(cohort.indexOf('|') + 1));
-            for (int t : periods) {
-                if (t != b) {
-                    cell(g, b, t).ifPresent(cells::add);
-                }
-            }
-        }
-        return cells;
-    }
-
-    private Optional<GroupTime> cell(int g, int b, int t) {
-        List<Double> treated = new ArrayList<>();
-        List<Double> comparison = new ArrayList<>();
-        outcomes.forEach((unit, series) -> {
-            if (!series.containsKey(t) || !series.containsKey(b)) {
+        List<Cohort> cohorts = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
+        byGroup.forEach((g, units) -> {
+            units.sort(String::compareTo);
+            int baseTo = g - anticipation;
+            int baseFrom = Math.max(counts.first(), baseTo - baseMonths);
+            if (baseTo - baseFrom < ANTICIPATION_CHECK_MONTHS) {
+                cells.add(new Cell(Kind.POST, g, g, g, baseFrom, baseTo, Double.NaN, Double.NaN, units.size(), 0, 0,
+                        "fewer than " + ANTICIPATION_CHECK_MONTHS + " months of data before adoption (no base period)", Map.of(), Map.of(), 0));
+                cohorts.add(new Cohort(g, 0, baseFrom, baseTo, List.copyOf(units)));
                 return;
             }
-            double change = series.get(t) - series.get(b);
-            Integer adopted = adoption.get(unit);
-            if (adopted != null && adopted == g && Integer.valueOf(b).equals(base.get(unit))) {
-                treated.add(change);
-            } else if (adopted == null || adopted > Math.max(t, b)) {
-                comparison.add(change);
+            int length = windowLength(g, units);
+            cohorts.add(new Cohort(g, length, baseFrom, baseTo, List.copyOf(units)));
+            if (length == 0) {
+                cells.add(new Cell(Kind.POST, g, g, g, baseFrom, baseTo, Double.NaN, Double.NaN, units.size(), 0, 0,
+                        "fewer than " + WINDOW_MONTHS[0] + " complete months since adoption", Map.of(), Map.of(), 0));
+                return;
+            }
+            for (int from = g; from + length - 1 <= counts.last(); from += length) {
+                Cell cell = cell(Kind.POST, g, units, adoption, from, from + length, baseFrom, baseTo, detail);
+                if (cell.treated() > 0) {
+                    cells.add(cell);
+                }
+            }
+            for (int j = 1; j <= PRE_WINDOWS && baseFrom - j * length >= counts.first(); j++) {
+                cells.add(cell(Kind.PRE, g, units, adoption, baseFrom - j * length, baseFrom - (j - 1) * length, baseFrom, baseTo,
+                        detail));
+            }
+            if (anticipation > 0) {
+                cells.add(cell(Kind.ANTICIPATION, g, units, adoption, g - anticipation, g, baseFrom, baseTo, detail));
+            } else if (baseTo - ANTICIPATION_CHECK_MONTHS - counts.first() >= ANTICIPATION_CHECK_MONTHS) {
+                int checkBaseFrom = Math.max(counts.first(), baseTo - ANTICIPATION_CHECK_MONTHS - baseMonths);
+                cells.add(cell(Kind.ANTICIPATION, g, units, adoption, g - ANTICIPATION_CHECK_MONTHS, g, checkBaseFrom,
+                        baseTo - ANTICIPATION_CHECK_MONTHS, detail));
             }
         });
-        if (treated.isEmpty() || comparison.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new GroupTime(g, b, t, mean(treated) - mean(comparison), treated.size(), comparison.size()));
+        return new Result(cohorts, cells);
     }
 
-    /** The simple aggregate: ATT(g,t) over post-adoption cells (t ≥ g), weighted by the number of treated units. */
-    public static Double aggregate(List<GroupTime> cells) {
-        double sum = 0;
-        int weight = 0;
-        for (GroupTime cell : cells) {
-            if (cell.post()) {
-                sum += cell.att() * cell.treated();
-                weight += cell.treated();
+    /** The shortest window (3, 6, 12 months) whose every complete post window holds enough of the cohort's answers; 0 if none is complete. */
+    private int windowLength(int g, List<String> units) {
+        int longestComplete = 0;
+        for (int length : WINDOW_MONTHS) {
+            if (g + length - 1 > counts.last()) {
+                break;
+            }
+            longestComplete = length;
+            boolean enough = true;
+            for (int from = g; from + length - 1 <= counts.last(); from += length) {
+                long answers = 0;
+                for (String unit : units) {
+                    answers += (long) counts.window(unit, from, from + length)[1];
+                }
+                if (answers > 0 && answers < MIN_ANSWERS) {
+                    enough = false;
+                    break;
+                }
+            }
+            if (enough) {
+                return length;
             }
         }
-        return weight == 0 ? null : sum / weight;
+        return longestComplete;
     }
 
-    /**
-     * The group aggregate θ_sel of Callaway &amp; Sant'Anna: each cohort's mean effect over its post
-     * periods, averaged over cohorts weighted by their size (so a cohort observed longer does not weigh more).
-     */
-    public static Double groupAggregate(List<GroupTime> cells) {
-        Map<String, double[]> byCohort = new TreeMap<>();
-        for (GroupTime cell : cells) {
-            if (cell.post()) {
-                double[] s = byCohort.computeIfAbsent(cell.group() + "|" + cell.base(), k -> new double[3]);
-                s[0] += cell.att();
-                s[1]++;
-                s[2] = Math.max(s[2], cell.treated());
+    private Cell cell(Kind kind, int g, List<String> cohort, Map<String, Integer> adoption, int from, int to, int baseFrom,
+                      int baseTo, boolean detail) {
+        List<String> treatedUnits = new ArrayList<>();
+        List<double[]> treated = new ArrayList<>();
+        List<String> comparisonUnits = new ArrayList<>();
+        List<double[]> comparison = new ArrayList<>();
+        long treatedAnswers = 0;
+        long treatedBaseAnswers = 0;
+        for (String unit : units) {
+            Integer adopted = adoption.get(unit);
+            boolean inCohort = adopted != null && adopted == g;
+            boolean notYet = adopted == null || adopted - anticipation >= Math.max(to, baseTo);
+            if (!inCohort && !notYet) {
+                continue;
+            }
+            double[] window = counts.window(unit, from, to);
+            double[] base = counts.window(unit, baseFrom, baseTo);
+            if (window[1] == 0 || base[1] == 0) {
+                continue;
+            }
+            double precision = 1 / (1 / window[1] + 1 / base[1]);
+            double[] change = {window[0] / window[1] - base[0] / base[1], window[2] / window[1] - base[2] / base[1], precision};
+            if (inCohort) {
+                treatedUnits.add(unit);
+                treated.add(change);
+                treatedAnswers += (long) window[1];
+                treatedBaseAnswers += (long) base[1];
+            } else {
+                comparisonUnits.add(unit);
+                comparison.add(change);
             }
         }
-        double sum = 0;
-        double weight = 0;
-        for (double[] s : byCohort.values()) {
-            sum += s[2] * s[0] / s[1];
-            weight += s[2];
+        String withheld = null;
+        if (treated.isEmpty()) {
+            withheld = "no district of the cohort has answers in the window and its base";
+        } else if (treatedAnswers < MIN_ANSWERS || treatedBaseAnswers < MIN_ANSWERS) {
+            withheld = "the cohort has fewer than " + MIN_ANSWERS + " answers in the window or its base";
+        } else if (comparison.size() < MIN_COMPARISON) {
+            withheld = "fewer than " + MIN_COMPARISON + " comparison districts";
         }
-        return weight == 0 ? null : sum / weight;
+        if (withheld != null) {
+            return new Cell(kind, g, from, to, baseFrom, baseTo, Double.NaN, Double.NaN, treated.size(), comparison.size(),
+                    treatedAnswers, withheld, Map.of(), Map.of(), 0);
+        }
+        double[] t = mean(treated);
+        double[] c = mean(comparison);
+        double precision = 1 / (1 / t[2] + 1 / c[2]);
+        if (!detail) {
+            return new Cell(kind, g, from, to, baseFrom, baseTo, t[0] - c[0], t[1] - c[1], treated.size(), comparison.size(),
+                    treatedAnswers, null, Map.of(), Map.of(), precision);
+        }
+        Map<String, Double> residuals = new HashMap<>();
+        for (int i = 0; i < treated.size(); i++) {
+            residuals.put(treatedUnits.get(i), (treated.get(i)[0] - t[0]) * treated.get(i)[2] / t[2]);
+        }
+        for (int i = 0; i < comparison.size(); i++) {
+            residuals.put(comparisonUnits.get(i), -(comparison.get(i)[0] - c[0]) * comparison.get(i)[2] / c[2]);
+        }
+        Map<String, Double> effects = new HashMap<>();
+        for (int i = 0; i < treated.size(); i++) {
+            effects.put(treatedUnits.get(i), treated.get(i)[0] - c[0]);
+        }
+        return new Cell(kind, g, from, to, baseFrom, baseTo, t[0] - c[0], t[1] - c[1], treated.size(), comparison.size(),
+                treatedAnswers, null, residuals, effects, precision);
     }
 
-    /** The effect by periods since adoption (negative: before it, as a check of parallel trends). */
-    public static Map<Integer, Double> eventStudy(List<GroupTime> cells) {
-        Map<Integer, double[]> sums = new TreeMap<>();
-        for (GroupTime cell : cells) {
-            double[] s = sums.computeIfAbsent(cell.eventTime(), e -> new double[2]);
-            s[0] += cell.att() * cell.treated();
-            s[1] += cell.treated();
+    /** The precision-weighted mean {metric, exposure, total weight}: each district by 1 ÷ (1/answers in window + 1/answers in base). */
+    private static double[] mean(List<double[]> values) {
+        double[] sum = new double[3];
+        for (double[] v : values) {
+            sum[0] += v[0] * v[2];
+            sum[1] += v[1] * v[2];
+            sum[2] += v[2];
         }
-        Map<Integer, Double> study = new TreeMap<>();
-        sums.forEach((e, s) -> study.put(e, s[0] / s[1]));
-        return study;
-    }
-
-    /** Every estimate of one panel, by name: the aggregates, each cell, each event time. */
-    Map<String, Double> estimates() {
-        List<GroupTime> cells = groupTimeEffects();
-        Map<String, Double> all = new HashMap<>();
-        Double simple = aggregate(cells);
-        Double group = groupAggregate(cells);
-        if (simple != null) {
-            all.put("simple", simple);
-        }
-        if (group != null) {
-            all.put("group", group);
-        }
-        cells.forEach(c -> all.put("cell:" + c.key(), c.att()));
-        eventStudy(cells).forEach((e, att) -> all.put("event:" + e, att));
-        return all;
-    }
-
-    /**
-     * A cluster bootstrap: units (districts) drawn with replacement, every estimate recomputed.
-     * Seeded, so the same data and seed give the same draws.
-     */
-    public Bootstrap bootstrap(int replicates, long seed) {
-        return Bootstrap.draw(outcomes, adoption, base, replicates, seed);
-    }
-
-    /** A 95 % interval for the simple aggregate (kept for callers that need only that). */
-    public double[] bootstrapInterval(int replicates, long seed) {
-        return bootstrap(replicates, seed).interval("simple");
-    }
-
-    private static double mean(List<Double> values) {
-        double sum = 0;
-        for (double value : values) {
-            sum += value;
-        }
-        return sum / values.size();
+        return new double[]{sum[0] / sum[2], sum[1] / sum[2], sum[2]};
     }
 }

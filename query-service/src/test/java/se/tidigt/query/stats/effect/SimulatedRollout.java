@@ -24,11 +24,13 @@ import java.util.TreeMap;
  */
 final class SimulatedRollout {
     static final String MODEL = "VALLINGBY_TEAM";
-    static final YearMonth FIRST = YearMonth.of(2023, 7);
+    static final YearMonth FIRST = YearMonth.of(2019, 7);
     static final YearMonth LAST = YearMonth.of(2025, 6);
 
     final Map<String, List<DistrictRolloutEvent>> events = new TreeMap<>();
     private final double effect;
+    /** Months before adoption in which the effect already shows (staff trained, families told). */
+    int leadMonths;
 
     SimulatedRollout(double effect) {
         this.effect = effect;
@@ -77,11 +79,13 @@ final class SimulatedRollout {
                 if (silent.getOrDefault(district, List.of()).contains(month)) {
                     continue;
                 }
-                double trend = 0.004 * (Panel.index(month) - Panel.index(FIRST));
+                double trend = 0.002 * (Panel.index(month) - Panel.index(FIRST));
                 for (int i = 0; i < perMonth; i++) {
                     LocalDate day = month.atDay(1 + i % month.lengthOfMonth());
                     boolean treated = timeline.modelInForceOn(day).filter(MODEL::equals).isPresent();
-                    double p = level + trend + (treated ? effect : 0);
+                    boolean anticipating = leadMonths > 0 && timeline.modelInForceOn(day.plusMonths(leadMonths))
+                            .filter(MODEL::equals).isPresent();
+                    double p = level + trend + (treated || anticipating ? effect : 0);
                     facts.add(district, treated ? MODEL : "ORDINARY", day + "T09:00:00Z", random.nextDouble() < p ? "A" : "D");
                 }
             }
