@@ -328,9 +328,9 @@
         C.figure(cells.get(m), 'acceptanceRate.denominator', 'num')]));
     });
     if (gaps.size) {
-      series.push({ name: t('withheldShort'), type: 'line', data: [], color: '#9e9e9e',
-        markArea: { silent: true, itemStyle: { color: 'rgba(120,120,120,0.18)' },
-          data: [...gaps].map(k => [{ xAxis: label(periods[k]) }, { xAxis: label(periods[k]) }]) } });
+      // A full-height grey bar behind the lines where a share is withheld: visibly a gap, not a zero.
+      series.push({ name: t('withheldShort'), type: 'bar', silent: true, z: 0, barWidth: '70%', color: 'rgba(120,120,120,0.22)',
+        tooltip: { show: false }, data: periods.map((m, k) => (gaps.has(k) ? 1 : null)) });
     }
     return {
       id: 'acceptance-by-month', title: t(byQuarter ? 'acceptanceByModelQuarter' : 'acceptanceByModel'),
@@ -342,7 +342,7 @@
         legend: { data: data.models.map(m => t(m)).concat(gaps.size ? [t('withheldShort')] : []) },
         grid: { left: 16, right: 20, bottom: 60, containLabel: true },
         xAxis: { type: 'category', data: periods.map(label) },
-        yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => i18n.percent(v) } },
+        yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => i18n.percentWhole(v) } },
         dataZoom: [{ type: 'slider', bottom: 10 }], series
       }
     };
@@ -418,7 +418,7 @@
       rows: rows.map((r, k) => [names[k], value[k], low[k], high[k], C.figure(r, 'acceptanceRate.denominator', 'num')]),
       chart: {
         tooltip: { trigger: 'axis' }, grid: { left: 150, right: 30 },
-        yAxis: { type: 'category', data: names }, xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => i18n.percent(v) } },
+        yAxis: { type: 'category', data: names }, xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => i18n.percentWhole(v) } },
         series: [
           { name: t('low'), type: 'bar', stack: 'interval', barWidth: 10, silent: true, itemStyle: { color: 'transparent', decal: { symbol: 'none' } },
             data: low.map((l, k) => (l.v == null || high[k].v == null ? null : l.v)), tooltip: { show: false } },
@@ -458,7 +458,7 @@
         tooltip: { trigger: 'axis', valueFormatter: v => (v == null ? '–' : i18n.percent(v)) },
         legend: { type: 'scroll' }, grid: { left: 60, right: 20, top: 50 },
         xAxis: { type: 'category', data: years.map(y => y.year) },
-        yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => i18n.percent(v) } }, series
+        yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => i18n.percentWhole(v) } }, series
       }
     };
   }

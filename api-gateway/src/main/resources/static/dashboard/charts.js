@@ -171,7 +171,7 @@
     }
     const o = Object.assign({}, option);
     const grids = [].concat(o.grid || {});
-    o.grid = grids.map(g => Object.assign({}, g, { left: 8, right: 12, containLabel: true }));
+    o.grid = grids.map(g => Object.assign({}, g, { left: 8, right: 24, containLabel: true }));
     if (o.legend) {
       o.legend = Object.assign({}, o.legend, { type: 'scroll' });
     }

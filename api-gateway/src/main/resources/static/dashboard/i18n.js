@@ -264,6 +264,10 @@
     percent(value) {
       return new Intl.NumberFormat(locale(), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
     },
+    /** An axis label: whole percent ('40 %'). */
+    percentWhole(value) {
+      return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(value);
+    },
     number(value, digits) {
       return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits === undefined ? 1 : digits }).format(value);
     },

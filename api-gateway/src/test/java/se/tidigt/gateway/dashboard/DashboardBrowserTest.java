@@ -149,11 +149,11 @@ class DashboardBrowserTest extends DemoCityTest {
         NumberFormat format = NumberFormat.getPercentInstance(SWEDISH);
         format.setMinimumFractionDigits(1);
         format.setMaximumFractionDigits(1);
-        return format.format(share).replace('\u00a0', ' ');
+        return format.format(share).replace('\u00a0', ' ').replace('\u202f', ' ');
     }
 
     private static String count(long n) {
-        return NumberFormat.getIntegerInstance(SWEDISH).format(n).replace('\u00a0', ' ');
+        return NumberFormat.getIntegerInstance(SWEDISH).format(n).replace('\u00a0', ' ').replace('\u202f', ' ');
     }
 
     /** A share difference as signed whole percentage points, as the page writes it ('+40', '−22'). */
