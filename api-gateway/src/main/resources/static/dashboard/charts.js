@@ -178,8 +178,15 @@
     const axes = key => [].concat(o[key] || []).map(a => (a.type === 'category'
       ? Object.assign({}, a, { axisLabel: Object.assign({}, a.axisLabel, { width: 110, overflow: 'truncate', fontSize: 11 }) })
       : Object.assign({}, a, { nameTextStyle: { fontSize: 11 }, axisLabel: Object.assign({}, a.axisLabel, { fontSize: 11 }) })));
-    o.xAxis = o.xAxis && axes('xAxis');
+    o.xAxis = o.xAxis && axes('xAxis').map(a => (a.name ? Object.assign({}, a, { nameLocation: 'middle', nameGap: 28 }) : a));
     o.yAxis = o.yAxis && axes('yAxis');
+    if (o.xAxis && o.xAxis.some(a => a.name)) {
+      o.grid = o.grid.map(g => Object.assign({}, g, { bottom: Math.max(g.bottom || 60, 40) }));
+    }
+    // A deadline's label sits inside the chart, above its line, not past the right edge.
+    o.series = (o.series || []).map(series => (series.markLine && series.markLine.label
+      ? Object.assign({}, series, { markLine: Object.assign({}, series.markLine, { label: Object.assign({}, series.markLine.label, { position: 'insideEndTop' }) }) })
+      : series));
     return o;
   }
 

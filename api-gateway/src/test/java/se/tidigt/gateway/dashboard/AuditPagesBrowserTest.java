@@ -49,6 +49,9 @@ class AuditPagesBrowserTest extends DemoCityTest {
         String caseId = as("hv-admin").get("/api/v1/districts/hasselby-vallingby/cases?size=1&page=2").json()
                 .get("cases").get(0).get("caseId").asText();
         JsonNode history = as("auditor").get("/api/v1/audit/cases/" + caseId + "/history").json();
+        for (int i = 0; i < 20; i++) { // enough earlier reads of this case for the review to have a second page
+            assertThat(as("auditor").get("/api/v1/audit/cases/" + caseId + "/verify").status()).isEqualTo(200);
+        }
 
         browser.open("/");
         browser.waiting(Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/login"));
@@ -92,18 +95,17 @@ class AuditPagesBrowserTest extends DemoCityTest {
         browser.find("#access-user").sendKeys("auditor");
         browser.find("#access-case").sendKeys(caseId);
         browser.find("#access-apply").click();
-        browser.waiting(Duration.ofSeconds(20)).until(d -> browser.findAll("#access-table tbody tr").size() >= 4);
+        browser.waiting(Duration.ofSeconds(20)).until(d -> browser.findAll("#access-table tbody tr").size() == 20);
         JsonNode logged = as("auditor").get("/api/v1/audit/access-log?user=auditor&caseId=" + caseId).json();
         List<String> paths = browser.findAll("#access-table tbody tr td:nth-child(4)").stream().map(td -> td.getText()).toList();
-        assertThat(paths).contains("/api/v1/audit/cases/" + caseId + "/history", "/api/v1/audit/cases/" + caseId + "/verify",
-                "/api/v1/audit/cases/" + caseId + "/export");
-        assertThat(paths).hasSize(logged.get("entries").size());
-        browser.find("#access-case").clear();
-        browser.find("#access-apply").click();
-        browser.waiting(Duration.ofSeconds(20)).until(d -> browser.findAll("#access-table tbody tr").size() == 20);
+        assertThat(paths.subList(0, 4)).containsExactly("/api/v1/audit/cases/" + caseId + "/state",
+                "/api/v1/audit/cases/" + caseId + "/export", "/api/v1/audit/cases/" + caseId + "/verify",
+                "/api/v1/audit/cases/" + caseId + "/history");
+        assertThat(browser.find("#access-pager span").getText()).isEqualTo("Sida 1 / 2 (" + logged.get("total").asInt() + ")");
         String firstRow = browser.find("#access-table tbody tr").getText();
         browser.find("#access-pager .next").click();
         browser.waiting(Duration.ofSeconds(20)).until(d -> !browser.find("#access-table tbody tr").getText().equals(firstRow));
+        assertThat(browser.find("#access-pager span").getText()).startsWith("Sida 2 / 2");
         browser.find("#access-csv").click();
         browser.waiting(Duration.ofSeconds(20)).until(d -> downloaded(".csv").size() == 1);
         assertThat(Files.readString(downloaded(".csv").get(0), StandardCharsets.UTF_8)).startsWith("position,readAt,user");
