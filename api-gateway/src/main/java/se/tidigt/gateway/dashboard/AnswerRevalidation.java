@@ -23,7 +23,10 @@ class AnswerRevalidation {
 
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> statisticsEtags() {
-        FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(new RevalidatedAnswers());
+        RevalidatedAnswers etags = new RevalidatedAnswers();
+        // Weak: Tomcat compresses no answer that carries a strong ETag (the compressed bytes would differ).
+        etags.setWriteWeakETag(true);
+        FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(etags);
         registration.addUrlPatterns("/api/v1/stats/*", "/api/v1/districts", "/api/v1/districts/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
