@@ -210,7 +210,7 @@
     body.innerHTML = '';
     page.entries.forEach(e => body.appendChild(C.element('tr', {}, [
       C.element('th', { scope: 'row', text: when(e.readAt) }), C.element('td', { text: e.user }), C.element('td', { text: roleName(e.role) }),
-      C.element('td', { text: e.path || e.endpoint }), C.element('td', { text: (e.caseIds || []).join(' ') })])));
+      C.element('td', { text: decodeURIComponent(e.path || e.endpoint) }), C.element('td', { text: (e.caseIds || []).join(' ') })])));
     if (!page.entries.length) {
       body.appendChild(C.element('tr', {}, [C.element('td', { colspan: '5', text: t('noRows') })]));
     }

@@ -141,7 +141,7 @@ class DashboardBrowserTest extends DemoCityTest {
         assertThat(browser.script("return window.innerWidth")).isEqualTo(390L);
         browser.script("document.getElementById('details').open = true; window.dispatchEvent(new Event('resize'))");
         assertThat((Long) browser.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
-        assertThat((Long) browser.script("""
+        assertThat(browser.script("""
                 return [...document.querySelectorAll('#view *')].filter(el => el.getBoundingClientRect().right > window.innerWidth + 1
                     && !el.closest('.table-wrap') && !el.closest('[clip-path]'))
                     .map(el => (el.closest('[data-chart]') || el).id + ': ' + el.tagName + ' ' + (el.textContent || '').slice(0, 40))"""))
