@@ -45,6 +45,10 @@
     return name !== key ? name : type.replace(/([a-z])([A-Z])/g, '$1 $2');
   }
 
+  function districtName(code) {
+    return (state.districts.find(d => d.code === code) || { name: code }).name;
+  }
+
   function roleName(role) {
     return role ? t('role' + role) : '–';
   }
@@ -165,7 +169,8 @@
       out.appendChild(C.element('dl', { class: 'facts', id: 'state-facts' }, Object.entries(s.state)
         .filter(([, v]) => v !== null && typeof v !== 'object')
         .flatMap(([k, v]) => [C.element('dt', { text: t('field' + k) !== 'field' + k ? t('field' + k) : k.replace(/([a-z])([A-Z])/g, '$1 $2') }),
-          C.element('dd', { text: typeof v === 'string' && /^[A-Z_]+$/.test(v) ? t(v) : String(v) })])));
+          C.element('dd', { text: typeof v === 'string' && /^[A-Z_]+$/.test(v) ? t(v)
+          : typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v) ? when(v) : k === 'district' ? districtName(v) : String(v) })])));
     }
   }
 
