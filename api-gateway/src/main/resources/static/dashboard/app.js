@@ -105,6 +105,7 @@
     csrf.value = state.session.csrfToken;
     state.districts = await api('/api/v1/districts');
     buildFilters();
+    foldFiltersOnPhones();
     $('filters').addEventListener('submit', e => { e.preventDefault(); state.casePage = 0; load(); });
     $('reset').addEventListener('click', () => { resetFilters(); load(); });
     $('target-group').addEventListener('click', () => {
@@ -116,6 +117,23 @@
     $('concern').addEventListener('change', () => $('target-group').setAttribute('aria-pressed', String($('concern').value === TARGET_GROUP)));
     $('csv').addEventListener('click', downloadCsv);
     await load();
+  }
+
+  /** On a phone the filters would fill the first screen: folded behind their heading, so the answer comes first. */
+  function foldFiltersOnPhones() {
+    const title = $('filters-title');
+    const toggle = C.element('button', { type: 'button', id: 'filters-toggle', 'aria-controls': 'filters', 'aria-expanded': 'true' });
+    toggle.textContent = title.textContent;
+    toggle.dataset.i18n = title.dataset.i18n;
+    title.removeAttribute('data-i18n');
+    title.textContent = '';
+    title.appendChild(toggle);
+    const fold = folded => {
+      $('filters').classList.toggle('folded', folded);
+      toggle.setAttribute('aria-expanded', String(!folded));
+    };
+    toggle.addEventListener('click', () => fold(!$('filters').classList.contains('folded')));
+    fold(window.innerWidth <= 640);
   }
 
   function buildFilters() {
