@@ -106,6 +106,8 @@
     state.districts = await api('/api/v1/districts');
     buildFilters();
     foldFiltersOnPhones();
+    // Shown once the filters above it have their final size, so it never moves after it is seen.
+    $('main').classList.remove('pending');
     $('filters').addEventListener('submit', e => { e.preventDefault(); state.casePage = 0; load(); });
     $('reset').addEventListener('click', () => { resetFilters(); load(); });
     $('target-group').addEventListener('click', () => {
@@ -128,12 +130,20 @@
     title.removeAttribute('data-i18n');
     title.textContent = '';
     title.appendChild(toggle);
-    const fold = folded => {
-      $('filters').classList.toggle('folded', folded);
-      toggle.setAttribute('aria-expanded', String(!folded));
-    };
-    toggle.addEventListener('click', () => fold(!$('filters').classList.contains('folded')));
-    fold(window.innerWidth <= 640);
+    // Folded from the first paint on a phone by the style sheet; the button unfolds (or folds) it.
+    const isFolded = () => getComputedStyle($('district-filter').parentElement.querySelector('.filter-row')).display === 'none';
+    toggle.addEventListener('click', () => {
+      const form = $('filters');
+      if (isFolded()) {
+        form.classList.remove('folded');
+        form.classList.add('unfolded');
+      } else {
+        form.classList.remove('unfolded');
+        form.classList.add('folded');
+      }
+      toggle.setAttribute('aria-expanded', String(!isFolded()));
+    });
+    toggle.setAttribute('aria-expanded', String(!isFolded()));
   }
 
   function buildFilters() {
@@ -746,6 +756,6 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
-    start().catch(e => { $('status').textContent = t('failed') + e.message; });
+    start().catch(e => { $('main').classList.remove('pending'); $('status').textContent = t('failed') + e.message; });
   });
 })();
