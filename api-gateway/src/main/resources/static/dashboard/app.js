@@ -108,6 +108,7 @@
     foldFiltersOnPhones();
     // Shown once the filters above it have their final size, so it never moves after it is seen.
     $('main').classList.remove('pending');
+    $('filters').classList.remove('pending');
     $('filters').addEventListener('submit', e => { e.preventDefault(); state.casePage = 0; load(); });
     $('reset').addEventListener('click', () => { resetFilters(); load(); });
     $('target-group').addEventListener('click', () => {
@@ -267,6 +268,8 @@
     add(acceptanceByDistrictAndYear(data.years, data.yearly, chosen));
     const more = C.element('details', { class: 'specialists', id: 'details' }, [C.element('summary', { text: t('forSpecialists') })]);
     view.appendChild(more);
+    // Charts drawn while folded take their size when unfolded.
+    more.addEventListener('toggle', () => window.dispatchEvent(new Event('resize')));
     const rows = data.byModel;
     const cityWide = everyDistrict ? null : t('ignoresDistricts');
     [funnel(rows, r => t(r.group.workModel)), assessmentDeadline(rows, r => t(r.group.workModel)),
@@ -756,6 +759,6 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
-    start().catch(e => { $('main').classList.remove('pending'); $('status').textContent = t('failed') + e.message; });
+    start().catch(e => { $('main').classList.remove('pending'); $('filters').classList.remove('pending'); $('status').textContent = t('failed') + e.message; });
   });
 })();
