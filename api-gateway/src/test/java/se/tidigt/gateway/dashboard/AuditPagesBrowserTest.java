@@ -97,8 +97,8 @@ class AuditPagesBrowserTest extends DemoCityTest {
         browser.find("#access-case").sendKeys(caseId);
         browser.find("#access-apply").click();
         // The page first lists every read; wait for the filtered answer, not the first 20 rows.
-        browser.waiting(Duration.ofSeconds(20)).until(d -> browser.find("#access-pager span").getText()
-                .equals("Sida 1 / 2 (" + logged.get("total").asInt() + ")"));
+        browser.waiting(Duration.ofSeconds(20)).until(d -> ("Sida 1 / 2 (" + logged.get("total").asInt() + ")")
+                .equals(browser.script("const s = document.querySelector('#access-pager span'); return s && s.textContent")));
         List<String> paths = browser.findAll("#access-table tbody tr td:nth-child(4)").stream().map(td -> td.getText()).toList();
         assertThat(paths.get(0)).startsWith("/api/v1/audit/cases/" + caseId + "/state?asOf=");
         assertThat(paths.subList(1, 3)).containsExactly("/api/v1/audit/cases/" + caseId + "/export",
