@@ -56,6 +56,12 @@
     return rowsOf(await api(path));
   }
 
+  /** 'YYYY-MM' n months before the given one. */
+  function monthsBefore(month, n) {
+    const [y, m] = month.split('-').map(Number);
+    return new Date(Date.UTC(y, m - 1 - n, 1)).toISOString().slice(0, 7);
+  }
+
   function lastMonth() {
     const now = new Date();
     const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
@@ -99,6 +105,10 @@
     csrf.value = state.session.csrfToken;
     state.districts = await api('/api/v1/districts');
     buildFilters();
+    foldFiltersOnPhones();
+    // Shown once the filters above it have their final size, so it never moves after it is seen.
+    $('main').classList.remove('pending');
+    $('filters').classList.remove('pending');
     $('filters').addEventListener('submit', e => { e.preventDefault(); state.casePage = 0; load(); });
     $('reset').addEventListener('click', () => { resetFilters(); load(); });
     $('target-group').addEventListener('click', () => {
@@ -110,6 +120,31 @@
     $('concern').addEventListener('change', () => $('target-group').setAttribute('aria-pressed', String($('concern').value === TARGET_GROUP)));
     $('csv').addEventListener('click', downloadCsv);
     await load();
+  }
+
+  /** On a phone the filters would fill the first screen: folded behind their heading, so the answer comes first. */
+  function foldFiltersOnPhones() {
+    const title = $('filters-title');
+    const toggle = C.element('button', { type: 'button', id: 'filters-toggle', 'aria-controls': 'filters', 'aria-expanded': 'true' });
+    toggle.textContent = title.textContent;
+    toggle.dataset.i18n = title.dataset.i18n;
+    title.removeAttribute('data-i18n');
+    title.textContent = '';
+    title.appendChild(toggle);
+    // Folded from the first paint on a phone by the style sheet; the button unfolds (or folds) it.
+    const isFolded = () => getComputedStyle($('district-filter').parentElement.querySelector('.filter-row')).display === 'none';
+    toggle.addEventListener('click', () => {
+      const form = $('filters');
+      if (isFolded()) {
+        form.classList.remove('folded');
+        form.classList.add('unfolded');
+      } else {
+        form.classList.remove('unfolded');
+        form.classList.add('folded');
+      }
+      toggle.setAttribute('aria-expanded', String(!isFolded()));
+    });
+    toggle.setAttribute('aria-expanded', String(!isFolded()));
   }
 
   function buildFilters() {
@@ -180,7 +215,7 @@
   function downloadCsv() {
     const f = filters();
     const heading = $('view-title').textContent + ' ' + f.from + '–' + f.to
-      + (f.workModel ? ' ' + f.workModel : '') + (f.concern ? ' ' + f.concern : '');
+      + (f.workModel ? ' ' + t(f.workModel) : '') + (f.concern ? ' ' + concernName(f.concern) : '');
     const blob = new Blob([C.csv(state.sections, heading)], { type: 'text/csv;charset=utf-8' });
     const link = C.element('a', { href: URL.createObjectURL(blob), download: 'tidigt-' + (isDistrictUser() ? state.session.district : 'city') + '-' + f.from + '-' + f.to + '.csv' });
     document.body.appendChild(link);
@@ -193,8 +228,7 @@
     if (!protection) {
       return null;
     }
-    const method = typeof protection === 'object' ? (protection.method || protection.name || JSON.stringify(protection)) : String(protection);
-    return C.element('p', { class: 'note protection', text: t('protection') + ': ' + method });
+    return C.element('p', { class: 'note protection', text: t('protectionNote') });
   }
 
   // ---------------------------------------------------------------- city view
@@ -205,63 +239,203 @@
     const years = yearsOf(f.from, f.to);
     const yearly = Promise.all(years.map(y => rows('/api/v1/stats/city?groupBy=district'
       + query({ from: y.from, to: y.to }))));
-    const [byModel, byDistrict, effect, timelines, ...months] = await Promise.all([
+    const last = lastMonth();
+    const [byModel, recent, byDistrict, effect, timelines, ...months] = await Promise.all([
       rows('/api/v1/stats/city?groupBy=workModel' + query()),
+      rows('/api/v1/stats/city?groupBy=workModel' + query({ from: monthsBefore(last, 11), to: last })),
       rows('/api/v1/stats/city?groupBy=district' + query()),
-      api('/api/v1/stats/rollout-effect?workModel=VALLINGBY_TEAM&metric=acceptanceRate&replicates=499'),
+      api('/api/v1/stats/rollout-effect?workModel=VALLINGBY_TEAM&metric=acceptanceRate&replicates=499'
+        + (f.concern ? '&concern=' + encodeURIComponent(f.concern) : '')),
       Promise.all(state.districts.map(d => api('/api/v1/districts/' + encodeURIComponent(d.code) + '/rollout'))),
       ...models.map(m => rows('/api/v1/stats/city?groupBy=month' + query({ workModel: m })))
     ]);
-    return { models, byModel, byDistrict, effect, timelines, months, years, yearly: await yearly };
+    return { models, byModel, recent, byDistrict, effect, timelines, months, years, yearly: await yearly };
   }
 
   function renderCity(view, data) {
+    const chosen = filters().districts;
+    const everyDistrict = chosen.length === state.districts.length;
+    const add = (spec, parent) => state.sections.push(C.section(parent || view, spec));
+    add(answer(data));
+    add(effect(data.effect));
+    add(modelsToday(chosen));
     const note = protectionNote(data.byModel.concat(data.byDistrict));
     if (note) {
       view.appendChild(note);
     }
-    const chosen = filters().districts;
-    const add = spec => state.sections.push(C.section(view, spec));
-    add(acceptanceByMonth(data));
+    add(acceptanceByMonth(data, everyDistrict));
     add(acceptanceByDistrict(data.byDistrict.filter(r => chosen.includes(r.group.district))));
     add(acceptanceByDistrictAndYear(data.years, data.yearly, chosen));
+    const more = C.element('details', { class: 'specialists', id: 'details' }, [C.element('summary', { text: t('forSpecialists') })]);
+    view.appendChild(more);
+    // Charts drawn while folded take their size when unfolded.
+    more.addEventListener('toggle', () => window.dispatchEvent(new Event('resize')));
     const rows = data.byModel;
-    add(funnel(rows, r => t(r.group.workModel)));
-    add(assessmentDeadline(rows, r => t(r.group.workModel)));
-    add(investigationDeadline(rows, r => t(r.group.workModel)));
-    add(ages(rows, r => t(r.group.workModel)));
-    add(timeline(data.timelines.filter(tl => chosen.includes(tl.district))));
-    add(effect(data.effect));
+    const cityWide = everyDistrict ? null : t('ignoresDistricts');
+    [funnel(rows, r => t(r.group.workModel)), assessmentDeadline(rows, r => t(r.group.workModel)),
+      investigationDeadline(rows, r => t(r.group.workModel)), ages(rows, r => t(r.group.workModel))]
+      .forEach(spec => add(Object.assign(spec, { ignores: cityWide }), more));
+    add(timeline(data.timelines.filter(tl => chosen.includes(tl.district))), more);
+    add(eventStudy(data.effect), more);
   }
 
-  function acceptanceByMonth(data) {
+  /** The headline: the share accepting per work model, all the chosen period and its last 12 months. */
+  function answer(data) {
+    const f = filters();
+    const recentOf = new Map(data.recent.map(r => [r.group.workModel, r]));
+    const rows = data.byModel.map(r => {
+      const last12 = recentOf.get(r.group.workModel);
+      return [t(r.group.workModel), C.figure(r, 'acceptanceRate.value', 'pct'), interval(r), C.figure(r, 'acceptanceRate.denominator', 'num'),
+        C.figure(last12, 'acceptanceRate.value', 'pct'), interval(last12), C.figure(last12, 'acceptanceRate.denominator', 'num')];
+    });
+    const cards = C.element('ul', { class: 'kpis headline' }, data.byModel.map(r => {
+      const share = C.figure(r, 'acceptanceRate.value', 'pct');
+      const n = C.figure(r, 'acceptanceRate.denominator', 'num');
+      const yes = C.figure(r, 'acceptanceRate.numerator', 'num');
+      return C.element('li', { 'data-model': r.group.workModel }, [
+        C.element('span', { class: 'kpi-label', text: t(r.group.workModel) }),
+        C.element('strong', { class: 'share', text: C.text(share) }),
+        C.element('span', { class: 'kpi-detail', text: t('interval95') + ' ' + C.text(interval(r))
+          + ' · ' + i18n.number(yes.v || 0, 0) + ' ' + t('of') + ' ' + i18n.number(n.v || 0, 0) + ' ' + t('families') })]);
+    }));
+    return {
+      id: 'answer', title: t('answerTitle'), folded: true,
+      note: t('answerNote') + ' ' + i18n.month(f.from) + ' – ' + i18n.month(f.to) + (f.concern ? ', ' + concernName(f.concern) : '') + '.',
+      ignores: f.districts.length === state.districts.length ? null : t('ignoresDistricts'),
+      before: [cards],
+      columns: [t('workModel'), t('wholePeriod'), t('interval95'), t('n'), t('last12'), t('interval95'), t('n')], rows
+    };
+  }
+
+  function interval(row) {
+    const low = C.figure(row, 'acceptanceRate.low', 'pct');
+    const high = C.figure(row, 'acceptanceRate.high', 'pct');
+    if (low.state === 'suppressed' || high.state === 'suppressed') {
+      return { v: null, kind: 'text', state: 'suppressed' };
+    }
+    return { v: low.v == null ? null : C.text(low) + ' – ' + C.text(high), kind: 'text', state: low.v == null ? 'nodata' : null };
+  }
+
+  function concernName(concern) {
+    return concern === TARGET_GROUP ? t('targetGroup') : concern.split(',').map(t).join(', ');
+  }
+
+  /** Which work model each district runs today. */
+  function modelsToday(chosen) {
+    const districts = state.districts.filter(d => chosen.includes(d.code));
+    const team = districts.filter(d => d.workModelInForce === 'VALLINGBY_TEAM').length;
+    return {
+      id: 'models-today', title: t('modelsToday'),
+      note: i18n.number(team, 0) + ' ' + t('of') + ' ' + i18n.number(districts.length, 0) + ' ' + t('districtsRunTeam'),
+      columns: [t('district'), t('workModel')],
+      rows: districts.map(d => [d.name, d.workModelInForce ? t(d.workModelInForce) : t('noData')])
+    };
+  }
+
+  /**
+   * The share accepting per work model over time. A month whose counts are too small to publish is a
+   * gap with a grey band, never a zero; when a model's months are mostly that small, every series is
+   * shown by quarter instead (summed from the published months), and the note says so.
+   */
+  function acceptanceByMonth(data, everyDistrict) {
     const months = [...new Set(data.months.flat().map(r => r.group.month))].sort();
+    const small = data.months.map(list => list.filter(r => C.figure(r, 'acceptanceRate.value').state === 'suppressed').length);
+    const byQuarter = data.months.some((list, i) => list.length > 0 && small[i] / list.length > 0.25);
+    const periods = byQuarter ? [...new Set(months.map(quarterOf))] : months;
+    const label = byQuarter ? quarterLabel : i18n.month;
     const series = [];
     const rows = [];
+    const gaps = new Set();
     data.models.forEach((model, i) => {
-      const byMonth = new Map(data.months[i].map(r => [r.group.month, r]));
-      const value = months.map(m => C.figure(byMonth.get(m), 'acceptanceRate.value', 'pct'));
-      const low = months.map(m => C.figure(byMonth.get(m), 'acceptanceRate.low', 'pct'));
-      const high = months.map(m => C.figure(byMonth.get(m), 'acceptanceRate.high', 'pct'));
-      const stack = 'band-' + model;
+      const cells = byQuarter ? quarters(data.months[i]) : new Map(data.months[i].map(r => [r.group.month, r]));
+      const value = periods.map(m => C.figure(cells.get(m), 'acceptanceRate.value', 'pct'));
+      const low = periods.map(m => C.figure(cells.get(m), 'acceptanceRate.low', 'pct'));
+      const high = periods.map(m => C.figure(cells.get(m), 'acceptanceRate.high', 'pct'));
+      value.forEach((v, k) => { if (v.state === 'suppressed') { gaps.add(k); } });
       const color = C.PALETTE[i];
-      series.push({ name: t(model) + ' ' + t('low'), type: 'line', stack, data: low.map(C.plot), lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false } });
-      series.push({ name: t(model) + ' ' + t('interval95'), type: 'line', stack, symbol: 'none', silent: true, lineStyle: { opacity: 0 },
-        areaStyle: { color, opacity: 0.18 }, data: high.map((h, k) => (h.v == null || low[k].v == null ? null : h.v - low[k].v)), tooltip: { show: false } });
+      series.push(band(t(model) + ' ' + t('interval95'), low.map(C.plot), high.map(C.plot), color));
       series.push({ name: t(model), type: 'line', data: value.map(C.plot), color, symbolSize: 4, connectNulls: false });
-      months.forEach((m, k) => rows.push([i18n.month(m), t(model), value[k], low[k], high[k],
-        C.figure(byMonth.get(m), 'acceptanceRate.denominator', 'num')]));
+      periods.forEach((m, k) => rows.push([label(m), t(model), value[k], low[k], high[k],
+        C.figure(cells.get(m), 'acceptanceRate.denominator', 'num')]));
     });
+    if (gaps.size) {
+      // A full-height grey bar behind the lines where a share is withheld: visibly a gap, not a zero.
+      series.push({ name: t('withheldShort'), type: 'bar', silent: true, z: 0, barWidth: '70%', color: 'rgba(120,120,120,0.22)',
+        tooltip: { show: false }, data: periods.map((m, k) => (gaps.has(k) ? 1 : null)) });
+    }
     return {
-      id: 'acceptance-by-month', title: t('acceptanceByModel'), note: t('acceptanceByModelNote'),
-      columns: [t('month'), t('workModel'), t('value'), t('low'), t('high'), t('n')], rows,
+      id: 'acceptance-by-month', title: t(byQuarter ? 'acceptanceByModelQuarter' : 'acceptanceByModel'),
+      note: t('acceptanceByModelNote') + (byQuarter ? ' ' + t('byQuarterNote') : '') + (gaps.size ? ' ' + t('gapNote') : ''),
+      ignores: everyDistrict ? null : t('ignoresDistricts'),
+      columns: [t(byQuarter ? 'quarter' : 'month'), t('workModel'), t('value'), t('low'), t('high'), t('n')], rows,
       chart: {
-        tooltip: { trigger: 'axis', valueFormatter: v => (v == null ? '–' : i18n.percent(v)) },
-        legend: { data: data.models.map(m => t(m)) }, grid: { left: 60, right: 20, bottom: 60 },
-        xAxis: { type: 'category', data: months.map(i18n.month) }, yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => i18n.percent(v) } },
+        tooltip: { trigger: 'axis', valueFormatter: v => (v == null ? t('withheldShort') : i18n.percent(v)) },
+        legend: { data: data.models.map(m => t(m)).concat(gaps.size ? [t('withheldShort')] : []) },
+        grid: { left: 16, right: 20, bottom: 60, containLabel: true },
+        xAxis: { type: 'category', data: periods.map(label) },
+        yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => i18n.percentWhole(v) } },
         dataZoom: [{ type: 'slider', bottom: 10 }], series
       }
     };
+  }
+
+  /** A shaded interval from low to high (a custom polygon, so negative bounds are drawn where they are). */
+  function band(name, low, high, color) {
+    return {
+      name, type: 'custom', silent: true, tooltip: { show: false }, z: 1, data: low.map((l, k) => [k, l, high[k]]),
+      renderItem: (params, api) => {
+        if (params.dataIndex !== 0) {
+          return null;
+        }
+        const runs = [];
+        let run = [];
+        low.forEach((l, k) => {
+          if (l == null || high[k] == null) {
+            if (run.length) { runs.push(run); }
+            run = [];
+          } else {
+            run.push(k);
+          }
+        });
+        if (run.length) { runs.push(run); }
+        return {
+          type: 'group', children: runs.map(r => ({
+            type: 'polygon', shape: { points: r.map(k => api.coord([k, high[k]])).concat(r.slice().reverse().map(k => api.coord([k, low[k]]))) },
+            style: { fill: color, opacity: 0.18 }
+          }))
+        };
+      }
+    };
+  }
+
+  function quarterOf(month) {
+    const [y, m] = month.split('-').map(Number);
+    return y + '-Q' + (Math.floor((m - 1) / 3) + 1);
+  }
+
+  function quarterLabel(quarter) {
+    const [y, q] = quarter.split('-Q');
+    return t('quarterShort') + q + ' ' + y;
+  }
+
+  /** Quarters from the published months: counts summed, the share and its Wilson interval from them. */
+  function quarters(monthRows) {
+    const sums = new Map();
+    monthRows.forEach(r => {
+      const rate = r.acceptanceRate || {};
+      const q = quarterOf(r.group.month);
+      const sum = sums.get(q) || { yes: 0, n: 0, protection: r.protection };
+      sum.yes += rate.numerator || 0;
+      sum.n += rate.denominator || 0;
+      sums.set(q, sum);
+    });
+    const out = new Map();
+    sums.forEach((sum, q) => {
+      const w = C.wilson(sum.yes, sum.n);
+      out.set(q, { group: { quarter: q }, protection: sum.protection,
+        acceptanceRate: Object.assign({ numerator: sum.yes, denominator: sum.n }, w || { value: null, low: null, high: null }) });
+    });
+    return out;
   }
 
   function acceptanceByDistrict(rows) {
@@ -275,7 +449,7 @@
       rows: rows.map((r, k) => [names[k], value[k], low[k], high[k], C.figure(r, 'acceptanceRate.denominator', 'num')]),
       chart: {
         tooltip: { trigger: 'axis' }, grid: { left: 150, right: 30 },
-        yAxis: { type: 'category', data: names }, xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => i18n.percent(v) } },
+        yAxis: { type: 'category', data: names }, xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => i18n.percentWhole(v) } },
         series: [
           { name: t('low'), type: 'bar', stack: 'interval', barWidth: 10, silent: true, itemStyle: { color: 'transparent', decal: { symbol: 'none' } },
             data: low.map((l, k) => (l.v == null || high[k].v == null ? null : l.v)), tooltip: { show: false } },
@@ -315,7 +489,7 @@
         tooltip: { trigger: 'axis', valueFormatter: v => (v == null ? '–' : i18n.percent(v)) },
         legend: { type: 'scroll' }, grid: { left: 60, right: 20, top: 50 },
         xAxis: { type: 'category', data: years.map(y => y.year) },
-        yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => i18n.percent(v) } }, series
+        yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => i18n.percentWhole(v) } }, series
       }
     };
   }
@@ -387,9 +561,9 @@
 
   function timelineDetails(entry) {
     switch (entry.kind) {
-      case 'FUNDING': return entry.source + ', ' + i18n.number(entry.amountSek, 0) + ' SEK, ' + entry.from + ' – ' + entry.to;
+      case 'FUNDING': return entry.source + ', ' + i18n.number(entry.amountSek, 0) + ' kr, ' + i18n.date(entry.from) + ' – ' + i18n.date(entry.to);
       case 'STAFFING': return i18n.number(entry.budgetedFte) + ' ' + t('posts') + ', ' + i18n.number(entry.filledFte) + ' ' + t('filled');
-      case 'SUSPENDED': return t(entry.workModel) + (entry.reason ? ', ' + entry.reason : '') + (entry.note ? ': ' + entry.note : '');
+      case 'SUSPENDED': return t(entry.workModel) + (entry.reason ? ', ' + t('reason' + entry.reason) : '') + (entry.note ? ': ' + entry.note : '');
       case 'PLANNED_ADOPTION': return t(entry.workModel) + ', ' + t('wave') + ' ' + entry.wave;
       default: return entry.workModel ? t(entry.workModel) : '';
     }
@@ -401,7 +575,7 @@
     const byKind = new Map(TIMELINE_KINDS.map(k => [k, []]));
     timelines.forEach((tl, i) => tl.timeline.forEach(entry => {
       const date = entry.effectiveFrom || entry.from;
-      rows.push([names[i], date, t(entry.kind), timelineDetails(entry)]);
+      rows.push([names[i], i18n.date(date), t(entry.kind), timelineDetails(entry)]);
       if (byKind.has(entry.kind)) {
         byKind.get(entry.kind).push([date, names[i], timelineDetails(entry)]);
       }
@@ -410,46 +584,110 @@
       id: 'rollout-timeline', title: t('timeline'), note: t('timelineNote'),
       columns: [t('district'), t('date'), t('kind'), t('details')], rows,
       chart: {
-        tooltip: { formatter: p => p.seriesName + ' – ' + p.value[1] + ' – ' + p.value[0] + '<br>' + p.value[2] },
-        legend: {}, grid: { left: 150, right: 30, top: 60 },
+        tooltip: { formatter: p => p.seriesName + ' – ' + p.value[1] + ' – ' + i18n.date(p.value[0]) + '<br>' + p.value[2] },
+        legend: { type: 'scroll' }, grid: { left: 16, right: 30, top: 60, containLabel: true },
         xAxis: { type: 'time' }, yAxis: { type: 'category', data: names },
-        series: TIMELINE_KINDS.map(kind => ({ name: t(kind), type: 'scatter', symbol: SYMBOLS[kind], symbolSize: 14, data: byKind.get(kind) }))
+        // Each kind on its own line within the district's row, so markers on one day stay apart.
+        series: TIMELINE_KINDS.map((kind, k) => ({ name: t(kind), type: 'scatter', symbol: SYMBOLS[kind], symbolSize: 10,
+          symbolOffset: [0, (k - (TIMELINE_KINDS.length - 1) / 2) * 5], data: byKind.get(kind) }))
       }
     };
   }
 
+  /** Percentage points from a share difference (−1..1), signed: '+45'. */
+  function pp(share, digits) {
+    const v = Math.round(share * 100 * Math.pow(10, digits || 0)) / Math.pow(10, digits || 0);
+    return (v > 0 ? '+' : v < 0 ? '−' : '') + i18n.number(Math.abs(v), digits || 0);
+  }
+
+  /** How strong the evidence is, from where the interval lies. */
+  function evidence(agg) {
+    if (agg.low == null || agg.high == null) {
+      return t('evidenceNone');
+    }
+    if (agg.low > 0 || agg.high < 0) {
+      return t(agg.high - agg.low <= 0.3 ? 'evidenceStrong' : 'evidenceModerate');
+    }
+    return t('evidenceWeak');
+  }
+
+  /** The effect in one sentence, how strong the evidence is, and at most three short warnings. */
   function effect(answer) {
     const agg = answer.aggregate || {};
-    const points = (answer.eventStudy || []).filter(e => e.monthsSinceAdoption >= -24);
-    const hasBand = points.some(p => p.low != null && p.high != null);
-    const summary = C.element('p', { class: 'effect-summary' });
-    summary.textContent = t('aggregateEffect') + ': ' + C.text({ v: agg.att, kind: 'pp' }) + ' ' + t('att').toLowerCase()
-      + (agg.low != null ? ', ' + t('interval95') + ' ' + C.text({ v: agg.low, kind: 'pp' }) + ' – ' + C.text({ v: agg.high, kind: 'pp' }) : '')
-      + ' (' + (agg.treatedDistricts == null ? '–' : agg.treatedDistricts) + ' ' + t('treatedDistricts') + ', '
-      + (agg.comparisonDistricts == null ? '–' : agg.comparisonDistricts) + ' ' + t('comparisonDistricts') + ')';
-    const before = [summary];
-    if ((answer.warnings || []).length) {
-      before.push(C.element('p', { class: 'warning', text: t('warnings') + ': ' + answer.warnings.join(' ') }));
+    const f = filters();
+    const sentence = C.element('p', { class: 'effect-summary', id: 'effect-sentence' });
+    sentence.textContent = agg.att == null ? t('effectUnknown')
+      : pp(agg.att) + ' ' + t('ppLong') + (agg.low != null ? ', ' + t('interval95') + ' ' + pp(agg.low) + ' ' + t('to') + ' ' + pp(agg.high) : '')
+        + ', ' + t('in') + ' ' + i18n.number(agg.treatedDistricts || 0, 0) + ' ' + t('of') + ' ' + i18n.number(state.districts.length, 0) + ' ' + t('districtsLower') + '.';
+    const strength = C.element('p', { class: 'evidence', id: 'effect-evidence', text: evidence(agg) });
+    const warnings = effectWarnings(answer);
+    const before = [sentence, strength];
+    if (warnings.short.length) {
+      before.push(C.element('ul', { class: 'warnings', id: 'effect-warnings' }, warnings.short.map(w => C.element('li', { text: w }))));
     }
-    const after = answer.caveat ? [C.element('p', { class: 'warning', role: 'note', text: t('caveat') + ': ' + answer.caveat })] : [];
-    const series = [];
-    if (hasBand) {
-      series.push({ type: 'line', stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, silent: true, data: points.map(p => p.low) });
-      series.push({ name: t('interval95'), type: 'line', stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { opacity: 0.2 },
-        data: points.map(p => (p.low == null || p.high == null ? null : p.high - p.low)) });
+    if (warnings.full.length) {
+      before.push(C.element('details', { class: 'all-warnings' }, [C.element('summary', { text: t('allWarnings') + ' (' + warnings.full.length + ')' }),
+        C.element('ul', {}, warnings.full.map(w => C.element('li', { text: w })))]));
     }
-    series.push({ name: t('att'), type: 'line', data: points.map(p => p.att), symbolSize: 5,
-      markLine: { symbol: 'none', lineStyle: { type: 'dashed' }, data: [{ yAxis: 0 }, { xAxis: String(0) }] } });
     return {
-      id: 'rollout-effect', title: t('effect') + ' – ' + t('eventStudy'), note: t('effectNote'), before, after,
+      id: 'rollout-effect', title: t('effect'), note: t('effectNote'), before, folded: true,
+      ignores: t('effectIgnores'),
+      columns: [t('measure'), t('value')],
+      rows: [[t('aggregateEffect'), { v: agg.att == null ? null : pp(agg.att, 1), kind: 'text' }],
+        [t('low'), { v: agg.low == null ? null : pp(agg.low, 1), kind: 'text' }],
+        [t('high'), { v: agg.high == null ? null : pp(agg.high, 1), kind: 'text' }],
+        [t('treatedDistricts'), agg.treatedDistricts], [t('comparisonDistricts'), agg.comparisonDistricts]]
+    };
+  }
+
+  /** Short translated warnings (at most three) made from the answer's fields, and the full list. */
+  function effectWarnings(answer) {
+    const agg = answer.aggregate || {};
+    const excluded = (agg.excludedDistricts || []).map(e => districtName(e.district));
+    const short = [];
+    if (excluded.length) {
+      short.push(t('warnExcluded') + ' ' + excluded.join(', ') + '.');
+    }
+    if (agg.comparisonDistricts != null) {
+      short.push(t('warnComparisons').replace('{n}', i18n.number(agg.comparisonDistricts, 0)));
+    }
+    short.push(t('warnNotProof'));
+    let full;
+    if (i18n.lang === 'en') {
+      full = answer.warnings || [];
+    } else {
+      full = (agg.excludedDistricts || []).map(e => districtName(e.district) + ': ' + t(/base period/.test(e.reason || '') ? 'reasonNoBase'
+        : /comparison/.test(e.reason || '') ? 'reasonNoComparison' : 'reasonOther'));
+      const single = (answer.eventStudy || []).filter(p => p.cohorts === 1).length;
+      if (single) {
+        full.push(t('warnSingleCohort').replace('{n}', i18n.number(single, 0)));
+      }
+      (answer.districts || []).filter(d => Array.isArray(d.spells) && d.spells.length > 1)
+        .forEach(d => full.push(districtName(d.district) + ': ' + t('warnSpells')));
+    }
+    return { short: short.slice(0, 3), full };
+  }
+
+  /** The effect by months since adoption: two years before to three after, its band from low to high. */
+  function eventStudy(answer) {
+    const points = (answer.eventStudy || []).filter(e => e.monthsSinceAdoption >= -24 && e.monthsSinceAdoption <= 36);
+    const thin = p => p.low == null || p.high == null || (p.cells || 0) < 3;
+    const clamp = v => (v == null ? null : Math.max(-1, Math.min(1, v)));
+    const series = [band(t('interval95'), points.map(p => clamp(p.low)), points.map(p => clamp(p.high)), '#1f5fa8')];
+    series.push({ name: t('att'), type: 'line', color: '#1f5fa8', symbolSize: 6, lineStyle: { width: 1.5 },
+      data: points.map(p => ({ value: clamp(p.att), itemStyle: thin(p) ? { color: '#9e9e9e' } : undefined })),
+      markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#4a4a4a' }, label: { show: false },
+        data: [{ yAxis: 0 }, { xAxis: String(0) }] } });
+    return {
+      id: 'event-study', title: t('eventStudy'), note: t('eventStudyNote'),
       columns: [t('monthsSince'), t('att'), t('low'), t('high'), t('cells')],
-      rows: (answer.eventStudy || []).map(p => [String(p.monthsSinceAdoption), { v: p.att, kind: 'pp' },
-        { v: p.low === undefined ? null : p.low, kind: 'pp', state: p.low == null ? 'nodata' : null },
-        { v: p.high === undefined ? null : p.high, kind: 'pp', state: p.high == null ? 'nodata' : null }, p.cells]),
+      rows: points.map(p => [String(p.monthsSinceAdoption), { v: p.att == null ? null : pp(p.att, 1), kind: 'text' },
+        { v: p.low == null ? null : pp(p.low, 1), kind: 'text' }, { v: p.high == null ? null : pp(p.high, 1), kind: 'text' }, p.cells]),
       chart: {
-        tooltip: { trigger: 'axis' }, grid: { left: 60, right: 20 },
-        xAxis: { type: 'category', name: t('monthsSince'), data: points.map(p => String(p.monthsSinceAdoption)) },
-        yAxis: { type: 'value', axisLabel: { formatter: v => i18n.number(v * 100, 0) } }, series
+        tooltip: { trigger: 'axis', valueFormatter: v => (v == null ? '–' : pp(v, 1) + ' ' + t('ppShort')) },
+        grid: { left: 16, right: 20, top: 40, containLabel: true },
+        xAxis: { type: 'category', name: t('monthsSinceShort'), nameLocation: 'middle', nameGap: 28, data: points.map(p => String(p.monthsSinceAdoption)) },
+        yAxis: { type: 'value', min: -1, max: 1, interval: 0.5, name: t('ppUnit'), axisLabel: { formatter: v => pp(v) } }, series
       }
     };
   }
@@ -521,6 +759,6 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
-    start().catch(e => { $('status').textContent = t('failed') + e.message; });
+    start().catch(e => { $('main').classList.remove('pending'); $('filters').classList.remove('pending'); $('status').textContent = t('failed') + e.message; });
   });
 })();

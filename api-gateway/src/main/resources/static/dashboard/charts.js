@@ -24,8 +24,43 @@
     if (value === null || value === undefined) {
       const listed = row && Array.isArray(row.suppressedFields) && row.suppressedFields.includes(path);
       state = listed || (row && row.suppressed === true && value === null) ? 'suppressed' : 'nodata';
+    } else if (smallRate(row, path)) {
+      state = 'suppressed';
     }
     return { v: state ? null : value, kind: kind || 'num', state };
+  }
+
+  /**
+   * A share from a protected answer that rests on too few answers: the protection's noise (a few units
+   * on a small count; a real 3 of 4 may read 0 of 5) would move it by ten percentage points or more.
+   * Withheld when it rests on fewer than two thresholds' worth of answers (10), or on fewer than four
+   * (20) with a yes or no count below the threshold; shown as withheld, never as 0 % or 100 %.
+   */
+  function smallRate(row, path) {
+    const parts = path.split('.');
+    if (!row || !row.protection || typeof row.protection !== 'object' || !['value', 'low', 'high'].includes(parts[parts.length - 1])) {
+      return false;
+    }
+    const rate = at(row, parts.slice(0, -1).join('.'));
+    if (!rate || typeof rate.numerator !== 'number' || typeof rate.denominator !== 'number') {
+      return false;
+    }
+    const threshold = typeof row.protection.threshold === 'number' ? row.protection.threshold : 5;
+    const n = rate.denominator;
+    const fewest = Math.min(rate.numerator, n - rate.numerator);
+    return n < 2 * threshold || (fewest < threshold && n < 4 * threshold);
+  }
+
+  /** A share and its 95 % Wilson interval from counts (for quarters summed from published months). */
+  function wilson(yes, n) {
+    if (!n) {
+      return null;
+    }
+    const z = 1.959964;
+    const p = yes / n;
+    const centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+    const half = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
+    return { value: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
   }
 
   function text(cell) {
@@ -95,6 +130,9 @@
     if (spec.note) {
       el.appendChild(element('p', { class: 'note', text: spec.note }));
     }
+    if (spec.ignores) {
+      el.appendChild(element('p', { class: 'note ignores', text: spec.ignores }));
+    }
     (spec.before || []).forEach(node => el.appendChild(node));
     const suppressedCount = spec.rows.flat().filter(c => c && typeof c === 'object' && c.state === 'suppressed').length;
     if (suppressedCount > 0) {
@@ -105,22 +143,51 @@
       chartEl = element('div', { class: 'chart', role: 'img', 'aria-label': i18n.t('chartOf') + spec.title, 'data-chart': spec.id });
       el.appendChild(chartEl);
     }
-    const details = element('details', { class: spec.chart ? 'numbers' : 'numbers open-table' });
-    if (!spec.chart) {
+    const details = element('details', { class: spec.chart || spec.folded ? 'numbers' : 'numbers open-table' });
+    if (!spec.chart && !spec.folded) {
       details.open = true;
     }
     details.appendChild(element('summary', { text: i18n.t('showTable') }));
-    details.appendChild(table(spec.title, spec.columns, spec.rows));
+    details.appendChild(element('div', { class: 'table-wrap' }, [table(spec.title, spec.columns, spec.rows)]));
     el.appendChild(details);
     (spec.after || []).forEach(node => el.appendChild(node));
     parent.appendChild(el);
     if (chartEl) {
       const chart = echarts.init(chartEl, null, { renderer: 'svg' });
       chart.setOption(Object.assign({ animation: false, aria: { enabled: true, decal: { show: true } }, color: PALETTE,
-        textStyle: { color: '#1b1b1b' } }, spec.chart));
+        textStyle: { color: '#1b1b1b' } }, narrow(spec.chart)));
       charts.push(chart);
     }
     return { title: spec.title, columns: spec.columns, rows: spec.rows };
+  }
+
+  /**
+   * On a phone every grid keeps its labels inside the chart (containLabel) with small margins, long
+   * category labels are cut with an ellipsis at a width that fits, and legends scroll instead of wrapping.
+   */
+  function narrow(option) {
+    if (window.innerWidth > 640) {
+      return option;
+    }
+    const o = Object.assign({}, option);
+    const grids = [].concat(o.grid || {});
+    o.grid = grids.map(g => Object.assign({}, g, { left: 8, right: 24, containLabel: true }));
+    if (o.legend) {
+      o.legend = Object.assign({}, o.legend, { type: 'scroll' });
+    }
+    const axes = key => [].concat(o[key] || []).map(a => (a.type === 'category'
+      ? Object.assign({}, a, { axisLabel: Object.assign({}, a.axisLabel, { width: 110, overflow: 'truncate', fontSize: 11 }) })
+      : Object.assign({}, a, { nameTextStyle: { fontSize: 11 }, axisLabel: Object.assign({}, a.axisLabel, { fontSize: 11 }) })));
+    o.xAxis = o.xAxis && axes('xAxis').map(a => (a.name ? Object.assign({}, a, { nameLocation: 'middle', nameGap: 28 }) : a));
+    o.yAxis = o.yAxis && axes('yAxis');
+    if (o.xAxis && o.xAxis.some(a => a.name)) {
+      o.grid = o.grid.map(g => Object.assign({}, g, { bottom: Math.max(g.bottom || 60, 40) }));
+    }
+    // A deadline's label sits inside the chart, above its line, not past the right edge.
+    o.series = (o.series || []).map(series => (series.markLine && series.markLine.label
+      ? Object.assign({}, series, { markLine: Object.assign({}, series.markLine, { label: Object.assign({}, series.markLine.label, { position: 'insideEndTop' }) }) })
+      : series));
+    return o;
   }
 
   function disposeAll() {
@@ -146,5 +213,5 @@
     return lines.join('\n') + '\n';
   }
 
-  window.TidigtCharts = { figure, text, plot, element, section, disposeAll, csv, PALETTE };
+  window.TidigtCharts = { wilson, smallRate, at, figure, text, plot, element, section, disposeAll, csv, PALETTE };
 })();

@@ -1,23 +1,18 @@
 package se.tidigt.gateway.dashboard;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.HtmlUtils;
 import se.tidigt.gateway.security.Actor;
 import se.tidigt.gateway.security.CurrentActor;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
- * The sign-in page (its form carries the CSRF token, so it is filled in here rather than served
+ * The pages (their HTML with hashed asset links, {@link PageTemplates}), the sign-in page (its form carries the CSRF token, so it is filled in here rather than served
  * as a file; it offers the ways in this deployment has, {@link SignInMethods}) and the signed-in user,
  * as the page needs them.
  */
@@ -35,19 +30,13 @@ class DashboardController {
               <div class="actions"><a class="primary" id="sign-in-provider" href="%s" data-i18n="signInWithProvider">Logga in via stadens inloggning</a></div>
             """.formatted(SignInMethods.PROVIDER_FAILED, SignInMethods.PROVIDER_SIGN_IN);
 
-    private final String loginPage;
+    private final PageTemplates templates;
+    private final String ways;
 
-    DashboardController(SignInMethods signIn) {
-        String ways = (signIn.throughIdentityProvider() ? PROVIDER : "") + (signIn.demoUsers() ? resource("dashboard/login-form.html") : "");
-        loginPage = resource("dashboard/login.html").replace("{{signIn}}", ways.isEmpty() ? UNAVAILABLE : ways);
-    }
-
-    private static String resource(String path) {
-        try {
-            return StreamUtils.copyToString(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    DashboardController(SignInMethods signIn, PageTemplates templates) {
+        this.templates = templates;
+        String offered = (signIn.throughIdentityProvider() ? PROVIDER : "") + (signIn.demoUsers() ? PageTemplates.read("dashboard/login-form.html") : "");
+        this.ways = offered.isEmpty() ? UNAVAILABLE : offered;
     }
 
     /** Who is signed in, and the token the page's sign-out form (and any unsafe call) must carry. */
@@ -57,8 +46,22 @@ class DashboardController {
     @GetMapping(path = DashboardSecurity.LOGIN, produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String login(CsrfToken csrf) {
-        return loginPage.replace("{{csrfParameter}}", HtmlUtils.htmlEscape(csrf.getParameterName()))
+        return templates.page("dashboard/login.html").replace("{{signIn}}", ways).replace("{{csrfParameter}}", HtmlUtils.htmlEscape(csrf.getParameterName()))
                 .replace("{{csrfToken}}", HtmlUtils.htmlEscape(csrf.getToken()));
+    }
+
+    /** The city view (analysts, admins) and the district view (district users): one page, drawn by app.js. */
+    @GetMapping(path = {"/", "/index.html"}, produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String dashboard() {
+        return templates.page("dashboard/index.html");
+    }
+
+    /** The auditors' pages: case search, history, past states, verification, export, digests, access log. */
+    @GetMapping(path = DashboardSecurity.AUDIT, produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String audit() {
+        return templates.page("dashboard/audit.html");
     }
 
     @GetMapping(path = "/dashboard/session", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,11 +1,14 @@
 package se.tidigt.gateway.dashboard;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
@@ -26,6 +29,10 @@ import se.tidigt.gateway.problem.ProblemResponses;
 import se.tidigt.gateway.security.ActorPrincipal;
 import se.tidigt.gateway.security.IdentityClaims;
 import se.tidigt.gateway.security.SignInPaused;
+import se.tidigt.gateway.security.Role;
+
+import java.io.IOException;
+import java.util.List;
 
 /**
  * The page's own filter chain: the page, its assets, the sign-in page and the session endpoint.
@@ -40,6 +47,9 @@ import se.tidigt.gateway.security.SignInPaused;
 @Configuration(proxyBeanMethods = false)
 class DashboardSecurity {
     static final String LOGIN = "/login";
+    static final String AUDIT = "/audit";
+    /** Paths other chains own: their clients keep the API's answers (a 401 with its challenge, a problem). */
+    private static final List<String> NOT_PAGES = List.of("/api/", "/actuator", "/v3/", "/swagger-ui", "/error");
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     @Bean
@@ -56,11 +66,13 @@ class DashboardSecurity {
                 PATHS.matcher("/webjars/**"), PATHS.matcher("/favicon.ico"));
         RequestMatcher pageApi = PATHS.matcher("/dashboard/session");
         RequestMatcher pages = new OrRequestMatcher(PATHS.matcher("/"), PATHS.matcher("/index.html"), PATHS.matcher(LOGIN),
-                PATHS.matcher("/logout"), PATHS.matcher("/oauth2/authorization/*"), PATHS.matcher("/login/oauth2/code/*"));
-        http.securityMatcher(new OrRequestMatcher(assets, pageApi, pages))
+                PATHS.matcher("/logout"), PATHS.matcher("/oauth2/authorization/*"), PATHS.matcher("/login/oauth2/code/*"),
+                PATHS.matcher(AUDIT));
+        http.securityMatcher(new OrRequestMatcher(assets, pageApi, pages, DashboardSecurity::signedInVisitor))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(assets).permitAll()
                         .requestMatchers(LOGIN).permitAll()
+                        .requestMatchers(AUDIT).hasAuthority(Role.AUDITOR.authority())
                         .anyRequest().authenticated())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(new ProviderSignOut(signIn, LOGIN + "?logout")))
                 .exceptionHandling(e -> e
@@ -69,8 +81,8 @@ class DashboardSecurity {
                                 AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor(problems::forbidden, pageApi));
         if (signIn.demoUsers()) {
-            http.formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/", true).failureHandler(DashboardSecurity::signInFailed)
-                    .permitAll());
+            http.formLogin(form -> form.loginPage(LOGIN).successHandler(DashboardSecurity::home)
+                    .failureHandler(DashboardSecurity::signInFailed).permitAll());
             demoAuthentication.ifAvailable(http::authenticationManager);
         }
         if (signIn.throughIdentityProvider()) {
@@ -78,7 +90,7 @@ class DashboardSecurity {
                     .loginPage(LOGIN)
                     // Its own note on the sign-in page: not the form's "wrong user name or password".
                     .failureUrl(LOGIN + "?" + SignInMethods.PROVIDER_FAILED)
-                    .defaultSuccessUrl("/", true)
+                    .successHandler(DashboardSecurity::home)
                     .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce(signIn)))
                     // Only the sign-in is wanted, not the provider's access token: keep it with the session, not in memory for ever.
                     .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
@@ -103,6 +115,24 @@ class DashboardSecurity {
         String reason = e instanceof SignInPaused paused
                 ? "paused=" + Math.max(1, (paused.retryAfter().toMillis() + 999) / 1000) : "error";
         response.sendRedirect(request.getContextPath() + LOGIN + "?" + reason);
+    }
+
+    /**
+     * A browser that holds a session, on a path no other chain owns: an unknown page then answers with
+     * the 404 page ({@link NotFoundPage}), or sends a visitor whose session has no sign-in to the sign-in
+     * page, never with HTTP Basic's challenge (a password pop-up). Without a session the request falls
+     * to the chain that refuses everything, as an API client expects.
+     */
+    private static boolean signedInVisitor(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getRequestedSessionId() != null && request.isRequestedSessionIdValid()
+                && NOT_PAGES.stream().noneMatch(path::startsWith);
+    }
+
+    /** After sign-in: an auditor to the auditors' pages, everyone else to the city or district view. */
+    private static void home(HttpServletRequest request, HttpServletResponse response, Authentication signedIn) throws IOException {
+        boolean auditor = signedIn.getAuthorities().stream().anyMatch(a -> Role.AUDITOR.authority().equals(a.getAuthority()));
+        response.sendRedirect(request.getContextPath() + (auditor ? AUDIT : "/"));
     }
 
     /** Spring adds PKCE to a public client's requests by itself; a confidential client (with a secret) gets it too. */

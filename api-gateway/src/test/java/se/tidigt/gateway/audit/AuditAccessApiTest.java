@@ -177,4 +177,27 @@ class AuditAccessApiTest extends ApiTest {
         assertThat(paths.at("/~1api~1v1~1audit~1cases~1{caseId}~1history/get/responses/200/content").has("text/csv")).isTrue();
         assertThat(paths.at("/~1api~1v1~1audit~1access-log/get/responses/200/content").has("text/csv")).isTrue();
     }
+
+    @Test
+    void an_auditor_finds_a_childs_cases_in_every_district_by_the_identity_number_in_the_body_and_the_read_is_logged() {
+        String child = se.tidigt.gateway.support.CaseRequests.childAged(9);
+        Api.Response first = hv().post("/api/v1/districts/hasselby-vallingby/cases", concern(child, daysAgo(5)));
+        Api.Response second = as("jarva-admin").post("/api/v1/districts/jarva/cases", concern(child, daysAgo(3)));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        Api auditor = as("auditor");
+
+        JsonNode found = auditor.post("/api/v1/audit/cases/search", Map.of("personalIdentityNumber", child)).json().get("cases");
+
+        assertThat(found).extracting(c -> c.get("caseId").asText())
+                .containsExactly(first.json().get("caseId").asText(), second.json().get("caseId").asText());
+        assertThat(found).extracting(c -> c.get("district").asText()).containsExactly("hasselby-vallingby", "jarva");
+        JsonNode logged = auditor.get("/api/v1/audit/access-log?user=auditor&caseId=" + second.json().get("caseId").asText())
+                .json().get("entries").get(0);
+        assertThat(logged.get("endpoint").asText()).isEqualTo("POST /api/v1/audit/cases/search");
+        assertThat(logged.toString()).doesNotContain(child);
+        assertProblem(auditor.post("/api/v1/audit/cases/search", Map.of("personalIdentityNumber", "19000101-0000")), 400);
+        assertProblem(hv().post("/api/v1/audit/cases/search", Map.of("personalIdentityNumber", child)), 403);
+        assertProblem(anonymous().post("/api/v1/audit/cases/search", Map.of("personalIdentityNumber", child)), 401);
+    }
 }

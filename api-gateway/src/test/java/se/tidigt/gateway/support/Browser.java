@@ -108,6 +108,12 @@ public final class Browser implements AutoCloseable {
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
     }
 
+    /** Emulates a phone's viewport (CSS pixels, touch, a phone's user agent rules), as DevTools' device mode does. */
+    public void resize(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
     public byte[] screenshot() {
         return driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
     }

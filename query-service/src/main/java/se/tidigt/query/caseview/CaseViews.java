@@ -41,6 +41,12 @@ public class CaseViews {
                 new MapSqlParameterSource("district", district).addValue("child", childPseudonym));
     }
 
+    /** A child's cases in every district (the auditors' search), found by the child's pseudonym. */
+    public List<CaseView> findByChild(String childPseudonym) {
+        return repository.query("child_pseudonym = :child ORDER BY received_at",
+                new MapSqlParameterSource("child", childPseudonym));
+    }
+
     /** The district's open cases with a deadline, the most urgent first. */
     public List<WorklistItem> deadlines(String district, LocalDate today) {
         return repository.query("district = :district AND next_due_date IS NOT NULL ORDER BY next_due_date, case_id",

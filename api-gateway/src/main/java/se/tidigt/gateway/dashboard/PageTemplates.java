@@ -1,0 +1,55 @@
+package se.tidigt.gateway.dashboard;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The pages' HTML (resources/dashboard), with every script and style sheet linked under its
+ * content-hashed name from Spring's resource chain (app-3f2a….js), so the assets can be cached for a
+ * year and a new build is fetched at once. The HTML itself is small and never cached.
+ */
+@Component
+class PageTemplates {
+    private static final Pattern ASSET = Pattern.compile("(src|href)=\"(/(?:dashboard|webjars)/[^\"]+\\.(?:js|css))\"");
+
+    private final ResourceUrlProvider urls;
+    private final Map<String, String> pages = new ConcurrentHashMap<>();
+
+    PageTemplates(ResourceUrlProvider urls) {
+        this.urls = urls;
+    }
+
+    /** The page at resources/{@code path}, its asset links hashed (read once). */
+    String page(String path) {
+        return pages.computeIfAbsent(path, p -> hashed(read(p)));
+    }
+
+    static String read(String path) {
+        try {
+            return StreamUtils.copyToString(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String hashed(String html) {
+        Matcher m = ASSET.matcher(html);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String hashed = urls.getForLookupPath(m.group(2));
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "=\"" + (hashed == null ? m.group(2) : hashed) + "\""));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,91 @@
+package se.tidigt.gateway.stats;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import se.tidigt.gateway.security.Actor;
+import se.tidigt.gateway.security.ActorPrincipal;
+import se.tidigt.gateway.security.Role;
+import se.tidigt.query.stats.Stats;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The city view's first look after a start is served from the answer cache: once the application is
+ * ready, the statistics the page asks for with its default filters (every work model and district, from
+ * January 2019 to last month; the rollout effect) are computed once, as a city analyst would read them,
+ * so the first visitor does not wait for the facts to load and the effect's bootstrap (seconds). The
+ * cache is keyed by the statistics' position, so this helps until the next event, as any read would.
+ * Nobody reads through it, so nothing is access-logged. {@code tidigt.dashboard.warm-up=false} turns it off.
+ */
+@Component
+class DashboardWarmUp {
+    private static final Logger log = LoggerFactory.getLogger(DashboardWarmUp.class);
+    /** The page's first month: the demo city's and the platform's history begins in 2019. */
+    static final YearMonth FIRST = YearMonth.of(2019, 1);
+
+    private final StatsController stats;
+    private final Clock clock;
+    private final boolean enabled;
+
+    DashboardWarmUp(StatsController stats, Clock clock, @Value("${tidigt.dashboard.warm-up:true}") boolean enabled) {
+        this.stats = stats;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        if (!enabled) {
+            return;
+        }
+        Thread thread = new Thread(this::readDefaults, "dashboard-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void readDefaults() {
+        long started = System.nanoTime();
+        ActorPrincipal reader = new ActorPrincipal(new Actor("dashboard-warm-up", Role.CITY_ANALYST, null), null);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(reader, null, reader.getAuthorities()));
+        try {
+            for (Runnable read : defaultReads(YearMonth.now(clock.withZone(Stats.ZONE)).minusMonths(1))) {
+                read.run();
+            }
+            log.info("Dashboard: the city view's statistics computed in {} ms", (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("Dashboard: warming the city view's statistics failed; the first visitor computes them", e);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** The reads app.js makes for the city view with its default filters, in the same order. */
+    private List<Runnable> defaultReads(YearMonth last) {
+        String from = FIRST.toString();
+        String to = last.toString();
+        List<Runnable> reads = new ArrayList<>();
+        reads.add(() -> stats.city(from, to, "workModel", "current", null, null, null));
+        reads.add(() -> stats.city(last.minusMonths(11).toString(), to, "workModel", "current", null, null, null));
+        reads.add(() -> stats.city(from, to, "district", "current", null, null, null));
+        reads.add(() -> stats.rolloutEffect("VALLINGBY_TEAM", "acceptanceRate", null, null, null, "0", 2026, 499, null));
+        for (String model : List.of("ORDINARY", "VALLINGBY_TEAM")) {
+            reads.add(() -> stats.city(from, to, "month", "current", model, null, null));
+        }
+        for (int year = FIRST.getYear(); year <= last.getYear(); year++) {
+            String yearFrom = year == FIRST.getYear() ? from : year + "-01";
+            String yearTo = year == last.getYear() ? to : year + "-12";
+            reads.add(() -> stats.city(yearFrom, yearTo, "district", "current", null, null, null));
+        }
+        return reads;
+    }
+}

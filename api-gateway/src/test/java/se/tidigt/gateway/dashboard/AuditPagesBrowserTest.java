@@ -1,0 +1,137 @@
+package se.tidigt.gateway.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.tidigt.gateway.support.Api;
+import se.tidigt.gateway.support.Browser;
+import se.tidigt.gateway.support.DemoCityTest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auditors' pages in headless Chromium against the demo city: an auditor lands on them after
+ * sign-in, finds a case, reads its timeline, verifies its chain, downloads its export, sees its past
+ * state and the daily digest, reviews the access log with filters, paging and CSV; a signed-in visitor
+ * on an unknown page gets the 404 page (never HTTP Basic's challenge, which an API client without a
+ * session still gets); the sign-in page names every demo user. Writes target/audit.png.
+ */
+class AuditPagesBrowserTest extends DemoCityTest {
+    @TempDir
+    Path downloads;
+
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(port, downloads);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void an_auditor_finds_a_case_reads_its_timeline_verifies_and_exports_it_and_reviews_the_access_log() throws IOException {
+        String caseId = as("hv-admin").get("/api/v1/districts/hasselby-vallingby/cases?size=1&page=2").json()
+                .get("cases").get(0).get("caseId").asText();
+        JsonNode history = as("auditor").get("/api/v1/audit/cases/" + caseId + "/history").json();
+        for (int i = 0; i < 20; i++) { // enough earlier reads of this case for the review to have a second page
+            assertThat(as("auditor").get("/api/v1/audit/cases/" + caseId + "/verify").status()).isEqualTo(200);
+        }
+
+        browser.open("/");
+        browser.waiting(Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/login"));
+        String hint = browser.find("[data-i18n=demoUsers]").getText();
+        List.of("analyst", "auditor", "admin", "hv-admin", "jarva-admin", "-admin").forEach(user -> assertThat(hint).contains(user));
+        browser.find("#username").sendKeys("auditor");
+        browser.find("#password").sendKeys("demo");
+        browser.find("#sign-in").click();
+        browser.waiting(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/audit")
+                && "true".equals(browser.script("return document.body.dataset.ready || ''")));
+        assertThat(browser.find("#view-title").getText()).isEqualTo("Granskning");
+
+        browser.find("#case-id").sendKeys(caseId);
+        browser.find("#open-case").click();
+        browser.waiting(Duration.ofSeconds(20)).until(d -> browser.findAll("#timeline li.event").size() == history.get("total").asInt());
+        JsonNode first = history.get("events").get(0);
+        String entry = browser.find("#timeline li.event").getText();
+        assertThat(entry).contains("0. Orosanmälan inkom").contains(first.get("actor").get("user").asText()).contains("Registrerades");
+        assertThat(browser.find("#timeline").getText()).doesNotContainPattern("\\b[A-Z][a-z]+[A-Z][a-z]+\\b");
+
+        browser.find("#verify-case").click();
+        browser.waiting(Duration.ofSeconds(20)).until(d -> !browser.find("#verify-result").getText().isEmpty());
+        assertThat(browser.find("#verify-result").getText())
+                .isEqualTo("Kedjan är hel: alla " + history.get("total").asInt() + " händelser är oförändrade.");
+
+        browser.find("#export-case").click();
+        browser.waiting(Duration.ofSeconds(20)).until(d -> downloaded(".json").size() == 1);
+        assertThat(Files.readString(downloaded(".json").get(0), StandardCharsets.UTF_8)).contains(caseId);
+
+        browser.script("document.getElementById('state-at').value = '2100-01-01T00:00'");
+        browser.find("#show-state").click();
+        browser.waiting(Duration.ofSeconds(20)).until(d -> !browser.findAll("#state-facts").isEmpty());
+        assertThat(browser.find("#state-result").getText()).contains(history.get("total").asInt() + " händelser hade skett")
+                .contains("Stadsdel");
+
+        browser.find("#show-digest").click();
+        browser.waiting(Duration.ofSeconds(60)).until(d -> !browser.findAll("#digest-verdict").isEmpty());
+        assertThat(browser.find("#digest-verdict").getText()).startsWith("Sammanfattningen stämmer");
+
+        // The review: this auditor's reads of this case, as the API logged them, newest first.
+        JsonNode logged = as("auditor").get("/api/v1/audit/access-log?user=auditor&caseId=" + caseId).json();
+        browser.find("#access-user").sendKeys("auditor");
+        browser.find("#access-case").sendKeys(caseId);
+        browser.find("#access-apply").click();
+        // The page first lists every read; wait for the filtered answer, not the first 20 rows.
+        browser.waiting(Duration.ofSeconds(20)).until(d -> ("Sida 1 / 2 (" + logged.get("total").asInt() + ")")
+                .equals(browser.script("const s = document.querySelector('#access-pager span'); return s && s.textContent")));
+        List<String> paths = browser.findAll("#access-table tbody tr td:nth-child(4)").stream().map(td -> td.getText()).toList();
+        assertThat(paths.get(0)).startsWith("/api/v1/audit/cases/" + caseId + "/state?asOf=");
+        assertThat(paths.subList(1, 3)).containsExactly("/api/v1/audit/cases/" + caseId + "/export",
+                "/api/v1/audit/cases/" + caseId + "/verify");
+        assertThat(paths.get(3)).startsWith("/api/v1/audit/cases/" + caseId + "/history?");
+        assertThat(browser.findAll("#access-table tbody tr")).hasSize(20);
+        String firstRow = browser.find("#access-table tbody tr").getText();
+        browser.find("#access-pager .next").click();
+        browser.waiting(Duration.ofSeconds(20)).until(d -> !browser.find("#access-table tbody tr").getText().equals(firstRow));
+        assertThat(browser.find("#access-pager span").getText()).startsWith("Sida 2 / 2");
+        browser.find("#access-csv").click();
+        browser.waiting(Duration.ofSeconds(20)).until(d -> downloaded(".csv").size() == 1);
+        assertThat(Files.readString(downloaded(".csv").get(0), StandardCharsets.UTF_8)).startsWith("position,readAt,user");
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "audit.png"), browser.screenshot());
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        // A signed-in visitor on an unknown page: the 404 page; an API client without a session: 401 with the challenge.
+        browser.open("/no-such-page");
+        assertThat(browser.find("h1").getText()).isEqualTo("Sidan finns inte");
+        assertThat(browser.script("""
+                return fetch('/no-such-page', { headers: { Accept: 'text/html' } })
+                    .then(r => r.status + ' ' + (r.headers.get('WWW-Authenticate') || 'no challenge'))""")).isEqualTo("404 no challenge");
+        Api.Response withoutSession = anonymous().get("/no-such-page");
+        assertThat(withoutSession.status()).isEqualTo(401);
+        assertThat(withoutSession.header("WWW-Authenticate")).startsWith("Basic");
+    }
+
+    private List<Path> downloaded(String suffix) {
+        try (var files = Files.list(downloads)) {
+            return files.filter(f -> f.toString().endsWith(suffix)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
