@@ -60,7 +60,13 @@ class ClearTextNeverKeptApiTest extends ApiTest {
         Api auditor = as("auditor");
         assertThat(auditor.get("/api/v1/audit/cases/" + caseId + "/history").body()).as("before the erasure the auditor sees "
                 + "what the event holds").contains(inClear);
-        assertThat(admin.delete("/api/v1/cases/" + caseId + "/personal-data").status()).isEqualTo(200);
+        // The case may still be cached as it was before the event inserted behind the application's back: the
+        // first write is then refused as a concurrent one (409), which evicts it, and the next one is decided anew.
+        int erased = admin.delete("/api/v1/cases/" + caseId + "/personal-data").status();
+        if (erased == 409) {
+            erased = admin.delete("/api/v1/cases/" + caseId + "/personal-data").status();
+        }
+        assertThat(erased).isEqualTo(200);
         String history = auditor.get("/api/v1/audit/cases/" + caseId + "/history").body();
         assertThat(history).doesNotContain(inClear).doesNotContain(sealedByTheApi).contains(CaseTexts.ERASED);
         assertThat(jdbc.queryForObject("SELECT document::text FROM case_view WHERE case_id = ?", String.class, caseId))

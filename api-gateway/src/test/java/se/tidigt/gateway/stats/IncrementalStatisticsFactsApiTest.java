@@ -43,7 +43,8 @@ import static org.awaitility.Awaitility.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@TestPropertySource(properties = "tidigt.stats.suppression-threshold=5")
+// A context of its own (the marker property), so that its cases never meet another class's.
+@TestPropertySource(properties = {"tidigt.stats.suppression-threshold=5", "tidigt.test.context=incremental-facts"})
 class IncrementalStatisticsFactsApiTest extends ApiTest {
     @Autowired
     StatisticsCache cache;

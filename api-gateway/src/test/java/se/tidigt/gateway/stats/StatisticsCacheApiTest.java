@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 // A property of its own, so this context (and its generated city) is not shared with another test class.
-@TestPropertySource(properties = "tidigt.stats.suppression-threshold=5")
+// A context of its own (the marker property), so that its cases never meet another class's.
+@TestPropertySource(properties = {"tidigt.stats.suppression-threshold=5", "tidigt.test.context=statistics-cache"})
 class StatisticsCacheApiTest extends ApiTest {
     private static final String[] MODELS = {null, "VALLINGBY_TEAM"};
     private static final List<Set<String>> CONCERNS = Arrays.asList(null, Set.of("SUBSTANCE_USE_RISK", "CRIME_RISK"));
