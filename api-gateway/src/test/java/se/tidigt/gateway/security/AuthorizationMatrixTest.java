@@ -74,7 +74,9 @@ class AuthorizationMatrixTest extends ApiTest {
         for (String op : List.of("GET /api/v1/audit/cases/{caseId}/history", "GET /api/v1/audit/cases/{caseId}/state",
                 "GET /api/v1/audit/cases/{caseId}/verify", "GET /api/v1/audit/cases/{caseId}/export",
                 "GET /api/v1/audit/digests/{date}", "GET /api/v1/audit/digests/{date}/verify",
-                "GET /api/v1/audit/access-log", "GET /api/v1/audit/access-log/verify")) {
+                "GET /api/v1/audit/access-log", "GET /api/v1/audit/access-log/verify",
+                "GET /api/v1/audit/streams/{aggregateId}/verify", "GET /api/v1/audit/digests/public-key",
+                "POST /api/v1/audit/cases/search")) {
             EXPECTED.put(op, Expect.roles(Role.AUDITOR));
         }
     }
