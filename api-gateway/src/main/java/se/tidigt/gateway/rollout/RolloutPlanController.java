@@ -29,6 +29,7 @@ import se.tidigt.query.rollout.RolloutPlanView;
 import se.tidigt.query.rollout.RolloutViews;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.tidigt.query.stats.effect.EffectMetric;
 import se.tidigt.query.stats.effect.PlanPowers;
 import se.tidigt.rollout.api.ApproveRolloutPlan;
 import se.tidigt.rollout.api.DistrictCatalogue;
@@ -83,6 +84,7 @@ class RolloutPlanController {
         if (!rollout.workModelExists(body.workModel())) {
             throw ApiProblem.invalid("workModel", "is not a defined work model");
         }
+        EffectMetric metric = powerMetric(body.metric());
         String planId = UUID.randomUUID().toString();
         CreateRolloutPlan create = new CreateRolloutPlan(planId, body.workModel(), body.districts(), body.firstWaveStart(),
                 body.waves(), body.monthsPerWave(), body.design(), body.seed(), actor.userId(), clock.instant());
@@ -94,21 +96,39 @@ class RolloutPlanController {
             answer.put("workModel", body.workModel()).put("design", body.design().name()).put("seed", body.seed());
             answer.set("schedule", json.valueToTree(schedule));
             answer.set("comparisonByWave", json.valueToTree(SteppedWedge.comparisonDistricts(schedule)));
-            return ResponseEntity.ok(withPower(answer, schedule, body));
+            return ResponseEntity.ok(withPower(answer, schedule, body, metric));
         }
         return idempotency.run(WriteRequest.of(http, body), actor.userId(), () -> {
             commands.sendAndWait(create);
             RolloutPlanView plan = plan(planId);
             ObjectNode answer = json.valueToTree(plan);
             return ResponseEntity.created(URI.create("/api/v1/rollout-plans/" + planId))
-                    .body(withPower(answer, plan.schedule(), body));
+                    .body(withPower(answer, plan.schedule(), body, metric));
         });
     }
 
     /** The plan's power, simulated with the platform's estimator (docs/statistics.md, "Power of a rollout plan"). */
-    private ObjectNode withPower(ObjectNode answer, List<WaveAssignment> schedule, PlanRequest body) {
-        return withPower(answer, expensive.run(CurrentActor.get().userId(), () -> powers.power(schedule, body.monthsPerWave(),
+    private ObjectNode withPower(ObjectNode answer, List<WaveAssignment> schedule, PlanRequest body, EffectMetric metric) {
+        return withPower(answer, expensive.run(CurrentActor.get().userId(), () -> powers.power(metric, schedule, body.monthsPerWave(),
                 body.seed(), body.targetEffect(), body.answersPerMonth(), body.acceptanceRate(), body.simulationCount())));
+    }
+
+    /** The metric a plan's power is simulated for: acceptance unless named; a share whose parts /stats publishes. */
+    private static EffectMetric powerMetric(String name) {
+        if (name == null) {
+            return EffectMetric.ACCEPTANCE_RATE;
+        }
+        EffectMetric metric;
+        try {
+            metric = EffectMetric.fromApiName(name);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("metric", "must be one of " + PlanPowers.simulatedNames());
+        }
+        if (!PlanPowers.simulates(metric)) {
+            throw ApiProblem.invalid("metric", "must be one of " + PlanPowers.simulatedNames()
+                    + " (the power is simulated for shares whose parts the statistics publish)");
+        }
+        return metric;
     }
 
     private static ObjectNode withPower(ObjectNode answer, ObjectNode analysis) {
@@ -121,7 +141,8 @@ class RolloutPlanController {
     @Operation(summary = "A rollout plan: its schedule, the comparison districts of each wave, its approval; with "
             + "?targetEffect= also its power (simulated anew from today's data) and minimum detectable effect")
     @GetMapping("/{planId}")
-    Object get(@PathVariable String planId, @RequestParam(required = false) Double targetEffect) {
+    Object get(@PathVariable String planId, @RequestParam(required = false) Double targetEffect,
+               @RequestParam(required = false) String metric) {
         RolloutPlanView plan = plan(planId);
         if (targetEffect == null) {
             return plan;
@@ -129,8 +150,9 @@ class RolloutPlanController {
         if (targetEffect <= 0 || targetEffect > 1) {
             throw ApiProblem.invalid("targetEffect", "must be above 0 and at most 1");
         }
+        EffectMetric chosen = powerMetric(metric);
         return withPower(json.valueToTree(plan), expensive.run(CurrentActor.get().userId(),
-                () -> powers.power(plan.schedule(), plan.monthsPerWave(), plan.seed(), targetEffect, null, null, 200)));
+                () -> powers.power(chosen, plan.schedule(), plan.monthsPerWave(), plan.seed(), targetEffect, null, null, 200)));
     }
 
     @Operation(summary = "Approve a plan (platform admin): its wave starts become the districts' planned adoptions")

@@ -57,7 +57,7 @@ final class RolloutRequests {
                        Boolean dryRun,
                        @DecimalMin("1") @DecimalMax("100000") Double answersPerMonth,
                        @DecimalMin("0") @DecimalMax("1") Double acceptanceRate,
-                       @Min(Bounds.MIN_SIMULATIONS) @Max(Bounds.MAX_SIMULATIONS) Integer simulations) {
+                       @Min(Bounds.MIN_SIMULATIONS) @Max(Bounds.MAX_SIMULATIONS) Integer simulations, String metric) {
 
         boolean isDryRun() {
             return Boolean.TRUE.equals(dryRun);

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static se.tidigt.gateway.support.ProblemAssertions.assertProblem;
 
 /**
  * The demo city at its default volume, written through the command side, read back through the
@@ -76,6 +77,66 @@ class DemoDataApiTest extends DemoCityTest {
         }
         assertThat(answered).as("answered offers in " + workModel).isGreaterThan(100);
         return (double) accepted / answered;
+    }
+
+    @Test
+    void the_effect_on_re_referral_and_late_support_is_published_under_the_same_output_rules() {
+        for (String metric : List.of("reReferral12m", "lateSupport")) {
+            Api.Response response = analyst().get("/api/v1/stats/rollout-effect?workModel=VALLINGBY_TEAM&metric=" + metric);
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            JsonNode effect = response.json();
+            JsonNode aggregate = effect.path("aggregate");
+            System.out.printf("Demo rollout effect on %s: %s%n", metric, aggregate);
+            assertThat(effect.path("metric").asText()).isEqualTo(metric);
+            assertThat(effect.path("unit").asText()).isEqualTo("share");
+            assertThat(effect.path("protection").isObject()).as("the output rules are stated").isTrue();
+            if (aggregate.path("att").isNumber()) {
+                double att = aggregate.path("att").asDouble();
+                assertThat(att * 100).as("whole percentage points").isCloseTo(Math.rint(att * 100), within(1e-6));
+                if (aggregate.path("low").isNumber() && aggregate.path("high").isNumber()) {
+                    assertThat(aggregate.path("low").asDouble()).isBetween(-1.0, att);
+                    assertThat(aggregate.path("high").asDouble()).isBetween(att, 1.0);
+                } else {
+                    assertThat(effect.path("warnings").toString()).as("an effect without an interval says why")
+                            .contains("interval is not published");
+                }
+                assertThat(aggregate.path("n").asInt()).as("the treated district-months it rests on").isPositive();
+            } else {
+                assertThat(aggregate.path("withheld").asText()).as("withheld with the reason: " + aggregate).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void a_plans_power_is_simulated_for_the_metric_asked_and_other_metrics_are_400() {
+        Map<String, Object> request = new HashMap<>(Map.of("workModel", "VALLINGBY_TEAM", "districts",
+                List.of("bromma", "enskede-arsta-vantor", "farsta", "hagersten-alvsjo", "kungsholmen", "norra-innerstaden",
+                        "skarpnack", "skarholmen", "sodermalm", "jarva"),
+                "firstWaveStart", "2027-01-01", "waves", 4, "monthsPerWave", 3, "design", "STEPPED_WEDGE", "seed", 2026));
+        request.putAll(Map.of("targetEffect", 0.10, "dryRun", true, "simulations", 60));
+        JsonNode acceptance = analyst().post("/api/v1/rollout-plans", request).json().path("powerAnalysis");
+        request.put("metric", "concernToAcceptedIntervention");
+        Api.Response concerns = analyst().post("/api/v1/rollout-plans", request);
+        assertThat(concerns.status()).as(concerns.toString()).isEqualTo(200);
+        JsonNode analysis = concerns.json().path("powerAnalysis");
+
+        assertThat(acceptance.path("metric").asText()).as("acceptance unless asked").isEqualTo("acceptanceRate");
+        assertThat(analysis.path("metric").asText()).isEqualTo("concernToAcceptedIntervention");
+        assertThat(analysis.at("/districts/0/source").asText()).startsWith("protected counts of");
+        assertThat(analysis.path("districts").findValuesAsText("acceptanceRate"))
+                .as("the rates read are the metric's, not acceptance's")
+                .isNotEqualTo(acceptance.path("districts").findValuesAsText("acceptanceRate"));
+        assertThat(analysis.path("districts").findValuesAsText("answersPerMonth"))
+                .as("the volumes read are the metric's denominators")
+                .isNotEqualTo(acceptance.path("districts").findValuesAsText("answersPerMonth"));
+        request.put("metric", "lateSupport");
+        assertThat(analyst().post("/api/v1/rollout-plans", request).json().at("/powerAnalysis/metric").asText())
+                .isEqualTo("lateSupport");
+
+        request.put("metric", "leadTimeToIntervention");
+        assertThat(assertProblem(analyst().post("/api/v1/rollout-plans", request), 400).toString()).contains("metric");
+        request.put("metric", "happiness");
+        assertThat(assertProblem(analyst().post("/api/v1/rollout-plans", request), 400).toString()).contains("metric");
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * Every case of every child, linked by pseudonym: what re-referrals and the years from a child's
  * first concern to first intervention (the late support of "Rätt stöd i rätt tid") are read from.
  */
-final class ChildHistories {
+public final class ChildHistories {
     private final Map<String, List<CaseFact>> byChild;
     private final LocalDate dataEnd;
 
@@ -29,7 +29,7 @@ final class ChildHistories {
     }
 
     /** {@code dataEnd}: the last day the data can speak for (today), for right-censoring. */
-    ChildHistories(List<CaseFact> all, LocalDate dataEnd) {
+    public ChildHistories(List<CaseFact> all, LocalDate dataEnd) {
         this(all.stream().collect(Collectors.groupingBy(CaseFact::child)), dataEnd);
     }
 
@@ -73,11 +73,13 @@ final class ChildHistories {
         return node;
     }
 
-    private boolean followedForAYear(CaseFact closed) {
+    /** Whether a closed case has had its full year after closing by the data's end. */
+    public boolean followedForAYear(CaseFact closed) {
         return !Stats.date(closed.closedAt()).plusMonths(12).isAfter(dataEnd);
     }
 
-    boolean referredAgainWithinAYear(CaseFact closed) {
+    /** Whether the child of a closed case had a new concern within 12 months after the closure. */
+    public boolean referredAgainWithinAYear(CaseFact closed) {
         Instant limit = closed.closedAt().atZone(Stats.ZONE).plusMonths(12).toInstant();
         return byChild.get(closed.child()).stream().anyMatch(other -> other.receivedAt().isAfter(closed.closedAt())
                 && !other.receivedAt().isAfter(limit));
@@ -105,20 +107,23 @@ final class ChildHistories {
     }
 
     /** Whether any case of the child is still open (a child without intervention yet is then still waiting). */
-    boolean hasOpenCase(String child) {
+    public boolean hasOpenCase(String child) {
         return byChild.get(child).stream().anyMatch(other -> other.closedAt() == null);
     }
 
-    long yearsToFirstIntervention(CaseFact first) {
+    /** Whole years from the child's first concern to the first intervention ever (which must exist). */
+    public long yearsToFirstIntervention(CaseFact first) {
         return ChronoUnit.YEARS.between(Stats.date(first.receivedAt()), Stats.date(firstIntervention(first.child())));
     }
 
-    boolean isChildsFirstCase(CaseFact c) {
+    /** Whether this is the child's first case ever (its first concern). */
+    public boolean isChildsFirstCase(CaseFact c) {
         return byChild.get(c.child()).stream().min(Comparator.comparing(CaseFact::receivedAt)
                 .thenComparing(CaseFact::caseId)).orElseThrow().caseId().equals(c.caseId());
     }
 
-    Instant firstIntervention(String child) {
+    /** The start of the child's first intervention in any case, or null. */
+    public Instant firstIntervention(String child) {
         return byChild.get(child).stream().map(CaseFact::firstInterventionStart).filter(Objects::nonNull)
                 .min(Instant::compareTo).orElse(null);
     }

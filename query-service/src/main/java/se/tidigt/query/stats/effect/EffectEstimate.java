@@ -131,6 +131,10 @@ final class EffectEstimate {
                     reason);
         }
         double[] interval = inference.interval();
+        if (interval == null) {
+            warnings.add("The effect's 95 % interval is not published: the randomisation test over the adoption orders "
+                    + "cannot bound it with " + treated.size() + " treated district(s); read it as no evidence either way.");
+        }
         Double att = point(estimate[0]);
         Double low = interval == null ? null : lower(interval[0]);
         Double high = interval == null ? null : upper(interval[1]);

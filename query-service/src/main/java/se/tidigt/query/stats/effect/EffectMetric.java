@@ -1,6 +1,7 @@
 package se.tidigt.query.stats.effect;
 
 import se.tidigt.query.stats.CaseFact;
+import se.tidigt.query.stats.ChildHistories;
 import se.tidigt.query.stats.Count;
 import se.tidigt.query.stats.RecordKeys;
 import se.tidigt.query.stats.Stats;
@@ -76,6 +77,64 @@ public enum EffectMetric {
             return tally.cases(cases.stream().filter(c -> c.firstInterventionStart() != null
                     && c.ageOn(c.firstInterventionStart()) < 10));
         }
+    },
+    /**
+     * Closed cases whose child had a new concern within 12 months after the closure ÷ closed cases followed
+     * for their full year, as /stats' {@code reReferral} (by the case's concern month). A case still open or
+     * closed less than a year before today may still change its month, which is then not complete.
+     */
+    RE_REFERRAL_12M("reReferral12m", "share") {
+        @Override
+        Count numerator(Tally tally, List<CaseFact> cases) {
+            throw new UnsupportedOperationException("read with the children's histories");
+        }
+
+        @Override
+        Count numerator(Tally tally, List<CaseFact> cases, ChildHistories children) {
+            return tally.cases(cases.stream().filter(c -> c.closedAt() != null && children.followedForAYear(c)
+                    && children.referredAgainWithinAYear(c)));
+        }
+
+        @Override
+        Count denominator(Tally tally, List<CaseFact> cases, ChildHistories children) {
+            return tally.cases(cases.stream().filter(c -> c.closedAt() != null && children.followedForAYear(c)));
+        }
+
+        @Override
+        boolean pending(CaseFact c, ChildHistories children) {
+            return c.closedAt() == null || !children.followedForAYear(c);
+        }
+    },
+    /**
+     * Children whose first intervention ever came two or more whole years after their first concern ever ÷
+     * children helped, by the month of the first concern, as /stats' {@code lateSupport.shareTwoYearsOrMore}.
+     * A child not helped yet with a case still open may still be helped, so its month is not complete.
+     */
+    LATE_SUPPORT("lateSupport", "share") {
+        @Override
+        Count numerator(Tally tally, List<CaseFact> cases) {
+            throw new UnsupportedOperationException("read with the children's histories");
+        }
+
+        @Override
+        Count numerator(Tally tally, List<CaseFact> cases, ChildHistories children) {
+            return tally.cases(helped(cases, children).filter(c -> children.yearsToFirstIntervention(c) >= 2));
+        }
+
+        @Override
+        Count denominator(Tally tally, List<CaseFact> cases, ChildHistories children) {
+            return tally.cases(helped(cases, children));
+        }
+
+        @Override
+        boolean pending(CaseFact c, ChildHistories children) {
+            return children.isChildsFirstCase(c) && children.firstIntervention(c.child()) == null
+                    && children.hasOpenCase(c.child());
+        }
+
+        private static java.util.stream.Stream<CaseFact> helped(List<CaseFact> cases, ChildHistories children) {
+            return cases.stream().filter(c -> children.isChildsFirstCase(c) && children.firstIntervention(c.child()) != null);
+        }
     };
 
     private final String apiName;
@@ -109,11 +168,27 @@ public enum EffectMetric {
         throw new IllegalArgumentException("Unknown metric " + name);
     }
 
-    /** {numerator, denominator} of the month's cases, exact: read inside the platform only. */
-    double[] exact(List<CaseFact> cases) {
+    /**
+     * {numerator, denominator} of the month's cases, exact: read inside the platform only. {@code children}:
+     * every case of every child and today, for the metrics that follow a child beyond the month's cases.
+     */
+    double[] exact(List<CaseFact> cases, ChildHistories children) {
         Tally tally = new Tally(RecordKeys.NONE);
-        Count numerator = numerator(tally, cases);
-        return new double[]{numerator == null ? rawNumerator(cases) : numerator.n(), denominator(tally, cases).n()};
+        Count numerator = numerator(tally, cases, children);
+        return new double[]{numerator == null ? rawNumerator(cases) : numerator.n(), denominator(tally, cases, children).n()};
+    }
+
+    Count numerator(Tally tally, List<CaseFact> cases, ChildHistories children) {
+        return numerator(tally, cases);
+    }
+
+    Count denominator(Tally tally, List<CaseFact> cases, ChildHistories children) {
+        return denominator(tally, cases);
+    }
+
+    /** Whether the case may still change its month's figures (then the month is not complete). */
+    boolean pending(CaseFact c, ChildHistories children) {
+        return pending(c);
     }
 
     /** The counted numerator, or null when the numerator is a magnitude (a sum of days). */

@@ -1,6 +1,7 @@
 package se.tidigt.query.stats.effect;
 
 import se.tidigt.query.stats.CaseFact;
+import se.tidigt.query.stats.ChildHistories;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -32,9 +33,19 @@ final class Panel implements StaggeredAdoption.Counts {
         this.last = last;
     }
 
-    /** From exact records; months from {@code from} (null: the first with data) to {@code lastComplete}. */
+    /** From exact records that are every case of their children, read on the day after {@code lastComplete}. */
     static Panel build(List<CaseFact> cases, EffectMetric metric, Map<String, Exposure> exposures,
                        Function<String, String> todayOf, YearMonth from, YearMonth lastComplete) {
+        return build(cases, metric, exposures, todayOf, from, lastComplete,
+                new ChildHistories(cases, lastComplete.plusMonths(1).atDay(1)));
+    }
+
+    /**
+     * From exact records; months from {@code from} (null: the first with data) to {@code lastComplete};
+     * {@code children}: every case of every child (also those the filter leaves out) and today.
+     */
+    static Panel build(List<CaseFact> cases, EffectMetric metric, Map<String, Exposure> exposures,
+                       Function<String, String> todayOf, YearMonth from, YearMonth lastComplete, ChildHistories children) {
         Map<String, Map<YearMonth, List<CaseFact>>> byDistrictMonth = new TreeMap<>();
         YearMonth earliest = null;
         for (CaseFact c : cases) {
@@ -56,11 +67,11 @@ final class Panel implements StaggeredAdoption.Counts {
             for (int i = 0; i < size; i++) {
                 YearMonth month = YearMonth.of((panel.first + i) / 12, (panel.first + i) % 12 + 1);
                 List<CaseFact> inMonth = months.getOrDefault(month, List.of());
-                double[] exact = inMonth.isEmpty() ? new double[2] : metric.exact(inMonth);
+                double[] exact = inMonth.isEmpty() ? new double[2] : metric.exact(inMonth, children);
                 String reason = inMonth.isEmpty() ? null : exposure.classify(month);
-                boolean complete = inMonth.stream().noneMatch(metric::pending);
+                boolean complete = inMonth.stream().noneMatch(c -> metric.pending(c, children));
                 if (reason == null && !complete) {
-                    reason = "not complete: some answers are still open";
+                    reason = "not complete: some cases may still change the metric";
                 }
                 if (reason != null) {
                     panel.excluded.computeIfAbsent(district, d -> new ArrayList<>()).add(new String[]{month.toString(), reason});

@@ -22,7 +22,7 @@ import java.util.TreeMap;
 public class PlanPowers {
     static final int RECENT_MONTHS = 12;
     static final int MONTHS_BEFORE = 6;
-    private static final PlanPower.Volume NO_DATA = new PlanPower.Volume(20, 0.5, "assumed: no answered offers in the data");
+    private static final PlanPower.Volume NO_DATA = new PlanPower.Volume(20, 0.5, "assumed: no data for the metric");
 
     private final CaseStatistics statistics;
     private final Clock clock;
@@ -32,10 +32,49 @@ public class PlanPowers {
         this.clock = clock;
     }
 
-    /** {@code answersPerMonth}, {@code acceptanceRate}: given values for every district, or null to read the data. */
+    /**
+     * The share metrics a plan's power is simulated for, with the /stats figure their volumes are read from and
+     * how many months before the last complete one the 12 months read end (a re-referral needs a year after
+     * closing, late support two years after the first concern: recent months would be censored).
+     */
+    private record Source(String figure, int lagMonths) {
+    }
+
+    private static final Map<EffectMetric, Source> SOURCES = Map.of(
+            EffectMetric.ACCEPTANCE_RATE, new Source("/acceptanceRate", 0),
+            EffectMetric.CONCERN_TO_ACCEPTED_INTERVENTION, new Source("/concernToAcceptedIntervention", 0),
+            EffectMetric.RE_REFERRAL_12M, new Source("/reReferral", 24),
+            EffectMetric.LATE_SUPPORT, new Source("/lateSupport/shareTwoYearsOrMore", 36));
+
+    /** Whether a plan's power can be simulated for the metric (a share whose parts /stats publishes). */
+    public static boolean simulates(EffectMetric metric) {
+        return SOURCES.containsKey(metric);
+    }
+
+    /** The metrics {@link #simulates} accepts, as the API spells them. */
+    public static String simulatedNames() {
+        return java.util.Arrays.stream(EffectMetric.values()).filter(PlanPowers::simulates).map(EffectMetric::apiName)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The power on acceptance. */
     public ObjectNode power(List<WaveAssignment> schedule, int monthsPerWave, long seed, Double targetEffect,
                             Double answersPerMonth, Double acceptanceRate, int simulations) {
-        Map<String, PlanPower.Volume> recent = recentVolumes();
+        return power(EffectMetric.ACCEPTANCE_RATE, schedule, monthsPerWave, seed, targetEffect, answersPerMonth, acceptanceRate,
+                simulations);
+    }
+
+    /**
+     * {@code answersPerMonth}, {@code acceptanceRate}: given values for every district (for another metric than
+     * acceptance: its denominator per month and its rate), or null to read the data.
+     */
+    public ObjectNode power(EffectMetric metric, List<WaveAssignment> schedule, int monthsPerWave, long seed,
+                            Double targetEffect, Double answersPerMonth, Double acceptanceRate, int simulations) {
+        Source figure = SOURCES.get(metric);
+        if (figure == null) {
+            throw new IllegalArgumentException("The power is simulated for " + simulatedNames() + ", not " + metric.apiName());
+        }
+        Map<String, PlanPower.Volume> recent = recentVolumes(figure);
         Map<String, PlanPower.Volume> volumes = new TreeMap<>();
         for (WaveAssignment a : schedule) {
             PlanPower.Volume data = recent.getOrDefault(a.district(), recent.getOrDefault("", NO_DATA));
@@ -47,18 +86,23 @@ public class PlanPowers {
         }
         ObjectNode result = PlanPower.simulate(new PlanPower.Plan(schedule, monthsPerWave, MONTHS_BEFORE, volumes, targetEffect,
                 simulations, seed));
+        result.put("metric", metric.apiName());
         result.put("targetEffect", targetEffect);
         result.put("monthsBeforeFirstWave", MONTHS_BEFORE);
         result.set("districts", PlanPower.describe(volumes));
         result.put("method", "simulation with the platform's estimator (Callaway & Sant'Anna simple aggregate, not-yet-treated "
                 + "comparisons): binomial answers per district and month, a common monthly shock (sd " + PlanPower.MONTHLY_SHOCK
-                + "), two-sided test at 5 % with the critical value from simulations without effect");
+                + "), two-sided test at 5 % with the critical value from simulations without effect; for " + metric.apiName()
+                + ", answersPerMonth and acceptanceRate are its denominator per month and its rate");
         return result;
     }
 
-    /** Per today's district (and "" for the whole city): protected answers per month and acceptance, last 12 months. */
-    private Map<String, PlanPower.Volume> recentVolumes() {
-        YearMonth last = YearMonth.now(clock.withZone(Stats.ZONE)).minusMonths(1);
+    /**
+     * Per today's district (and "" for the whole city): the protected denominator per month and rate of the
+     * figure, over 12 months ending {@code lagMonths} before the last complete month.
+     */
+    private Map<String, PlanPower.Volume> recentVolumes(Source figure) {
+        YearMonth last = YearMonth.now(clock.withZone(Stats.ZONE)).minusMonths(1 + figure.lagMonths());
         YearMonth first = last.minusMonths(RECENT_MONTHS - 1);
         String source = "protected counts of " + first + " to " + last;
         Map<String, PlanPower.Volume> volumes = new TreeMap<>();
@@ -66,8 +110,8 @@ public class PlanPowers {
         long answered = 0;
         for (ObjectNode row : statistics.protectedRows(new StatsQuery(first.atDay(1), last.atEndOfMonth(), null, null, null,
                 false, StatsQuery.Grouping.DISTRICT))) {
-            long yes = row.at("/acceptanceRate/numerator").asLong();
-            long all = row.at("/acceptanceRate/denominator").asLong();
+            long yes = row.at(figure.figure() + "/numerator").asLong();
+            long all = row.at(figure.figure() + "/denominator").asLong();
             accepted += yes;
             answered += all;
             if (all > 0) {
@@ -78,7 +122,7 @@ public class PlanPowers {
         if (answered > 0) {
             int districts = Math.max(1, volumes.size());
             volumes.put("", new PlanPower.Volume((double) answered / RECENT_MONTHS / districts, (double) accepted / answered,
-                    "the city's average district (" + source + "): no answered offers of its own"));
+                    "the city's average district (" + source + "): no data of its own"));
         }
         return volumes;
     }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import se.tidigt.query.rollout.RolloutViews;
 import se.tidigt.query.stats.CaseFact;
 import se.tidigt.query.stats.CaseFacts;
+import se.tidigt.query.stats.ChildHistories;
 import se.tidigt.query.stats.DistrictCrosswalk;
 import se.tidigt.query.stats.Stats;
 import se.tidigt.query.stats.StatisticsCache;
@@ -14,6 +15,7 @@ import se.tidigt.query.stats.StatisticsPosition;
 import se.tidigt.rollout.api.RolloutTimeline;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +85,8 @@ public class RolloutEffects {
         YearMonth last = query.to() == null || YearMonth.from(query.to()).isAfter(lastComplete) ? lastComplete
                 : YearMonth.from(query.to());
         Panel panel = Panel.build(cases, query.metric(), exposures, crosswalk::todayOf,
-                query.from() == null ? null : YearMonth.from(query.from()), last);
+                query.from() == null ? null : YearMonth.from(query.from()), last,
+                new ChildHistories(all, LocalDate.now(clock.withZone(Stats.ZONE))));
         EffectEstimate estimate = new EffectEstimate(panel, exposures, query, rollout::plan);
         return estimate.answer(METHOD, last, List.of(), CAVEAT, List.of());
     }
