@@ -24,6 +24,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -46,13 +47,14 @@ import java.util.function.Supplier;
  * </ul>
  * The estimators check their thread's interrupt once per draw or simulation and stop. Counted:
  * {@code tidigt.expensive.cancelled} by {@code reason} (client-gone, over-budget) and
- * {@code tidigt.expensive.ended} by {@code outcome} (completed, stopped, failed).
+ * {@code tidigt.expensive.ended} by {@code outcome} (completed, stopped, failed, never-started: cancelled
+ * while it waited for a thread).
  */
 @Component
 public class ExpensiveRequests {
     private static final Logger log = LoggerFactory.getLogger(ExpensiveRequests.class);
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
-    static final Duration HANG_UP_CHECK = Duration.ofMillis(250);
+    static final Duration HANG_UP_CHECK = Duration.ofMillis(100);
 
     private final int perUser;
     private final Duration budget;
@@ -90,9 +92,14 @@ public class ExpensiveRequests {
             throw tooMany("You have " + perUser + " expensive request" + (perUser == 1 ? "" : "s")
                     + " running already; send this one again when it has answered.");
         }
-        Future<T> result;
+        // Whoever claims the work first settles the slot: the worker when it starts, or a cancel before it started.
+        AtomicBoolean claimed = new AtomicBoolean();
+        Future<T> submitted;
         try {
-            result = executor.submit(() -> {
+            submitted = executor.submit(() -> {
+                if (!claimed.compareAndSet(false, true)) {
+                    return null;
+                }
                 String outcome = "failed";
                 try {
                     T answer = work.get();
@@ -110,6 +117,14 @@ public class ExpensiveRequests {
             release(user, mine);
             throw tooMany("The server is busy with other expensive requests; try again in a few seconds.");
         }
+        Future<T> result = submitted;
+        Runnable cancel = () -> {
+            result.cancel(true);
+            if (claimed.compareAndSet(false, true)) {
+                release(user, mine);
+                meters.counter("tidigt.expensive.ended", "outcome", "never-started").increment();
+            }
+        };
         BooleanSupplier hungUp = ClientHangUp.ofCurrentRequest();
         long deadline = System.nanoTime() + budget.toNanos();
         try {
@@ -122,7 +137,7 @@ public class ExpensiveRequests {
                         throw e;
                     }
                     if (hungUp.getAsBoolean()) {
-                        result.cancel(true);
+                        cancel.run();
                         meters.counter("tidigt.expensive.cancelled", "reason", "client-gone").increment();
                         log.info("Client of {} hung up; its computation was cancelled", user);
                         // Nobody is left to read it: the answer only closes the exchange without an error log.
@@ -132,13 +147,13 @@ public class ExpensiveRequests {
                 }
             }
         } catch (TimeoutException e) {
-            result.cancel(true);
+            cancel.run();
             meters.counter("tidigt.expensive.cancelled", "reason", "over-budget").increment();
             throw new ApiProblem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "computation-over-budget",
                     "Computation over its time budget", "This computation took longer than its budget of "
                             + budget.toSeconds() + " s and was stopped. Ask for fewer simulations, replicates, waves or months."));
         } catch (InterruptedException e) {
-            result.cancel(true);
+            cancel.run();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while computing", e);
         } catch (ExecutionException e) {
