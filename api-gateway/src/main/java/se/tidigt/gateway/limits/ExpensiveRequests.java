@@ -105,8 +105,11 @@ public class ExpensiveRequests {
                     T answer = work.get();
                     outcome = "completed";
                     return answer;
-                } catch (CancellationException e) {
-                    outcome = "stopped";
+                } catch (RuntimeException e) {
+                    // Interrupted work may stop in the estimators' own check or in whatever it was waiting on.
+                    if (e instanceof CancellationException || Thread.currentThread().isInterrupted()) {
+                        outcome = "stopped";
+                    }
                     throw e;
                 } finally {
                     release(user, mine);
