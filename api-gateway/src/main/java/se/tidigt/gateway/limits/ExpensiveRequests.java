@@ -1,6 +1,11 @@
 package se.tidigt.gateway.limits;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -11,6 +16,7 @@ import se.tidigt.gateway.problem.Problems;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -18,7 +24,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -33,22 +41,38 @@ import java.util.function.Supplier;
  *       {@code tidigt.limits.expensive-queue} (8) waiting; beyond that, 429 too;</li>
  *   <li>each has a time budget, {@code tidigt.limits.computation-budget} (20 s): past it the answer is
  *       a 503 problem, and the computation's thread is interrupted. A request whose waiting thread is
- *       interrupted (the server giving up on it) cancels its computation the same way.</li>
+ *       interrupted (the server giving up on it) cancels its computation the same way;</li>
+ *   <li>a request whose client has hung up (see {@link ClientHangUp}, checked every
+ *       {@link #HANG_UP_CHECK}) has its computation's thread interrupted too.</li>
  * </ul>
+ * The estimators check their thread's interrupt once per draw or simulation and stop. Counted:
+ * {@code tidigt.expensive.cancelled} by {@code reason} (client-gone, over-budget) and
+ * {@code tidigt.expensive.ended} by {@code outcome} (completed, stopped, failed, never-started: cancelled
+ * while it waited for a thread).
  */
 @Component
 public class ExpensiveRequests {
+    private static final Logger log = LoggerFactory.getLogger(ExpensiveRequests.class);
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    static final Duration HANG_UP_CHECK = Duration.ofMillis(100);
 
     private final int perUser;
     private final Duration budget;
     private final ThreadPoolExecutor executor;
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
 
+    ExpensiveRequests(int perUser, int threads, int queue, Duration budget) {
+        this(perUser, threads, queue, budget, new SimpleMeterRegistry());
+    }
+
+    @Autowired
     ExpensiveRequests(@Value("${tidigt.limits.expensive-per-user:1}") int perUser,
                       @Value("${tidigt.limits.expensive-threads:2}") int threads,
                       @Value("${tidigt.limits.expensive-queue:8}") int queue,
-                      @Value("${tidigt.limits.computation-budget:20s}") Duration budget) {
+                      @Value("${tidigt.limits.computation-budget:20s}") Duration budget,
+                      MeterRegistry meters) {
+        this.meters = meters;
         this.perUser = perUser;
         this.budget = budget;
         AtomicInteger names = new AtomicInteger();
@@ -68,28 +92,71 @@ public class ExpensiveRequests {
             throw tooMany("You have " + perUser + " expensive request" + (perUser == 1 ? "" : "s")
                     + " running already; send this one again when it has answered.");
         }
-        Future<T> result;
+        // Whoever claims the work first settles the slot: the worker when it starts, or a cancel before it started.
+        AtomicBoolean claimed = new AtomicBoolean();
+        Future<T> submitted;
         try {
-            result = executor.submit(() -> {
+            submitted = executor.submit(() -> {
+                if (!claimed.compareAndSet(false, true)) {
+                    return null;
+                }
+                String outcome = "failed";
                 try {
-                    return work.get();
+                    T answer = work.get();
+                    outcome = "completed";
+                    return answer;
+                } catch (RuntimeException e) {
+                    // Interrupted work may stop in the estimators' own check or in whatever it was waiting on.
+                    if (e instanceof CancellationException || Thread.currentThread().isInterrupted()) {
+                        outcome = "stopped";
+                    }
+                    throw e;
                 } finally {
                     release(user, mine);
+                    meters.counter("tidigt.expensive.ended", "outcome", outcome).increment();
                 }
             });
         } catch (RejectedExecutionException e) {
             release(user, mine);
             throw tooMany("The server is busy with other expensive requests; try again in a few seconds.");
         }
-        try {
-            return result.get(budget.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+        Future<T> result = submitted;
+        Runnable cancel = () -> {
             result.cancel(true);
+            if (claimed.compareAndSet(false, true)) {
+                release(user, mine);
+                meters.counter("tidigt.expensive.ended", "outcome", "never-started").increment();
+            }
+        };
+        BooleanSupplier hungUp = ClientHangUp.ofCurrentRequest();
+        long deadline = System.nanoTime() + budget.toNanos();
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                try {
+                    return result.get(Math.max(0, Math.min(left, HANG_UP_CHECK.toNanos())), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    if (left <= HANG_UP_CHECK.toNanos()) {
+                        throw e;
+                    }
+                    if (hungUp.getAsBoolean()) {
+                        cancel.run();
+                        meters.counter("tidigt.expensive.cancelled", "reason", "client-gone").increment();
+                        log.info("Client of {} hung up; its computation was cancelled", user);
+                        // Nobody is left to read it: the answer only closes the exchange without an error log.
+                        throw new ApiProblem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "computation-cancelled",
+                                "Computation cancelled", "The connection closed before the answer was ready."));
+                    }
+                }
+            }
+        } catch (TimeoutException e) {
+            cancel.run();
+            meters.counter("tidigt.expensive.cancelled", "reason", "over-budget").increment();
             throw new ApiProblem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "computation-over-budget",
                     "Computation over its time budget", "This computation took longer than its budget of "
                             + budget.toSeconds() + " s and was stopped. Ask for fewer simulations, replicates, waves or months."));
         } catch (InterruptedException e) {
-            result.cancel(true);
+            cancel.run();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while computing", e);
         } catch (ExecutionException e) {

@@ -168,6 +168,15 @@ class ManifestsTest extends ApiTest {
             // The settings arrived: the demo users are off, the dashboard's client is configured.
             assertThat(started.getEnvironment().getProperty("tidigt.demo-users")).isEqualTo("false");
             assertThat(Api.anonymous(served).get("/oauth2/authorization/tidigt").header("Location")).startsWith(provider + "/authorize?");
+            // Bearer tokens must be meant for this API: the manifests' audience is let in, another one is not.
+            String audience = String.valueOf(manifests.values().get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES"));
+            assertThat(audience).isEqualTo("tidigt-api");
+            Api analyst = Api.anonymous(served).with("Authorization", "Bearer " + Tokens.sign(c -> c.audience(audience)
+                    .claim("preferred_username", "eva.analyst").claim("roles", List.of("CITY_ANALYST"))));
+            assertThat(analyst.get("/api/v1/stats/city").status()).as("a token for " + audience).isEqualTo(200);
+            Api elsewhere = Api.anonymous(served).with("Authorization", "Bearer " + Tokens.sign(c -> c.audience("another-api")
+                    .claim("preferred_username", "eva.analyst").claim("roles", List.of("CITY_ANALYST"))));
+            assertThat(elsewhere.get("/api/v1/stats/city").status()).as("a token for another audience").isEqualTo(401);
         }
     }
 

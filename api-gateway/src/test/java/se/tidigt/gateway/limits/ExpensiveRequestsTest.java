@@ -9,12 +9,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** The guard's bounds: one running computation per user, a bounded pool, a time budget that stops the work. */
+/**
+ * The guard's bounds: one running computation per user, a bounded pool, a time budget that stops the work,
+ * and a slot freed at once for work given up before it had a thread.
+ */
 class ExpensiveRequestsTest {
 
     @Test
@@ -74,6 +78,29 @@ class ExpensiveRequestsTest {
     }
 
     @Test
+    void a_computation_given_up_while_it_waits_for_a_thread_never_runs_and_frees_the_users_slot_at_once() {
+        ExpensiveRequests guard = new ExpensiveRequests(5, 1, 1, Duration.ofMillis(300));
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean ran = new AtomicBoolean();
+        ExecutorService callers = Executors.newSingleThreadExecutor();
+        try {
+            // "a" holds the only thread, past its own budget too: it does not stop when interrupted.
+            callers.submit(() -> guard.run("a", () -> awaitIgnoringInterrupts(release)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> guard.running("a") == 1);
+            assertThatThrownBy(() -> guard.run("b", () -> ran.getAndSet(true))).isInstanceOfSatisfying(ApiProblem.class,
+                    p -> assertThat(p.problem().getStatus()).isEqualTo(503));
+            assertThat(guard.running("b")).as("the slot of work that never started").isZero();
+            release.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> guard.running("a") == 0);
+            assertThat(ran).as("the given-up work, once a thread was free").isFalse();
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+            guard.close();
+        }
+    }
+
+    @Test
     void a_full_pool_and_queue_answer_429_rather_than_pile_up() {
         ExpensiveRequests guard = new ExpensiveRequests(5, 1, 1, Duration.ofMinutes(5));
         CountDownLatch release = new CountDownLatch(1);
@@ -88,6 +115,21 @@ class ExpensiveRequestsTest {
             release.countDown();
             callers.shutdownNow();
             guard.close();
+        }
+    }
+
+    private static boolean awaitIgnoringInterrupts(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                boolean released = latch.await(60, TimeUnit.SECONDS);
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return released;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
     }
 

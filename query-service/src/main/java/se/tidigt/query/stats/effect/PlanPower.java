@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 
 /**
  * The power of a rollout plan, by simulation with the platform's own estimator and output rules: the
@@ -51,6 +52,9 @@ public final class PlanPower {
         List<Double> nulls = new ArrayList<>();
         List<Double> alternatives = new ArrayList<>();
         for (int r = 0; r < plan.simulations(); r++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("power simulation cancelled");
+            }
             long seed = seeds.nextLong();
             Double none = estimate(plan, adoption, first, last, 0, seed);
             if (none != null) {

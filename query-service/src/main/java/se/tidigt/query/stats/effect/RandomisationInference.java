@@ -3,6 +3,7 @@ package se.tidigt.query.stats.effect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +32,9 @@ final class RandomisationInference {
                            int replicates) {
         this.observed = estimator.estimate(adoption);
         for (int r = 0; r < replicates; r++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("randomisation inference cancelled");
+            }
             StaggeredAdoption.Result draw = estimator.estimate(redraw.get(), false);
             double[] aggregate = draw.aggregate();
             if (aggregate != null) {

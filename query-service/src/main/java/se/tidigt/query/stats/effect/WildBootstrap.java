@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 
 /**
  * The wild cluster bootstrap with Webb's six-point weights (Webb 2023; MacKinnon &amp; Webb 2018 for
@@ -39,6 +40,9 @@ final class WildBootstrap {
         }
         double[] deviations = new double[weights.length];
         for (int b = 0; b < weights.length; b++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("wild bootstrap cancelled");
+            }
             double d = 0;
             for (int i = 0; i < r.length; i++) {
                 d += weights[b][i] * r[i];
