@@ -76,6 +76,8 @@ class StrictStringsApiTest extends ApiTest {
                 "workModel", "\"VALLINGBY_TEAM\""), "child.personalIdentityNumber", "workModel");
         add(fields, "POST /api/v1/districts/{district}/cases/search", HV + "/cases/search", this::hv,
                 body("personalIdentityNumber", person), "personalIdentityNumber");
+        add(fields, "POST /api/v1/audit/cases/search", "/api/v1/audit/cases/search", () -> as("auditor"),
+                body("personalIdentityNumber", person), "personalIdentityNumber");
         String cases = "/api/v1/cases/" + caseId;
         add(fields, "POST /api/v1/cases/{caseId}/investigation/extension", cases + "/investigation/extension", this::hv,
                 body("newDueDate", "\"2030-01-01\"", "reason", "\"more time\""), "reason");

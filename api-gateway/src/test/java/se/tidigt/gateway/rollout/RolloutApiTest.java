@@ -15,6 +15,9 @@ import static se.tidigt.gateway.support.CaseRequests.childAged;
 import static se.tidigt.gateway.support.CaseRequests.concern;
 
 /** The rollout over real HTTP: work models, districts through time, timelines, and cases carrying their model. */
+// A context of its own: a plan's power reads the districts' volumes from the statistics, and the few cases
+// other classes record would leave every simulated cell below the output rules (and the plan without power).
+@org.springframework.test.context.TestPropertySource(properties = "tidigt.test.context=rollout")
 class RolloutApiTest extends ApiTest {
     private static final String TEAM = "VALLINGBY_TEAM";
 
