@@ -180,7 +180,17 @@
     const date = $('digest-date').value;
     const out = $('digest-result');
     out.innerHTML = '';
-    const digest = await json('/api/v1/audit/digests/' + date);
+    let digest;
+    try {
+      digest = await json('/api/v1/audit/digests/' + date);
+    } catch (e) {
+      if (e.status !== 400) {
+        throw e;
+      }
+      // A day before the store existed has no digest: say so rather than fail.
+      out.append(C.element('p', { id: 'digest-verdict', class: 'none', text: t('digestNotLived') }));
+      return;
+    }
     const check = await json('/api/v1/audit/digests/' + date + '/verify');
     out.append(
       C.element('p', { text: t('digestOf') + ' ' + i18n.date(date) + ': ' + i18n.number(digest.cases, 0) + ' ' + t('casesLower') + ', ' + t('computedAt') + ' ' + when(digest.computedAt) + '.' }),

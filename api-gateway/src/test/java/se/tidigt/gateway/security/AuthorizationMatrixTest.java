@@ -98,6 +98,7 @@ class AuthorizationMatrixTest extends ApiTest {
                 String path = template.replace("{district}", district).replace("{caseId}", caseIn.get(district))
                         .replace("{offerId}", UUID.randomUUID().toString()).replace("{planId}", UUID.randomUUID().toString())
                         .replace("{name}", "no-such-projection").replace("{date}", "2026-01-01")
+                        .replace("{aggregateId}", caseIn.get(district))
                         + (template.endsWith("/weeding/preview") ? "?year=1999" : "");
                 for (Role role : Role.values()) {
                     boolean allowed = EXPECTED.get(operation).allows(role, district.equals(OWN));

@@ -50,7 +50,6 @@ public class CaseExports {
             throw ApiProblem.notFound("Case " + caseId);
         }
         LocalDate day = digestDay != null ? digestDay : digests.latestFinalDay();
-        DailyDigests.Digest digest = digests.get(day);
         ObjectNode export = json.createObjectNode()
                 .put("format", FORMAT)
                 .put("caseId", caseId)
@@ -61,6 +60,13 @@ public class CaseExports {
         export.put("sealsStartAfterGlobalIndex", streams.sealsStartAfter());
         ArrayNode events = export.putArray("events");
         rows.ofCase(caseId).forEach(e -> events.add(event(e)));
+        if (day.isBefore(digests.firstDay())) {
+            // A store younger than the day has no digest of it (and asking for one would be refused).
+            export.put("digestNote", "the store holds nothing recorded by the end of " + day
+                    + ", so there is no digest of that day; ask for a later digestDate once one is final");
+            return export;
+        }
+        DailyDigests.Digest digest = digests.get(day);
         DayHeads.Heads dayHeads = heads.of(day, digest.format());
         int index = dayHeads.aggregateIds().indexOf(caseId);
         if (index < 0) {
