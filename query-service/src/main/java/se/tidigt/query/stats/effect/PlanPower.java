@@ -117,30 +117,7 @@ public final class PlanPower {
             }
             counts.put(district, prefix);
         });
-        StaggeredAdoption.Counts panel = new StaggeredAdoption.Counts() {
-            @Override
-            public java.util.Set<String> units() {
-                return counts.keySet();
-            }
-
-            @Override
-            public double[] window(String unit, int from, int to) {
-                double[][] p = counts.get(unit);
-                int a = Math.max(from, first) - first;
-                int b = Math.min(to, last + 1) - first;
-                return b <= a ? new double[3] : new double[]{p[0][b] - p[0][a], p[1][b] - p[1][a], p[2][b] - p[2][a]};
-            }
-
-            @Override
-            public int first() {
-                return first;
-            }
-
-            @Override
-            public int last() {
-                return last;
-            }
-        };
+        StaggeredAdoption.Counts panel = StaggeredAdoption.Counts.ofRunningSums(counts, first, last);
         double[] aggregate = new StaggeredAdoption(panel, 0).estimate(adoption).aggregate();
         return aggregate == null ? null : aggregate[0];
     }

@@ -46,6 +46,37 @@ public final class StaggeredAdoption {
 
         /** The last month index with data (inclusive). */
         int last();
+
+        /**
+         * Counts held as running sums per unit: {@code prefix[k][i]} is the sum of figure k over the months
+         * {@code first} … {@code first + i − 1}, so any window is two look-ups (a simulated panel).
+         */
+        static Counts ofRunningSums(Map<String, double[][]> prefix, int first, int last) {
+            return new Counts() {
+                @Override
+                public java.util.Set<String> units() {
+                    return prefix.keySet();
+                }
+
+                @Override
+                public double[] window(String unit, int from, int to) {
+                    double[][] p = prefix.get(unit);
+                    int a = Math.max(from, first) - first;
+                    int b = Math.min(to, last + 1) - first;
+                    return b <= a ? new double[3] : new double[]{p[0][b] - p[0][a], p[1][b] - p[1][a], p[2][b] - p[2][a]};
+                }
+
+                @Override
+                public int first() {
+                    return first;
+                }
+
+                @Override
+                public int last() {
+                    return last;
+                }
+            };
+        }
     }
 
     public enum Kind { POST, PRE, ANTICIPATION }

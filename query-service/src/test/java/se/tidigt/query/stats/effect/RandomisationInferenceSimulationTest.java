@@ -12,7 +12,6 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -123,30 +122,7 @@ class RandomisationInferenceSimulationTest {
                 }
                 counts.put(district, prefix);
             }
-            StaggeredAdoption.Counts panel = new StaggeredAdoption.Counts() {
-                @Override
-                public Set<String> units() {
-                    return counts.keySet();
-                }
-
-                @Override
-                public double[] window(String unit, int from, int to) {
-                    double[][] p = counts.get(unit);
-                    int a = Math.max(from, FIRST) - FIRST;
-                    int b = Math.min(to, LAST + 1) - FIRST;
-                    return b <= a ? new double[3] : new double[]{p[0][b] - p[0][a], p[1][b] - p[1][a], p[2][b] - p[2][a]};
-                }
-
-                @Override
-                public int first() {
-                    return FIRST;
-                }
-
-                @Override
-                public int last() {
-                    return LAST;
-                }
-            };
+            StaggeredAdoption.Counts panel = StaggeredAdoption.Counts.ofRunningSums(counts, FIRST, LAST);
             Map<String, Integer> observed = new HashMap<>(adoption);
             observed.values().removeIf(g -> g > LAST);
             return new RandomisationInference(new StaggeredAdoption(panel, 0, baseMonths), observed,
