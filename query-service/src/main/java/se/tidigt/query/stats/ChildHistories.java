@@ -1,8 +1,5 @@
 package se.tidigt.query.stats;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -21,8 +18,8 @@ public final class ChildHistories {
     private final LocalDate dataEnd;
 
     /**
-     * Without a data end: for what does not depend on today (a case's {@link CaseContribution}); {@link
-     * #reReferral} needs one.
+     * Without a data end: for what does not depend on today (a case's {@link CaseContribution}); the re-referral
+     * and late-support tests need one.
      */
     ChildHistories(List<CaseFact> all) {
         this(all, null);
@@ -59,20 +56,6 @@ public final class ChildHistories {
         return byChild.getOrDefault(child, List.of());
     }
 
-    /**
-     * Share of closed cases whose child had a new concern within 12 months after the closure, over the
-     * cases closed at least 12 months before the data's end (a later closure has not had its full year:
-     * counting it would understate re-referral). Those are counted apart, as {@code closedTooRecently}.
-     */
-    ObjectNode reReferral(Tally tally, List<CaseFact> cases) {
-        List<CaseFact> closed = cases.stream().filter(c -> c.closedAt() != null).toList();
-        List<CaseFact> followed = closed.stream().filter(this::followedForAYear).toList();
-        ObjectNode node = Rate.of(tally.cases(followed.stream().filter(this::referredAgainWithinAYear)),
-                tally.cases(followed.stream()));
-        node.set("closedTooRecently", Tally.node(tally.cases(closed.stream().filter(c -> !followedForAYear(c)))));
-        return node;
-    }
-
     /** Whether a closed case has had its full year after closing by the data's end. */
     public boolean followedForAYear(CaseFact closed) {
         return !Stats.date(closed.closedAt()).plusMonths(12).isAfter(dataEnd);
@@ -83,27 +66,6 @@ public final class ChildHistories {
         Instant limit = closed.closedAt().atZone(Stats.ZONE).plusMonths(12).toInstant();
         return byChild.get(closed.child()).stream().anyMatch(other -> other.receivedAt().isAfter(closed.closedAt())
                 && !other.receivedAt().isAfter(limit));
-    }
-
-    /**
-     * For the children whose first concern ever is among these cases: age then, age at the first
-     * intervention ever, the share whose first intervention came two years or more later, and how many
-     * are still waiting (no intervention yet, a case still open: their time is not known yet).
-     */
-    ObjectNode lateSupport(Tally tally, List<CaseFact> cases) {
-        List<CaseFact> firsts = cases.stream().filter(this::isChildsFirstCase).toList();
-        List<CaseFact> helped = firsts.stream().filter(c -> firstIntervention(c.child()) != null).toList();
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.set("children", Tally.node(tally.cases(firsts.stream())));
-        node.set("ageAtFirstConcern", Ages.of(tally, firsts, c -> c.ageOn(c.receivedAt())));
-        node.set("ageAtFirstIntervention", Ages.of(tally, helped, c -> c.ageOn(firstIntervention(c.child()))));
-        node.set("yearsToFirstIntervention", LeadTimes.summary(tally.cases(helped.stream()),
-                helped.stream().map(this::yearsToFirstIntervention).toList(), "Years"));
-        node.set("shareTwoYearsOrMore", Rate.of(tally.cases(helped.stream().filter(c -> yearsToFirstIntervention(c) >= 2)),
-                tally.cases(helped.stream())));
-        node.set("stillWaiting", Tally.node(tally.cases(firsts.stream().filter(c -> firstIntervention(c.child()) == null
-                && byChild.get(c.child()).stream().anyMatch(other -> other.closedAt() == null)))));
-        return node;
     }
 
     /** Whether any case of the child is still open (a child without intervention yet is then still waiting). */

@@ -1,6 +1,7 @@
 package se.tidigt.query.stats;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A count of records and the sum of their record keys (modulo 2³²): what the cell-key method needs
@@ -8,7 +9,7 @@ import java.util.List;
  * answered offers as accepted plus declined) is protected part by part, so a total and its parts
  * never disagree with each other.
  */
-public record Count(long n, long key, List<Count> parts) {
+public record Count(long n, long key, List<Count> parts) implements Figure {
     public static final long KEY_SPACE = 1L << 32;
 
     public static Count of(long n, long key) {
@@ -23,5 +24,24 @@ public record Count(long n, long key, List<Count> parts) {
             key += part.key();
         }
         return new Count(n, Math.floorMod(key, KEY_SPACE), List.of(parts));
+    }
+
+    @Override
+    public Map<String, Count> counts() {
+        return Map.of("", this);
+    }
+
+    /** The records of both counts; a count of parts stays one of the same parts. */
+    @Override
+    public Count plus(Figure other) {
+        Count b = (Count) other;
+        if (parts.isEmpty() || parts.size() != b.parts().size()) {
+            return Count.of(n + b.n(), key + b.key());
+        }
+        Count[] sum = new Count[parts.size()];
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = parts.get(i).plus(b.parts().get(i));
+        }
+        return Count.sum(sum);
     }
 }

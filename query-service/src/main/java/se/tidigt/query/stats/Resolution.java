@@ -1,31 +1,30 @@
 package se.tidigt.query.stats;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Turns a tree of figures into what a reader may see: every {@link Count} becomes the count the
- * reader gets (exact, or as {@link Publication} publishes it), then every read value ({@link Guarded})
- * is shown or withheld, then every rate's value and interval is worked out from the counts just shown,
- * never from the raw ones; for a protected reader the interval also carries the protection's variance.
- * Withheld values are null and listed by path.
+ * The output rules: turns a tree of {@link Figure}s into what a reader may see. Every figure is published by
+ * its type, whatever it is called: every {@link Count} becomes the count the reader gets (exact, or as
+ * {@link Publication} publishes it), every {@link Guarded} read value is shown or withheld, every
+ * {@link Share}'s value and interval is worked out from the counts just shown (with the protection's variance
+ * for a protected reader). The published forms ({@link PublishedCount}, {@link PublishedRate},
+ * {@link PublishedValue}) can be made only here. A tree holding anything but figures is refused, so no number
+ * reaches a reader without these rules. Withheld values are null and listed by path.
  */
 final class Resolution {
-    /**
-     * Objects whose keys are values found in the records (an age, a partner, a kind of support): for a
-     * protected reader an entry published as 0 is left out, or its key alone would say that such a
-     * record exists.
-     */
-    private static final Set<String> KEYED_BY_VALUE = Set.of("byYear", "collaborationsByPartner", "openAccessSupport");
-    /** The funnel's steps that count cases, each a subset of the concerns. */
-    private static final List<String> CASE_STEPS = List.of("protectionAssessments", "initialAssessments",
-            "investigationsOpened", "casesClosed", "casesOpen");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Null: the reader sees everything exactly (their own district). */
     private final Publication publication;
@@ -53,148 +52,145 @@ final class Resolution {
         return withheld;
     }
 
+    /** The figures as the reader sees them. */
     ObjectNode resolve(ObjectNode tree) {
         if (publication != null) {
-            define(tree, "");
+            define(tree, before, whole);
             rules(tree);
             publication.settle();
-            for (String name : KEYED_BY_VALUE) {
-                if (tree.findParent(name) == null) {
-                    // A figure renamed without this list would lose its protection silently: refuse instead.
-                    throw new IllegalStateException("No figure named " + name + " to protect");
-                }
-            }
         }
-        walk(tree, "");
-        return tree;
+        return publish(tree, "");
     }
 
-    /** Every count of the window fixed, with the same path's count before the window and over the whole series. */
-    private void define(JsonNode node, String path) {
+    /** Every count of the window fixed, with the same figure's count over the series before the window and over all of it. */
+    private void define(JsonNode node, JsonNode beforeNode, JsonNode wholeNode) {
+        node.fields().forEachRemaining(field -> {
+            String name = field.getKey();
+            JsonNode b = beforeNode == null ? null : beforeNode.get(name);
+            JsonNode w = wholeNode == null ? null : wholeNode.get(name);
+            Figure figure = figure(field.getValue());
+            if (figure != null) {
+                Map<String, Count> earlier = figure(b) == null ? Map.of() : figure(b).counts();
+                Map<String, Count> all = figure(w) == null ? Map.of() : figure(w).counts();
+                figure.counts().forEach((part, count) -> publication.define(count, earlier.get(part), all.get(part)));
+            } else if (field.getValue().isObject()) {
+                define(field.getValue(), b, w);
+            }
+        });
+    }
+
+    /** The consistency rules each figure's type carries: the funnel's, every numerator within its denominator. */
+    private void rules(JsonNode node) {
+        node.forEach(child -> {
+            Figure figure = figure(child);
+            if (figure instanceof Funnel funnel) {
+                funnel.rules(publication);
+            } else if (figure instanceof Share share) {
+                publication.partOf(share.numerator(), share.denominator());
+            } else if (figure == null && child.isObject()) {
+                rules(child);
+            }
+        });
+    }
+
+    private static Figure figure(JsonNode node) {
+        return node instanceof POJONode pojo && pojo.getPojo() instanceof Figure figure ? figure : null;
+    }
+
+    private ObjectNode publish(ObjectNode node, String path) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         node.fields().forEachRemaining(field -> {
             String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-            if (field.getValue() instanceof POJONode pojo && pojo.getPojo() instanceof Count count) {
-                publication.define(count, at(before, at), at(whole, at));
+            Figure figure = figure(field.getValue());
+            if (figure != null) {
+                out.set(field.getKey(), JSON.valueToTree(published(figure, at)));
             } else if (field.getValue().isObject()) {
-                define(field.getValue(), at);
+                out.set(field.getKey(), publish((ObjectNode) field.getValue(), at));
+            } else {
+                throw new IllegalStateException("Not a figure, so not published: " + at);
             }
         });
+        return out;
     }
 
-    private static Count at(JsonNode tree, String path) {
-        JsonNode node = tree;
-        for (String field : path.split("\\.")) {
-            node = node == null ? null : node.get(field);
+    private Object published(Figure figure, String path) {
+        if (figure instanceof Count count) {
+            return count(count);
+        } else if (figure instanceof Guarded guarded) {
+            return value(guarded, path);
+        } else if (figure instanceof Share share) {
+            return rate(share, path);
+        } else if (figure instanceof Funnel funnel) {
+            return counts(funnel.counts(), false);
         }
-        return node instanceof POJONode pojo && pojo.getPojo() instanceof Count count ? count : null;
+        return counts(((ValueKeyed) figure).counts(), true);
     }
 
-    /** The consistency rules of an answer: the funnel's parts within their totals, every numerator within its denominator. */
-    private void rules(ObjectNode tree) {
-        JsonNode funnel = tree.get("funnel");
-        if (funnel != null) {
-            Count concerns = count(funnel, "concerns");
-            CASE_STEPS.forEach(step -> publication.partOf(count(funnel, step), concerns));
-            publication.partOf(count(funnel, "investigationsConcluded"), count(funnel, "investigationsOpened"));
-            publication.partOf(count(funnel, "interventionsStarted"), count(funnel, "accepted"));
-            publication.partOf(count(funnel, "interventionsEnded"), count(funnel, "interventionsStarted"));
-            publication.totalOf(count(funnel, "offers"), count(funnel, "accepted"), count(funnel, "declined"));
-        }
-        rateRules(tree);
+    private PublishedCount count(Count count) {
+        return new PublishedCount(publication == null ? count.n() : publication.count(count));
     }
 
-    private void rateRules(JsonNode node) {
-        if (node.has("numerator") && node.has("denominator")) {
-            publication.partOf(count(node, "numerator"), count(node, "denominator"));
-        }
-        node.forEach(child -> {
-            if (child.isObject()) {
-                rateRules(child);
+    /** Counts by name; {@code byValue}: an entry a protected reader gets as 0 is left out (its key would reveal a record). */
+    private Map<String, PublishedCount> counts(Map<String, Count> counts, boolean byValue) {
+        Map<String, PublishedCount> out = new LinkedHashMap<>();
+        counts.forEach((name, count) -> {
+            PublishedCount shown = count(count);
+            if (!(byValue && publication != null && shown.value() == 0)) {
+                out.put(name, shown);
             }
         });
-    }
-
-    private static Count count(JsonNode node, String field) {
-        if (node.get(field) instanceof POJONode pojo && pojo.getPojo() instanceof Count count) {
-            return count;
-        }
-        throw new IllegalStateException("No count at " + field);
-    }
-
-    private long shown(Count count) {
-        return publication == null ? count.n() : publication.count(count);
-    }
-
-    private void walk(ObjectNode node, String path) {
-        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-        node.fields().forEachRemaining(fields::add);
-        boolean keyedByValue = KEYED_BY_VALUE.contains(path.substring(path.lastIndexOf('.') + 1));
-        Count numerator = node.has("numerator") && node.has("denominator") ? count(node, "numerator") : null;
-        Count denominator = numerator == null ? null : count(node, "denominator");
-        Guarded designEffect = node.get("designEffect") instanceof POJONode pojo && pojo.getPojo() instanceof Guarded g ? g : null;
-        for (Map.Entry<String, JsonNode> field : fields) {
-            String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-            JsonNode value = field.getValue();
-            if (value instanceof POJONode pojo && pojo.getPojo() instanceof Count count) {
-                long shown = shown(count);
-                if (publication != null && keyedByValue && shown == 0) {
-                    node.remove(field.getKey());
-                } else {
-                    node.put(field.getKey(), shown);
-                }
-            } else if (value.isObject()) {
-                walk((ObjectNode) value, at);
-            }
-        }
-        for (Map.Entry<String, JsonNode> field : fields) {
-            if (field.getValue() instanceof POJONode pojo && pojo.getPojo() instanceof Guarded guarded) {
-                Double shown = guarded.value() == null ? null : publication == null ? guarded.value() : published(guarded, node);
-                node.put(field.getKey(), shown);
-                if (guarded.value() != null && shown == null) {
-                    withheld.add(path.isEmpty() ? field.getKey() : path + "." + field.getKey());
-                }
-            }
-        }
-        if (numerator != null) {
-            rate(node, path, numerator, denominator, designEffect == null || designEffect.value() == null ? 1.0 : designEffect.value());
-        }
+        return out;
     }
 
     /**
-     * A read value for a protected reader: its smoothed or rounded form, when it rests on at least
-     * {@link Publication#MIN_RECORDS} records (and the figure's published n says as much) with at least the
-     * threshold on each side.
+     * A read value: exact for the district; for a protected reader its smoothed or rounded form, when it rests
+     * on at least {@link Publication#MIN_RECORDS} records (and its figure's published n says as much) with at
+     * least the threshold on each side.
      */
-    private Double published(Guarded guarded, ObjectNode node) {
+    private PublishedValue value(Guarded guarded, String path) {
+        if (guarded.value() == null || publication == null) {
+            return new PublishedValue(guarded.value());
+        }
         boolean enough = guarded.published() != null && guarded.records() >= Publication.MIN_RECORDS
                 && guarded.support() >= publication.threshold()
-                && (!node.has("n") || node.get("n").asLong() >= Publication.MIN_RECORDS);
-        return enough ? guarded.published() : null;
+                && (guarded.n() == null || publication.count(guarded.n()) >= Publication.MIN_RECORDS);
+        if (!enough) {
+            withheld.add(path);
+        }
+        return new PublishedValue(enough ? guarded.published() : null);
     }
 
-    private void rate(ObjectNode node, String path, Count numeratorCount, Count denominatorCount, double deff) {
-        long numerator = node.get("numerator").asLong();
-        long denominator = node.get("denominator").asLong();
+    private PublishedRate rate(Share share, String path) {
+        long numerator = count(share.numerator()).value();
+        long denominator = count(share.denominator()).value();
+        Map<String, Object> besides = new LinkedHashMap<>();
+        if (share.designEffect() != null) {
+            besides.put("designEffect", value(share.designEffect(), path + ".designEffect"));
+            besides.put("clusteredBy", "case");
+        }
+        if (share.closedTooRecently() != null) {
+            besides.put("closedTooRecently", count(share.closedTooRecently()));
+        }
         if (denominator == 0 || publication != null && denominator < publication.threshold()) {
-            node.putNull("value").putNull("low").putNull("high");
             if (denominator > 0) {
                 withheld.add(path + ".value");
             }
-            return;
+            return new PublishedRate(null, numerator, denominator, null, null, besides);
         }
+        Guarded designEffect = share.designEffect();
+        double deff = designEffect == null || designEffect.value() == null ? 1.0 : designEffect.value();
         double effect = publication == null ? deff : deff + protectionEffect(numerator, denominator,
-                numeratorCount, denominatorCount);
+                share.numerator(), share.denominator());
         double[] interval = Stats.wilson(numerator / effect, denominator / effect);
-        node.put("value", Stats.round((double) numerator / denominator));
-        node.put("low", Stats.round(interval[0]));
-        node.put("high", Stats.round(interval[1]));
+        return new PublishedRate(Stats.round((double) numerator / denominator), numerator, denominator,
+                Stats.round(interval[0]), Stats.round(interval[1]), besides);
     }
 
     /**
      * The protection's variance of the published rate r = a ÷ n over the binomial variance p̃(1 − p̃) ÷ n, to be
-     * added to the design effect (docs/statistics.md, "Intervals that include the protection"). By the delta
-     * method: with n = a + b (parts) the rate moves by ((1 − r)·δa − r·δb) ÷ n; with a and n perturbed
-     * independently, by (δa − r·δn) ÷ n. p̃ is the Wilson centre, so a rate of 0 or 1 still gets a width.
+     * added to the design effect (docs/statistics.md, "Rates and intervals"). By the delta method: with n = a + b
+     * (parts) the rate moves by ((1 − r)·δa − r·δb) ÷ n; with a and n perturbed independently, by (δa − r·δn) ÷ n.
+     * p̃ is the Wilson centre, so a rate of 0 or 1 still gets a width.
      */
     private double protectionEffect(long a, long n, Count numerator, Count denominator) {
         double r = (double) a / n;
@@ -208,5 +204,79 @@ final class Resolution {
         double z2 = Stats.Z95 * Stats.Z95;
         double centre = (a + z2 / 2) / (n + z2);
         return variance / (centre * (1 - centre) / n);
+    }
+
+    /** A count as the reader gets it: made only by the output rules. */
+    static final class PublishedCount {
+        private final long value;
+
+        private PublishedCount(long value) {
+            this.value = value;
+        }
+
+        @JsonValue
+        long value() {
+            return value;
+        }
+    }
+
+    /** A value read from records (a mean, a median, a design effect) as the reader gets it, or null: withheld. */
+    static final class PublishedValue {
+        private final Double value;
+
+        private PublishedValue(Double value) {
+            this.value = value;
+        }
+
+        @JsonValue
+        Double value() {
+            return value;
+        }
+    }
+
+    /** A rate as the reader gets it: its value and interval from the counts shown beside it, and what goes with it. */
+    @JsonPropertyOrder({"value", "numerator", "denominator", "low", "high"})
+    static final class PublishedRate {
+        private final Double value;
+        private final long numerator;
+        private final long denominator;
+        private final Double low;
+        private final Double high;
+        private final Map<String, Object> besides;
+
+        private PublishedRate(Double value, long numerator, long denominator, Double low, Double high,
+                              Map<String, Object> besides) {
+            this.value = value;
+            this.numerator = numerator;
+            this.denominator = denominator;
+            this.low = low;
+            this.high = high;
+            this.besides = besides;
+        }
+
+        public Double getValue() {
+            return value;
+        }
+
+        public long getNumerator() {
+            return numerator;
+        }
+
+        public long getDenominator() {
+            return denominator;
+        }
+
+        public Double getLow() {
+            return low;
+        }
+
+        public Double getHigh() {
+            return high;
+        }
+
+        @JsonAnyGetter
+        public Map<String, Object> besides() {
+            return besides;
+        }
     }
 }

@@ -3,6 +3,7 @@ package se.tidigt.query.stats;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import se.tidigt.query.stats.protection.CellKeyMethod;
 
 import java.time.LocalDate;
@@ -63,11 +64,11 @@ final class Rows {
      * Open-access support has no work model or concern: counted by district and month only (a month
      * counts when it overlaps the period), each district-month-kind tally a part of its own.
      */
-    static ObjectNode openAccess(Tally tally, StatsQuery q, String key, List<CaseFacts.OpenAccessCount> counts,
-                                 Function<String, String> district) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
+    static POJONode openAccess(Tally tally, StatsQuery q, String key, List<CaseFacts.OpenAccessCount> counts,
+                               Function<String, String> district) {
+        Map<String, Count> byValue = new java.util.LinkedHashMap<>();
         if (q.groupBy() == StatsQuery.Grouping.WORK_MODEL || q.workModel() != null || q.concerns() != null) {
-            return node;
+            return Tally.node(new ValueKeyed(byValue));
         }
         Map<String, List<Count>> byKind = new TreeMap<>();
         counts.stream()
@@ -80,8 +81,8 @@ final class Rows {
                         .add(tally.tally(c.district() + "|" + c.month() + "|" + c.kind(), c.count())));
         byKind.forEach((kind, parts) -> {
             Count sum = Count.sum(parts.toArray(Count[]::new));
-            node.set(kind, Tally.node(Count.of(sum.n(), sum.key())));
+            byValue.put(kind, Count.of(sum.n(), sum.key()));
         });
-        return node;
+        return Tally.node(new ValueKeyed(byValue));
     }
 }

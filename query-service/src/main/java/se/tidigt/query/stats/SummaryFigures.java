@@ -12,7 +12,7 @@ import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 /**
- * The figures of a group, a tree of {@link Count}s and {@link Guarded} values,
+ * The figures of a group, a tree of {@link Figure}s,
  * read from a merged {@link CellSummary} instead of a pass over the cases: counts are entries, rates
  * pairs of them, percentiles read off merged value histograms (nearest rank, support from the same
  * histogram), and what depends on today compared against the days kept as values.
@@ -41,51 +41,37 @@ final class SummaryFigures {
     private ObjectNode figures() {
         ObjectNode figures = JSON.objectNode();
         Count concerns = s.count(Metric.CONCERNS);
-        figures.set("funnel", funnel(concerns));
+        figures.set("funnel", Tally.node(funnel(concerns)));
         Count accepted = s.count(Metric.ACCEPTED_OFFERS);
-        ObjectNode acceptance = Rate.of(accepted, Count.sum(accepted, s.count(Metric.DECLINED_OFFERS)));
-        acceptance.set("designEffect", Tally.node(designEffect()));
-        acceptance.put("clusteredBy", "case");
-        figures.set("acceptanceRate", acceptance);
-        figures.set("concernToAcceptedIntervention", Rate.of(s.count(Metric.HAS_ACCEPTED), concerns));
-        figures.set("investigationToIntervention", Rate.of(s.count(Metric.CONCLUDED_WITH_INTERVENTION),
-                s.count(Metric.INVESTIGATION_CONCLUDED)));
-        figures.set("concernToInvestigation", Rate.of(s.count(Metric.INVESTIGATION_OPENED), concerns));
-        figures.set("initialAssessmentWithin14Days", Rate.of(s.count(Metric.INITIAL_ASSESSMENT_WITHIN_14_DAYS),
-                s.count(Metric.INITIAL_ASSESSED)));
+        figures.set("acceptanceRate", Tally.node(Share.clustered(accepted,
+                Count.sum(accepted, s.count(Metric.DECLINED_OFFERS)), designEffect())));
+        figures.set("concernToAcceptedIntervention", Tally.node(Share.of(s.count(Metric.HAS_ACCEPTED), concerns)));
+        figures.set("investigationToIntervention", Tally.node(Share.of(s.count(Metric.CONCLUDED_WITH_INTERVENTION),
+                s.count(Metric.INVESTIGATION_CONCLUDED))));
+        figures.set("concernToInvestigation", Tally.node(Share.of(s.count(Metric.INVESTIGATION_OPENED), concerns)));
+        figures.set("initialAssessmentWithin14Days", Tally.node(Share.of(s.count(Metric.INITIAL_ASSESSMENT_WITHIN_14_DAYS),
+                s.count(Metric.INITIAL_ASSESSED))));
         ObjectNode leadTimes = JSON.objectNode();
         leadTimes.set("concernToInitialAssessment", distribution(Metric.DAYS_TO_INITIAL_ASSESSMENT, Metric.OPEN_BEFORE_INITIAL_ASSESSMENT));
         leadTimes.set("concernToFirstOffer", distribution(Metric.DAYS_TO_FIRST_OFFER, Metric.OPEN_BEFORE_FIRST_OFFER));
         leadTimes.set("concernToInterventionStart", distribution(Metric.DAYS_TO_INTERVENTION_START, Metric.OPEN_BEFORE_INTERVENTION_START));
         figures.set("leadTimes", leadTimes);
         figures.set("investigationLength", investigations());
-        figures.set("reReferral", reReferral());
+        figures.set("reReferral", Tally.node(reReferral()));
         figures.set("ageAtConcern", ages(s.histogram(Metric.AGE_AT_CONCERN)));
         figures.set("ageAtFirstIntervention", ages(s.histogram(Metric.AGE_AT_FIRST_INTERVENTION)));
         figures.set("lateSupport", lateSupport());
         figures.set("workersPerCase", workers());
-        ObjectNode partners = JSON.objectNode();
-        s.labelled(Metric.COLLABORATIONS).forEach((partner, count) -> partners.set(partner, Tally.node(count)));
-        figures.set("collaborationsByPartner", partners);
+        figures.set("collaborationsByPartner", Tally.node(new ValueKeyed(s.labelled(Metric.COLLABORATIONS))));
         figures.set("deadlineBreaches", breaches());
         return figures;
     }
 
-    private ObjectNode funnel(Count concerns) {
-        ObjectNode funnel = JSON.objectNode();
-        funnel.set("concerns", Tally.node(concerns));
-        funnel.set("protectionAssessments", Tally.node(s.count(Metric.PROTECTION_ASSESSED)));
-        funnel.set("initialAssessments", Tally.node(s.count(Metric.INITIAL_ASSESSED)));
-        funnel.set("investigationsOpened", Tally.node(s.count(Metric.INVESTIGATION_OPENED)));
-        funnel.set("investigationsConcluded", Tally.node(s.count(Metric.INVESTIGATION_CONCLUDED)));
-        funnel.set("offers", Tally.node(s.count(Metric.OFFERS)));
-        funnel.set("accepted", Tally.node(s.count(Metric.ACCEPTED_OFFERS)));
-        funnel.set("declined", Tally.node(s.count(Metric.DECLINED_OFFERS)));
-        funnel.set("interventionsStarted", Tally.node(s.count(Metric.STARTED_OFFERS)));
-        funnel.set("interventionsEnded", Tally.node(s.count(Metric.ENDED_OFFERS)));
-        funnel.set("casesClosed", Tally.node(s.count(Metric.CLOSED)));
-        funnel.set("casesOpen", Tally.node(s.count(Metric.OPEN)));
-        return funnel;
+    private Funnel funnel(Count concerns) {
+        return new Funnel(concerns, s.count(Metric.PROTECTION_ASSESSED), s.count(Metric.INITIAL_ASSESSED),
+                s.count(Metric.INVESTIGATION_OPENED), s.count(Metric.INVESTIGATION_CONCLUDED), s.count(Metric.OFFERS),
+                s.count(Metric.ACCEPTED_OFFERS), s.count(Metric.DECLINED_OFFERS), s.count(Metric.STARTED_OFFERS),
+                s.count(Metric.ENDED_OFFERS), s.count(Metric.CLOSED), s.count(Metric.OPEN));
     }
 
     /**
@@ -133,16 +119,15 @@ final class SummaryFigures {
         TreeMap<Long, Count> days = s.histogram(Metric.INVESTIGATION_DAYS);
         ObjectNode node = summary(days, "Days");
         node.set("stillOpen", Tally.node(s.count(Metric.INVESTIGATION_STILL_OPEN)));
-        node.set("overDue", Rate.of(s.count(Metric.INVESTIGATION_OVERDUE), total(days, v -> true)));
+        node.set("overDue", Tally.node(Share.of(s.count(Metric.INVESTIGATION_OVERDUE), total(days, v -> true))));
         return node;
     }
 
     /** Closed cases followed for a full year (closing day + 12 months ≤ today) and those referred again. */
-    private ObjectNode reReferral() {
+    private Share reReferral() {
         LongPredicate followed = day -> !LocalDate.ofEpochDay(day).plusMonths(12).isAfter(today);
-        ObjectNode node = Rate.of(s.count(Metric.CLOSED_ON_REFERRED_AGAIN, followed), s.count(Metric.CLOSED_ON, followed));
-        node.set("closedTooRecently", Tally.node(s.count(Metric.CLOSED_ON, followed.negate())));
-        return node;
+        return Share.followed(s.count(Metric.CLOSED_ON_REFERRED_AGAIN, followed), s.count(Metric.CLOSED_ON, followed),
+                s.count(Metric.CLOSED_ON, followed.negate()));
     }
 
     private ObjectNode lateSupport() {
@@ -153,7 +138,7 @@ final class SummaryFigures {
         node.set("ageAtFirstConcern", ages(firstAges));
         node.set("ageAtFirstIntervention", ages(s.histogram(Metric.HELPED_AGE_AT_FIRST_INTERVENTION)));
         node.set("yearsToFirstIntervention", summary(years, "Years"));
-        node.set("shareTwoYearsOrMore", Rate.of(total(years, v -> v >= 2), total(years, v -> true)));
+        node.set("shareTwoYearsOrMore", Tally.node(Share.of(total(years, v -> v >= 2), total(years, v -> true))));
         node.set("stillWaiting", Tally.node(s.count(Metric.STILL_WAITING)));
         return node;
     }
@@ -167,11 +152,12 @@ final class SummaryFigures {
             sum += e.getKey() * e.getValue().n();
         }
         ObjectNode node = JSON.objectNode();
-        node.set("n", Tally.node(total(workers, v -> true)));
+        Count n = total(workers, v -> true);
+        node.set("n", Tally.node(n));
         // IntStream.average() divides the exact integer sum by the count: the same double.
         Double mean = staffed == 0 ? null : Stats.round((double) sum / staffed);
-        node.set("mean", Tally.node(Guarded.ratio(mean, staffed)));
-        node.set("median", Tally.node(guarded(workers, 0.5)));
+        node.set("mean", Tally.node(Guarded.ratio(mean, staffed).beside(n)));
+        node.set("median", Tally.node(guarded(workers, 0.5).beside(n)));
         return node;
     }
 
@@ -190,29 +176,31 @@ final class SummaryFigures {
         return Count.of(done.n() + due.n(), done.key() + due.key());
     }
 
-    /** As {@link Ages#of}: n, count by year of age, shares under 10 and 13 to 17. */
+    /** As the case-by-case count of ages: n, count by year of age, shares under 10 and 13 to 17. */
     private ObjectNode ages(TreeMap<Long, Count> byAge) {
         ObjectNode node = JSON.objectNode();
         Count n = total(byAge, v -> true);
         node.set("n", Tally.node(n));
-        ObjectNode years = node.putObject("byYear");
-        byAge.forEach((age, count) -> years.set(String.valueOf(age), Tally.node(count)));
-        node.set("shareUnder10", Rate.of(total(byAge, age -> age < 10), n));
-        node.set("share13to17", Rate.of(total(byAge, age -> age >= 13 && age <= 17), n));
+        Map<String, Count> years = new java.util.LinkedHashMap<>();
+        byAge.forEach((age, count) -> years.put(String.valueOf(age), count));
+        node.set("byYear", Tally.node(new ValueKeyed(years)));
+        node.set("shareUnder10", Tally.node(Share.of(total(byAge, age -> age < 10), n)));
+        node.set("share13to17", Tally.node(Share.of(total(byAge, age -> age >= 13 && age <= 17), n)));
         return node;
     }
 
-    /** As {@link LeadTimes#summary}: n, median and 90th percentile. */
+    /** The durations' figure: n, median and 90th percentile. */
     private ObjectNode summary(TreeMap<Long, Count> histogram, String unit) {
         ObjectNode node = JSON.objectNode();
-        node.set("n", Tally.node(total(histogram, v -> true)));
-        node.set("median" + unit, Tally.node(guarded(histogram, 0.5)));
-        node.set("p90" + unit, Tally.node(guarded(histogram, 0.9)));
+        Count n = total(histogram, v -> true);
+        node.set("n", Tally.node(n));
+        node.set("median" + unit, Tally.node(guarded(histogram, 0.5).beside(n)));
+        node.set("p90" + unit, Tally.node(guarded(histogram, 0.9).beside(n)));
         return node;
     }
 
     /**
-     * As {@link LeadTimes#guarded}: the nearest-rank percentile (the smallest value with at least q of
+     *  the nearest-rank percentile (the smallest value with at least q of
      * the records at or below it) and the smaller of the records at or below and at or above it.
      */
     private Guarded guarded(TreeMap<Long, Count> histogram, double q) {
@@ -230,7 +218,7 @@ final class SummaryFigures {
             below += e.getValue().n();
             if (below >= rank) {
                 return new Guarded((double) e.getKey(), Math.min(below, records - before), records,
-                        Publication.smoothed(histogram, rank, records));
+                        Publication.smoothed(histogram, rank, records), null);
             }
         }
         throw new IllegalStateException("rank beyond the records");

@@ -1,6 +1,8 @@
 package se.tidigt.query.stats;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import se.tidigt.query.stats.protection.CellKeyMethod;
 
 import java.time.LocalDate;
@@ -15,8 +17,8 @@ import java.util.function.Function;
  * The answer from cell summaries: O(cells) per query. A cell whose month the period covers wholly is
  * merged as it is; of a month covered in part (an exact reader's day range) the cases on covered days are
  * added one by one. Protected: each published count is perturbed once, from the records in it
- * ({@link Publication}). Equal figure for figure to the fact-by-fact oracle of the tests
- * ({@code CellSummariesTest} compares the JSON of both over synthetic cities and many queries).
+ * ({@link Publication}). Proven equal figure for figure to a case-by-case count by {@code CellSummariesTest}
+ * (the JSON of both over synthetic cities and many queries).
  */
 final class SummaryStatistics {
     private final DistrictCrosswalk crosswalk;
@@ -82,31 +84,20 @@ final class SummaryStatistics {
         return rows;
     }
 
-    /** A new tree with every count of {@code a} and {@code b} added path by path (counts of disjoint records add). */
+    /** A new tree with every figure of {@code a} and {@code b} added path by path (figures of disjoint records add). */
     private static ObjectNode sumOfCounts(ObjectNode a, ObjectNode b) {
         ObjectNode sum = a.deepCopy();
         b.fields().forEachRemaining(field -> {
-            com.fasterxml.jackson.databind.JsonNode mine = sum.get(field.getKey());
-            if (field.getValue() instanceof com.fasterxml.jackson.databind.node.POJONode pojo && pojo.getPojo() instanceof Count count) {
-                Count was = mine instanceof com.fasterxml.jackson.databind.node.POJONode p && p.getPojo() instanceof Count c ? c : null;
-                sum.set(field.getKey(), Tally.node(was == null ? count : add(was, count)));
+            JsonNode mine = sum.get(field.getKey());
+            if (field.getValue() instanceof POJONode pojo && pojo.getPojo() instanceof Figure figure) {
+                Figure was = mine instanceof POJONode p && p.getPojo() instanceof Figure f ? f : null;
+                sum.set(field.getKey(), Tally.node(was == null ? figure : was.plus(figure)));
             } else if (field.getValue().isObject()) {
                 sum.set(field.getKey(), mine != null && mine.isObject()
                         ? sumOfCounts((ObjectNode) mine, (ObjectNode) field.getValue()) : field.getValue().deepCopy());
             }
         });
         return sum;
-    }
-
-    private static Count add(Count a, Count b) {
-        if (a.parts().isEmpty() || a.parts().size() != b.parts().size()) {
-            return Count.of(a.n() + b.n(), a.key() + b.key());
-        }
-        Count[] parts = new Count[a.parts().size()];
-        for (int i = 0; i < parts.length; i++) {
-            parts[i] = add(a.parts().get(i), b.parts().get(i));
-        }
-        return Count.sum(parts);
     }
 
     /**

@@ -67,11 +67,8 @@ public final class Tally {
         return Count.of(n, keys.of("tally:" + id));
     }
 
-    static POJONode node(Count count) {
-        return new POJONode(count);
-    }
-
-    static POJONode node(Guarded guarded) {
-        return new POJONode(guarded);
+    /** A figure in a tree of figures, published by {@link Resolution} by its type. */
+    static POJONode node(Figure figure) {
+        return new POJONode(figure);
     }
 }

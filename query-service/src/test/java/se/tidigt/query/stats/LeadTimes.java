@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Days from the concern to each step: count, median and 90th percentile (nearest rank), and how many
+ * Days from the concern to each step, counted case by case: count, median and 90th percentile (nearest rank), and how many
  * cases are still open without having reached the step (their time is not known yet: right-censored).
  */
 final class LeadTimes {
@@ -30,8 +30,8 @@ final class LeadTimes {
                 .map(c -> Stats.days(c.investigationOpenedAt(), c.investigationConcludedAt())).toList(), "Days");
         node.set("stillOpen", Tally.node(tally.cases(cases.stream()
                 .filter(c -> c.investigationOpenedAt() != null && c.investigationConcludedAt() == null && c.closedAt() == null))));
-        node.set("overDue", Rate.of(tally.cases(concluded.stream()
-                .filter(c -> Stats.date(c.investigationConcludedAt()).isAfter(c.investigationDue()))), tally.cases(concluded.stream())));
+        node.set("overDue", Tally.node(Share.of(tally.cases(concluded.stream()
+                .filter(c -> Stats.date(c.investigationConcludedAt()).isAfter(c.investigationDue()))), tally.cases(concluded.stream()))));
         return node;
     }
 
@@ -47,8 +47,8 @@ final class LeadTimes {
     static ObjectNode summary(Count n, List<Long> durations, String unit) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.set("n", Tally.node(n));
-        node.set("median" + unit, Tally.node(guarded(durations, 0.5)));
-        node.set("p90" + unit, Tally.node(guarded(durations, 0.9)));
+        node.set("median" + unit, Tally.node(guarded(durations, 0.5).beside(n)));
+        node.set("p90" + unit, Tally.node(guarded(durations, 0.9).beside(n)));
         return node;
     }
 
@@ -63,6 +63,6 @@ final class LeadTimes {
         java.util.TreeMap<Long, Count> histogram = new java.util.TreeMap<>();
         values.forEach(v -> histogram.merge(v.longValue(), Count.of(1, 0), (x, y) -> Count.of(x.n() + y.n(), 0)));
         long rank = Math.max(1, (int) Math.ceil(q * values.size()));
-        return new Guarded(value, Math.min(below, above), values.size(), Publication.smoothed(histogram, rank, values.size()));
+        return new Guarded(value, Math.min(below, above), values.size(), Publication.smoothed(histogram, rank, values.size()), null);
     }
 }

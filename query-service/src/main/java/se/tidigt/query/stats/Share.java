@@ -1,0 +1,45 @@
+package se.tidigt.query.stats;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A rate: numerator ÷ denominator, the numerator a subset of the denominator's records. Its value and 95 %
+ * interval are worked out by the output rules ({@link Resolution}) for the reader, so a rate never reveals
+ * more than the rules allow. {@code designEffect} (offers clustered in cases; null: none) widens the interval
+ * and is shown beside it; {@code closedTooRecently} (re-referral; null: none) counts the records left out for
+ * right-censoring.
+ */
+record Share(Count numerator, Count denominator, Guarded designEffect, Count closedTooRecently) implements Figure {
+    static Share of(Count numerator, Count denominator) {
+        return new Share(numerator, denominator, null, null);
+    }
+
+    /** Accepted of answered offers, clustered in cases. */
+    static Share clustered(Count numerator, Count denominator, Guarded designEffect) {
+        return new Share(numerator, denominator, designEffect, null);
+    }
+
+    /** Re-referral: the closed cases followed for a year, with those not yet followed counted apart. */
+    static Share followed(Count numerator, Count denominator, Count closedTooRecently) {
+        return new Share(numerator, denominator, null, closedTooRecently);
+    }
+
+    @Override
+    public Map<String, Count> counts() {
+        Map<String, Count> counts = new LinkedHashMap<>();
+        counts.put("numerator", numerator);
+        counts.put("denominator", denominator);
+        if (closedTooRecently != null) {
+            counts.put("closedTooRecently", closedTooRecently);
+        }
+        return counts;
+    }
+
+    @Override
+    public Share plus(Figure other) {
+        Share b = (Share) other;
+        return new Share(numerator.plus(b.numerator), denominator.plus(b.denominator), designEffect,
+                closedTooRecently == null ? null : closedTooRecently.plus(b.closedTooRecently));
+    }
+}
