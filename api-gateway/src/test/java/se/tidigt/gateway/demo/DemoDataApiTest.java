@@ -80,6 +80,96 @@ class DemoDataApiTest extends DemoCityTest {
     }
 
     @Test
+    void every_all_time_and_yearly_rate_is_within_one_point_of_the_exact_one_and_no_rate_times_n_gives_back_a_count() {
+        List<String> codes = new ArrayList<>();
+        analyst().get("/api/v1/districts").json().forEach(d -> codes.add(d.get("code").asText()));
+        List<String> periods = new ArrayList<>(List.of(""));
+        for (int year = 2019; year < LAST_MONTH.getYear(); year++) {
+            periods.add("?from=" + year + "-01&to=" + year + "-12");
+        }
+        int compared = 0;
+        double worst = 0;
+        for (String period : periods) {
+            // The exact city is the sum of the districts' own exact figures.
+            Map<String, long[]> city = new HashMap<>();
+            Map<String, JsonNode> shownByDistrict = new HashMap<>();
+            analyst().get("/api/v1/stats/city" + (period.isEmpty() ? "?" : period + "&") + "groupBy=district").json()
+                    .forEach(row -> shownByDistrict.put(row.at("/group/district").asText(), row));
+            for (String code : codes) {
+                JsonNode exact = as(DemoUsers.userIdFor(code)).get("/api/v1/stats/districts/" + code + period).json();
+                Map<String, JsonNode> exactRates = rates(exact, "");
+                exactRates.forEach((path, rate) -> {
+                    long[] sum = city.computeIfAbsent(path, k -> new long[2]);
+                    sum[0] += rate.get("numerator").asLong();
+                    sum[1] += rate.get("denominator").asLong();
+                });
+                if (period.isEmpty()) {
+                    for (Map.Entry<String, JsonNode> shown : rates(shownByDistrict.get(code), "").entrySet()) {
+                        double off = compare(code + shown.getKey(), shown.getValue(),
+                                exactRates.get(shown.getKey()).get("value").asDouble());
+                        if (shown.getKey().equals("/acceptanceRate")) {
+                            assertThat(off).as("%s's all-time acceptance is published from its records", code).isNotNegative();
+                        }
+                        worst = Math.max(worst, off);
+                        compared++;
+                    }
+                }
+            }
+            JsonNode shownCity = analyst().get("/api/v1/stats/city" + period).json().get(0);
+            for (Map.Entry<String, JsonNode> shown : rates(shownCity, "").entrySet()) {
+                long[] exact = city.get(shown.getKey());
+                double off = compare("city" + period + shown.getKey(), shown.getValue(), (double) exact[0] / exact[1]);
+                if (shown.getKey().equals("/acceptanceRate") || shown.getKey().equals("/concernToAcceptedIntervention")) {
+                    assertThat(off).as("the city's %s%s is published from its records", period, shown.getKey()).isNotNegative();
+                }
+                worst = Math.max(worst, off);
+                compared++;
+            }
+        }
+        System.out.printf("Demo city: %d all-time and yearly rates, at most %.4f from the exact ones%n", compared, worst);
+        assertThat(compared).isGreaterThan(50);
+    }
+
+    /** Every rate with a value in an answer, by its path. */
+    private static Map<String, JsonNode> rates(JsonNode node, String path) {
+        Map<String, JsonNode> found = new HashMap<>();
+        if (node.has("numerator") && node.has("denominator") && node.get("value").isNumber()) {
+            found.put(path, node);
+        }
+        node.fields().forEachRemaining(f -> {
+            if (f.getValue().isObject()) {
+                found.putAll(rates(f.getValue(), path + "/" + f.getKey()));
+            }
+        });
+        return found;
+    }
+
+    /**
+     * A published rate against the exact one: within a point where its published denominator reaches the rule
+     * (docs/statistics.md, "Rates and intervals"), and then fitting at least two numerators for every denominator
+     * within 4 of the published one, so value × n gives back no count; below it the ratio of the published counts.
+     */
+    private static double compare(String at, JsonNode shown, double exact) {
+        long a = shown.get("numerator").asLong();
+        long n = shown.get("denominator").asLong();
+        double value = shown.get("value").asDouble();
+        if (n < 205 || a < 10 || n - a < 10) {
+            assertThat(value).as(at + ": the ratio of the published counts").isCloseTo((double) a / n, within(1e-4));
+            return -1;
+        }
+        assertThat(value).as(at + " against the exact " + exact).isCloseTo(exact, within(0.01 + 1e-9));
+        long points = Math.round(value * 100);
+        for (long candidate = n - 4; candidate <= n + 4; candidate++) {
+            long fitting = 0;
+            for (long numerator = 0; numerator <= candidate; numerator++) {
+                fitting += Math.round(100.0 * numerator / candidate) == points ? 1 : 0;
+            }
+            assertThat(fitting).as(at + ": numerators of " + candidate + " giving " + value).isNotEqualTo(1);
+        }
+        return Math.abs(value - exact);
+    }
+
+    @Test
     void the_effect_on_re_referral_and_late_support_is_published_under_the_same_output_rules() {
         for (String metric : List.of("reReferral12m", "lateSupport")) {
             Api.Response response = analyst().get("/api/v1/stats/rollout-effect?workModel=VALLINGBY_TEAM&metric=" + metric);

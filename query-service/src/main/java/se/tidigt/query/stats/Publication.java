@@ -24,6 +24,12 @@ final class Publication {
     static final int MIN_RECORDS = 10;
     /** A published percentile is the mean of this many records around its rank, rounded (never one child's value). */
     static final int PERCENTILE_WINDOW = 5;
+    /**
+     * A share is published from its exact records, in whole percentage points, only when its true denominator is
+     * above this: in whole points a share then fits at least two numerators for every denominator
+     * (0.01·n &gt; 2), so value × n gives back no count. docs/statistics.md, "Rates and intervals".
+     */
+    static final int RATE_FROM_RECORDS = 200;
 
     private final CellKeyMethod cellKey;
     private final Map<Count, Long> published = new HashMap<>();
@@ -64,6 +70,17 @@ final class Publication {
         long k = cellKey.threshold();
         double u = (Math.floorMod(seriesKey, Count.KEY_SPACE) + 0.5) / Count.KEY_SPACE;
         return k * ((long) Math.floor((double) (before + n) / k + u) - (long) Math.floor((double) before / k + u));
+    }
+
+    /**
+     * Whether a share with these published counts is published from its exact records: its published
+     * denominator at least {@link #RATE_FROM_RECORDS} + k (so the true one is above {@link #RATE_FROM_RECORDS}),
+     * and its published numerator and the rest of the denominator each at least {@link #MIN_RECORDS} (so no count
+     * from 1 to k − 1 lies behind a share near 0 or 1). Decided from published counts alone.
+     */
+    boolean rateFromRecords(long numerator, long denominator) {
+        return denominator >= RATE_FROM_RECORDS + threshold() && numerator >= MIN_RECORDS
+                && denominator - numerator >= MIN_RECORDS;
     }
 
     /** A count as published: a count of parts is the sum of its parts as published. */

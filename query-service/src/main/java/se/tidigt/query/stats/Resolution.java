@@ -19,7 +19,8 @@ import java.util.Map;
  * its type, whatever it is called: every {@link Count} becomes the count the reader gets (exact, or as
  * {@link Publication} publishes it), every {@link Guarded} read value is shown or withheld, every
  * {@link Share}'s value and interval is worked out from the counts just shown (with the protection's variance
- * for a protected reader). The published forms ({@link PublishedCount}, {@link PublishedRate},
+ * for a protected reader), or, where its denominator is large enough that whole points reveal no count, from its
+ * exact records in whole points ({@link Publication#rateFromRecords}). The published forms ({@link PublishedCount}, {@link PublishedRate},
  * {@link PublishedValue}) can be made only here. A tree holding anything but figures is refused, so no number
  * reaches a reader without these rules. Withheld values are null and listed by path.
  */
@@ -179,6 +180,14 @@ final class Resolution {
         }
         Guarded designEffect = share.designEffect();
         double deff = designEffect == null || designEffect.value() == null ? 1.0 : designEffect.value();
+        if (publication != null && publication.rateFromRecords(numerator, denominator)) {
+            // Estimated on the exact records, published in whole points with its interval rounded outwards.
+            long a = share.numerator().n();
+            long n = share.denominator().n();
+            double[] interval = Stats.wilson(a / deff, n / deff);
+            return new PublishedRate(Math.round(100.0 * a / n) / 100.0, numerator, denominator,
+                    Math.floor(interval[0] * 100 + 1e-9) / 100, Math.ceil(interval[1] * 100 - 1e-9) / 100, besides);
+        }
         double effect = publication == null ? deff : deff + protectionEffect(numerator, denominator,
                 share.numerator(), share.denominator());
         double[] interval = Stats.wilson(numerator / effect, denominator / effect);
