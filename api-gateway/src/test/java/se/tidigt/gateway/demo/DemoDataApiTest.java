@@ -145,24 +145,29 @@ class DemoDataApiTest extends DemoCityTest {
     }
 
     /**
-     * A published rate against the exact one: within a point where its published denominator reaches the rule
-     * (docs/statistics.md, "Rates and intervals"), and then fitting at least two numerators for every denominator
-     * within 4 of the published one, so value × n gives back no count; below it the ratio of the published counts.
+     * A published rate against the exact one: where its published denominator reaches the rule (docs/statistics.md,
+     * "Rates and intervals"), in steps of whole points within a point of the exact one, fitting at least two
+     * numerators for every denominator within 4 of the published one, so value × n gives back no count (returns
+     * how far off it is); below the rule, the ratio of the published counts (returns −1).
      */
     private static double compare(String at, JsonNode shown, double exact) {
         long a = shown.get("numerator").asLong();
         long n = shown.get("denominator").asLong();
         double value = shown.get("value").asDouble();
-        if (n < 205 || a < 10 || n - a < 10) {
+        long step = n - 4 > 100 && a >= 10 && n - a >= 10 ? 200 / (n - 4) + 1 : 0;
+        if (step == 0 || step > 2) {
             assertThat(value).as(at + ": the ratio of the published counts").isCloseTo((double) a / n, within(1e-4));
             return -1;
         }
         assertThat(value).as(at + " against the exact " + exact).isCloseTo(exact, within(0.01 + 1e-9));
         long points = Math.round(value * 100);
+        assertThat(points % step).as(at + ": steps of " + step + " points").isZero();
         for (long candidate = n - 4; candidate <= n + 4; candidate++) {
             long fitting = 0;
-            for (long numerator = 0; numerator <= candidate; numerator++) {
-                fitting += Math.round(100.0 * numerator / candidate) == points ? 1 : 0;
+            // Only numerators within two points of value × candidate can round to the value's step.
+            long first = Math.max(0, (long) Math.floor(candidate * (value - 0.02)));
+            for (long numerator = first; numerator <= Math.min(candidate, (long) Math.ceil(candidate * (value + 0.02))); numerator++) {
+                fitting += step * Math.round(100.0 * numerator / candidate / step) == points ? 1 : 0;
             }
             assertThat(fitting).as(at + ": numerators of " + candidate + " giving " + value).isNotEqualTo(1);
         }

@@ -25,11 +25,13 @@ final class Publication {
     /** A published percentile is the mean of this many records around its rank, rounded (never one child's value). */
     static final int PERCENTILE_WINDOW = 5;
     /**
-     * A share is published from its exact records, in whole percentage points, only when its true denominator is
-     * above this: in whole points a share then fits at least two numerators for every denominator
-     * (0.01·n &gt; 2), so value × n gives back no count. docs/statistics.md, "Rates and intervals".
+     * A share is published from its exact records, in steps of whole percentage points, when its true denominator
+     * n is at least above this: in steps of s points with s·n &gt; 200 it fits at least two numerators for every
+     * denominator, so value × n gives back no count. docs/statistics.md, "Rates and intervals".
      */
-    static final int RATE_FROM_RECORDS = 200;
+    static final int RATE_FROM_RECORDS = 100;
+    /** The largest step (whole percentage points) a share from its records is published in: errs by at most 1 point. */
+    static final int MAX_RATE_STEP = 2;
 
     private final CellKeyMethod cellKey;
     private final Map<Count, Long> published = new HashMap<>();
@@ -73,14 +75,19 @@ final class Publication {
     }
 
     /**
-     * Whether a share with these published counts is published from its exact records: its published
-     * denominator at least {@link #RATE_FROM_RECORDS} + k (so the true one is above {@link #RATE_FROM_RECORDS}),
-     * and its published numerator and the rest of the denominator each at least {@link #MIN_RECORDS} (so no count
-     * from 1 to k − 1 lies behind a share near 0 or 1). Decided from published counts alone.
+     * The step, in whole percentage points, in which a share with these published counts is published from its
+     * exact records, or 0: published as the ratio of its published counts. The true denominator is above the
+     * published one less k; the step s is the smallest with s × that &gt; 200, at most {@link #MAX_RATE_STEP}; the
+     * published numerator and the rest of the denominator must each reach {@link #MIN_RECORDS} (so no count from
+     * 1 to k − 1 lies behind a share near 0 or 1). Decided from published counts alone.
      */
-    boolean rateFromRecords(long numerator, long denominator) {
-        return denominator >= RATE_FROM_RECORDS + threshold() && numerator >= MIN_RECORDS
-                && denominator - numerator >= MIN_RECORDS;
+    int rateStep(long numerator, long denominator) {
+        long smallest = denominator - (threshold() - 1);
+        if (smallest <= RATE_FROM_RECORDS || numerator < MIN_RECORDS || denominator - numerator < MIN_RECORDS) {
+            return 0;
+        }
+        long step = 200 / smallest + 1;
+        return step <= MAX_RATE_STEP ? (int) step : 0;
     }
 
     /** A count as published: a count of parts is the sum of its parts as published. */

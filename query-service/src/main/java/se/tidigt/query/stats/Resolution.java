@@ -20,7 +20,7 @@ import java.util.Map;
  * {@link Publication} publishes it), every {@link Guarded} read value is shown or withheld, every
  * {@link Share}'s value and interval is worked out from the counts just shown (with the protection's variance
  * for a protected reader), or, where its denominator is large enough that whole points reveal no count, from its
- * exact records in whole points ({@link Publication#rateFromRecords}). The published forms ({@link PublishedCount}, {@link PublishedRate},
+ * exact records in steps of whole points ({@link Publication#rateStep}). The published forms ({@link PublishedCount}, {@link PublishedRate},
  * {@link PublishedValue}) can be made only here. A tree holding anything but figures is refused, so no number
  * reaches a reader without these rules. Withheld values are null and listed by path.
  */
@@ -180,13 +180,15 @@ final class Resolution {
         }
         Guarded designEffect = share.designEffect();
         double deff = designEffect == null || designEffect.value() == null ? 1.0 : designEffect.value();
-        if (publication != null && publication.rateFromRecords(numerator, denominator)) {
-            // Estimated on the exact records, published in whole points with its interval rounded outwards.
+        int step = publication == null ? 0 : publication.rateStep(numerator, denominator);
+        if (step > 0) {
+            // Estimated on the exact records, published in steps of whole points with its interval rounded outwards.
             long a = share.numerator().n();
             long n = share.denominator().n();
             double[] interval = Stats.wilson(a / deff, n / deff);
-            return new PublishedRate(Math.round(100.0 * a / n) / 100.0, numerator, denominator,
-                    Math.floor(interval[0] * 100 + 1e-9) / 100, Math.ceil(interval[1] * 100 - 1e-9) / 100, besides);
+            return new PublishedRate(step * Math.round(100.0 * a / n / step) / 100.0, numerator, denominator,
+                    step * Math.floor(interval[0] * 100 / step + 1e-9) / 100, step * Math.ceil(interval[1] * 100 / step - 1e-9) / 100,
+                    besides);
         }
         double effect = publication == null ? deff : deff + protectionEffect(numerator, denominator,
                 share.numerator(), share.denominator());
