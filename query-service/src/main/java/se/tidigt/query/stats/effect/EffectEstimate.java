@@ -6,7 +6,6 @@ import se.tidigt.rollout.api.RolloutDesign;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +37,7 @@ final class EffectEstimate {
     private final RandomisationInference inference;
     private final StaggeredAdoption.Result result;
     private final WildBootstrap bootstrap;
+    private final DetailIntervals details;
     private final Randomisation randomisation;
 
     EffectEstimate(Panel panel, Map<String, Exposure> exposures, EffectQuery query,
@@ -59,6 +59,7 @@ final class EffectEstimate {
         this.inference = new RandomisationInference(estimator, adoption, draws, query.replicates());
         this.result = inference.observed();
         this.bootstrap = new WildBootstrap(new ArrayList<>(panel.units()), query.replicates(), query.seed());
+        this.details = new DetailIntervals(result, bootstrap);
         Double p = inference.pValue(0);
         this.randomisation = new Randomisation(inference.usableDraws() > 0,
                 plan.isPresent() ? "the plan's own seeded draw, repeated with new seeds; districts outside the plan keep their adoption"
@@ -150,34 +151,18 @@ final class EffectEstimate {
                 .orElse(List.of()).stream().filter(d -> cell.residuals().containsKey(d)).toList();
     }
 
-    /** Rambachan &amp; Roth's relative magnitudes: post deviations up to M̄ × the largest step between pre windows. */
+    /** Rambachan &amp; Roth's relative magnitudes ({@link RelativeMagnitudes}): the interval for M̄ = 0.5, 1 and 2. */
     private List<Sensitivity> sensitivity(Aggregate aggregate) {
         List<Sensitivity> rows = new ArrayList<>();
-        Map<Integer, List<Cell>> preByCohort = result.used(Kind.PRE).stream().collect(Collectors.groupingBy(Cell::group));
-        double largest = Double.NaN;
-        for (List<Cell> cells : preByCohort.values()) {
-            List<Cell> ordered = new ArrayList<>(cells);
-            ordered.sort((a, b) -> Integer.compare(b.from(), a.from()));
-            double previous = 0;
-            for (Cell c : ordered) {
-                double step = Math.abs(c.att() - previous);
-                largest = Double.isNaN(largest) ? step : Math.max(largest, step);
-                previous = c.att();
-            }
-        }
+        RelativeMagnitudes magnitudes = RelativeMagnitudes.of(result.used(Kind.PRE), result.used(Kind.POST));
+        double[] interval = inference.interval();
         for (double mBar : M_BAR) {
-            if (aggregate.low() == null || Double.isNaN(largest)) {
+            if (aggregate.low() == null || interval == null || !magnitudes.available()) {
                 rows.add(new Sensitivity(mBar, null, null));
                 continue;
             }
-            List<Cell> post = result.used(Kind.POST);
-            double weight = post.stream().mapToDouble(c -> c.treated() * c.months()).sum();
-            double bias = 0;
-            for (Cell c : post) {
-                int steps = (c.from() - c.group()) / Math.max(1, c.months()) + 1;
-                bias += c.treated() * c.months() / weight * steps * mBar * largest;
-            }
-            rows.add(new Sensitivity(mBar, lower(aggregate.low() - bias), upper(aggregate.high() + bias)));
+            double[] widened = magnitudes.interval(interval[0], interval[1], mBar);
+            rows.add(new Sensitivity(mBar, lower(widened[0]), upper(widened[1])));
         }
         return rows;
     }
@@ -242,32 +227,12 @@ final class EffectEstimate {
             Integer g = adoption.get(district);
             StaggeredAdoption.Cohort cohort = g == null ? null : result.cohorts().stream().filter(c -> c.group() == g)
                     .findFirst().orElse(null);
-            List<Cell> own = result.used(Kind.POST).stream().filter(c -> c.group() == (g == null ? Integer.MIN_VALUE : g)
-                    && c.residuals().containsKey(district)).toList();
-            Double att = null;
-            Double low = null;
-            Double high = null;
-            Integer n = null;
-            if (!own.isEmpty()) {
-                double weight = own.stream().mapToDouble(c -> c.months()).sum();
-                double sum = 0;
-                Map<String, Double> residuals = new HashMap<>();
-                for (Cell c : own) {
-                    double effect = c.districtEffects().get(district);
-                    sum += c.months() / weight * effect;
-                    c.residuals().forEach((u, r) -> {
-                        if (!cohortOf(c).contains(u)) {
-                            residuals.merge(u, r * c.months() / weight, Double::sum);
-                        }
-                    });
-                }
-                double[] interval = bootstrap.interval(sum, residuals);
-                att = point(sum);
-                low = interval == null ? null : lower(interval[0]);
-                high = interval == null ? null : upper(interval[1]);
-                n = (int) weight;
-            }
-            boolean excluded = g != null && g <= panel.last() && own.isEmpty();
+            DetailIntervals.Estimate own = g == null ? null : details.district(district, g);
+            Double att = own == null ? null : point(own.estimate());
+            Double low = own == null || own.interval() == null ? null : lower(own.interval()[0]);
+            Double high = own == null || own.interval() == null ? null : upper(own.interval()[1]);
+            Integer n = own == null ? null : own.n();
+            boolean excluded = g != null && g <= panel.last() && own == null;
             String reason = excluded ? result.cells().stream().filter(c -> c.kind() == Kind.POST && c.group() == g && !c.used())
                     .map(Cell::withheld).findFirst().orElse("no complete window after adoption with answers both in it and in the base before adoption (missing base period or no data since)") : null;
             rows.add(new DistrictRow(district, g == null ? null : Panel.label(g),
@@ -299,14 +264,11 @@ final class EffectEstimate {
     private List<EstimateRow> cohorts() {
         List<EstimateRow> rows = new ArrayList<>();
         for (StaggeredAdoption.Cohort cohort : result.cohorts()) {
-            List<Cell> cells = result.used(Kind.POST).stream().filter(c -> c.group() == cohort.group()).toList();
-            double[] estimate = StaggeredAdoption.Result.weighted(cells);
-            double[] interval = estimate == null ? null
-                    : bootstrap.interval(estimate[0], StaggeredAdoption.Result.residuals(cells));
+            DetailIntervals.Estimate estimate = details.cohort(cohort.group());
+            double[] interval = estimate == null ? null : estimate.interval();
             rows.add(new EstimateRow(Panel.label(cohort.group()), cohort.districts(), cohort.windowMonths(),
-                    estimate == null ? null : point(estimate[0]), interval == null ? null : lower(interval[0]),
-                    interval == null ? null : upper(interval[1]),
-                    cells.stream().mapToInt(c -> c.treated() * c.months()).sum()));
+                    estimate == null ? null : point(estimate.estimate()), interval == null ? null : lower(interval[0]),
+                    interval == null ? null : upper(interval[1]), estimate == null ? 0 : estimate.n()));
         }
         return rows;
     }

@@ -84,11 +84,13 @@ public final class StaggeredAdoption {
     /**
      * One cell: cohort g, the window [from, to) and its base [baseFrom, baseTo), the effect on the metric
      * and on exposure, who stands behind it, and per district its share in the effect's deviation
-     * (residual ÷ group size, signed) for the wild bootstrap; {@code withheld} says why it is not used.
+     * (its leverage-adjusted residual's share, signed; a cohort of one district: its own noise borrowed from the
+     * comparisons) for the wild bootstrap; {@code ownNoise}: per treated district, the standard deviation of its
+     * own change, borrowed from the comparisons' spread; {@code withheld} says why it is not used.
      */
     public record Cell(Kind kind, int group, int from, int to, int baseFrom, int baseTo, double att, double exposure,
                        int treated, int comparison, long treatedAnswers, String withheld, Map<String, Double> residuals,
-                       Map<String, Double> districtEffects, double precision) {
+                       Map<String, Double> districtEffects, double precision, Map<String, Double> ownNoise) {
         public int eventTime() {
             return from - group;
         }
@@ -205,7 +207,7 @@ public final class StaggeredAdoption {
             int baseFrom = Math.max(counts.first(), baseTo - baseMonths);
             if (baseTo - baseFrom < ANTICIPATION_CHECK_MONTHS) {
                 cells.add(new Cell(Kind.POST, g, g, g, baseFrom, baseTo, Double.NaN, Double.NaN, units.size(), 0, 0,
-                        "fewer than " + ANTICIPATION_CHECK_MONTHS + " months of data before adoption (no base period)", Map.of(), Map.of(), 0));
+                        "fewer than " + ANTICIPATION_CHECK_MONTHS + " months of data before adoption (no base period)", Map.of(), Map.of(), 0, Map.of()));
                 cohorts.add(new Cohort(g, 0, baseFrom, baseTo, List.copyOf(units)));
                 return;
             }
@@ -213,7 +215,7 @@ public final class StaggeredAdoption {
             cohorts.add(new Cohort(g, length, baseFrom, baseTo, List.copyOf(units)));
             if (length == 0) {
                 cells.add(new Cell(Kind.POST, g, g, g, baseFrom, baseTo, Double.NaN, Double.NaN, units.size(), 0, 0,
-                        "fewer than " + WINDOW_MONTHS[0] + " complete months since adoption", Map.of(), Map.of(), 0));
+                        "fewer than " + WINDOW_MONTHS[0] + " complete months since adoption", Map.of(), Map.of(), 0, Map.of()));
                 return;
             }
             for (int from = g; from + length - 1 <= counts.last(); from += length) {
@@ -305,28 +307,50 @@ public final class StaggeredAdoption {
         }
         if (withheld != null) {
             return new Cell(kind, g, from, to, baseFrom, baseTo, Double.NaN, Double.NaN, treated.size(), comparison.size(),
-                    treatedAnswers, withheld, Map.of(), Map.of(), 0);
+                    treatedAnswers, withheld, Map.of(), Map.of(), 0, Map.of());
         }
         double[] t = mean(treated);
         double[] c = mean(comparison);
         double precision = 1 / (1 / t[2] + 1 / c[2]);
         if (!detail) {
             return new Cell(kind, g, from, to, baseFrom, baseTo, t[0] - c[0], t[1] - c[1], treated.size(), comparison.size(),
-                    treatedAnswers, null, Map.of(), Map.of(), precision);
+                    treatedAnswers, null, Map.of(), Map.of(), precision, Map.of());
         }
+        // The comparisons' spread of changes per unit of precision: a district's own change has about this
+        // variance ÷ its precision (the noise of a few answers a month dominates at district volumes).
+        double spread = 0;
+        for (double[] v : comparison) {
+            spread += v[2] * (v[0] - c[0]) * (v[0] - c[0]);
+        }
+        spread /= comparison.size() - 1;
+        Map<String, Double> ownNoise = new HashMap<>();
         Map<String, Double> residuals = new HashMap<>();
         for (int i = 0; i < treated.size(); i++) {
-            residuals.put(treatedUnits.get(i), (treated.get(i)[0] - t[0]) * treated.get(i)[2] / t[2]);
+            double[] v = treated.get(i);
+            ownNoise.put(treatedUnits.get(i), Math.sqrt(spread / v[2]));
+            // One district alone has no residual of its own: its noise is borrowed from the comparisons.
+            residuals.put(treatedUnits.get(i), treated.size() == 1 ? Math.sqrt(spread / v[2]) : leverageAdjusted(v[0] - t[0], v[2], t[2]));
         }
         for (int i = 0; i < comparison.size(); i++) {
-            residuals.put(comparisonUnits.get(i), -(comparison.get(i)[0] - c[0]) * comparison.get(i)[2] / c[2]);
+            double[] v = comparison.get(i);
+            residuals.put(comparisonUnits.get(i), -leverageAdjusted(v[0] - c[0], v[2], c[2]));
         }
         Map<String, Double> effects = new HashMap<>();
         for (int i = 0; i < treated.size(); i++) {
             effects.put(treatedUnits.get(i), treated.get(i)[0] - c[0]);
         }
         return new Cell(kind, g, from, to, baseFrom, baseTo, t[0] - c[0], t[1] - c[1], treated.size(), comparison.size(),
-                treatedAnswers, null, residuals, effects, precision);
+                treatedAnswers, null, residuals, effects, precision, ownNoise);
+    }
+
+    /**
+     * A district's share in its group mean's deviation, (value − mean)·w ÷ W, divided by √(1 − w/W): a residual
+     * is smaller than the error behind it by its leverage w/W in the group's mean, so unadjusted residuals
+     * understate the variance, by half with two districts (the CR2 correction of Bell &amp; McCaffrey 2002).
+     */
+    private static double leverageAdjusted(double deviation, double weight, double total) {
+        double leverage = weight / total;
+        return deviation * leverage / Math.sqrt(1 - leverage);
     }
 
     /** The precision-weighted mean {metric, exposure, total weight}: each district by 1 ÷ (1/answers in window + 1/answers in base). */
