@@ -199,6 +199,10 @@ class DemoDataApiTest extends DemoCityTest {
             } else {
                 assertThat(aggregate.path("withheld").asText()).as("withheld with the reason: " + aggregate).isNotBlank();
             }
+            if (metric.equals("reReferral12m")) {
+                assertThat(aggregate.path("low").isNumber() && aggregate.path("high").isNumber())
+                        .as("one treated district: the interval is the wild bootstrap's " + aggregate).isTrue();
+            }
         }
     }
 

@@ -33,8 +33,8 @@ final class DetailIntervals {
         if (estimate == null) {
             return null;
         }
-        return new Estimate(estimate[0], bootstrap.interval(estimate[0], StaggeredAdoption.Result.residuals(cells)),
-                cells.stream().mapToInt(c -> c.treated() * c.months()).sum());
+        return new Estimate(estimate[0], bootstrap.interval(estimate[0], StaggeredAdoption.Result.residuals(cells),
+                degreesOfFreedom(cells)), cells.stream().mapToInt(c -> c.treated() * c.months()).sum());
     }
 
     /**
@@ -61,7 +61,19 @@ final class DetailIntervals {
                 }
             });
             residuals.merge(district, c.ownNoise().get(district) * share, Double::sum);
+            String window = StaggeredAdoption.windowSource(district, c.from());
+            residuals.merge(window, c.ownNoise().get(window) * share, Double::sum);
         }
-        return new Estimate(sum, bootstrap.interval(sum, residuals), (int) weight);
+        return new Estimate(sum, bootstrap.interval(sum, residuals, degreesOfFreedom(own)), (int) weight);
+    }
+
+    /**
+     * The degrees of freedom the residuals were read with: the comparison districts behind the cells, less one
+     * (a single cell: its comparisons less one).
+     */
+    static int degreesOfFreedom(List<Cell> cells) {
+        long comparisons = cells.stream().flatMap(c -> c.residuals().keySet().stream())
+                .filter(source -> cells.stream().noneMatch(c -> c.ownNoise().containsKey(source))).distinct().count();
+        return (int) comparisons - 1;
     }
 }

@@ -27,6 +27,8 @@ import se.tidigt.query.stats.effect.StaggeredAdoption.Kind;
  */
 final class EffectEstimate {
     static final double[] M_BAR = {0.5, 1, 2};
+    static final String BOOTSTRAP_HEADLINE = "95 % wild cluster bootstrap with Student's t: the randomisation test cannot "
+            + "bound it";
     private static final int MIN_TREATED = 4;
 
     private final Panel panel;
@@ -58,7 +60,7 @@ final class EffectEstimate {
                 : AdoptionOrders.permutation(panel.units(), adoption, query.seed());
         this.inference = new RandomisationInference(estimator, adoption, draws, query.replicates());
         this.result = inference.observed();
-        this.bootstrap = new WildBootstrap(new ArrayList<>(panel.units()), query.replicates(), query.seed());
+        this.bootstrap = new WildBootstrap(query.replicates(), query.seed());
         this.details = new DetailIntervals(result, bootstrap);
         Double p = inference.pValue(0);
         this.randomisation = new Randomisation(inference.usableDraws() > 0,
@@ -131,10 +133,17 @@ final class EffectEstimate {
             return new Aggregate(null, null, null, null, null, 0, adopted, 0, comparison, 0, withheld.size(), excluded, null,
                     reason);
         }
-        double[] interval = inference.interval();
+        double[] interval = headlineInterval();
+        String method = "95 % by inverting the randomisation test of a constant effect";
         if (interval == null) {
-            warnings.add("The effect's 95 % interval is not published: the randomisation test over the adoption orders "
-                    + "cannot bound it with " + treated.size() + " treated district(s); read it as no evidence either way.");
+            warnings.add("The effect's 95 % interval is not published: neither the randomisation test over the adoption "
+                    + "orders nor the wild bootstrap can bound it with " + treated.size()
+                    + " treated district(s); read it as no evidence either way.");
+        } else if (inference.interval() == null) {
+            method = BOOTSTRAP_HEADLINE;
+            warnings.add("The randomisation test over the adoption orders cannot bound the effect with " + treated.size()
+                    + " treated district(s) (the draws leave it in place): its 95 % interval is the wild bootstrap's, the "
+                    + "treated district's own noise taken from the comparisons'.");
         }
         Double att = point(estimate[0]);
         Double low = interval == null ? null : lower(interval[0]);
@@ -142,8 +151,23 @@ final class EffectEstimate {
         Points points = share ? new Points(att == null ? null : Math.round(att * 100) * 1.0,
                 low == null ? null : Math.round(low * 100) * 1.0, high == null ? null : Math.round(high * 100) * 1.0) : null;
         Double p = inference.pValue(0);
-        return new Aggregate(att, low, high, "95 % by inverting the randomisation test of a constant effect", points, n,
+        return new Aggregate(att, low, high, method, points, n,
                 adopted, treated.size(), comparison, post.size(), withheld.size(), excluded, p == null ? null : round4(p), null);
+    }
+
+    /**
+     * The aggregate's 95 % interval: by randomisation inference, or where its draws cannot bound it (one treated
+     * district whose adoption no draw moves) the wild bootstrap's with Student's t, as for the detail; null: neither.
+     */
+    private double[] headlineInterval() {
+        double[] interval = inference.interval();
+        if (interval != null) {
+            return interval;
+        }
+        double[] estimate = result.aggregate();
+        List<Cell> post = result.used(Kind.POST);
+        return estimate == null ? null : bootstrap.interval(estimate[0], StaggeredAdoption.Result.residuals(post),
+                DetailIntervals.degreesOfFreedom(post));
     }
 
     private List<String> cohortOf(Cell cell) {
@@ -155,7 +179,7 @@ final class EffectEstimate {
     private List<Sensitivity> sensitivity(Aggregate aggregate) {
         List<Sensitivity> rows = new ArrayList<>();
         RelativeMagnitudes magnitudes = RelativeMagnitudes.of(result.used(Kind.PRE), result.used(Kind.POST));
-        double[] interval = inference.interval();
+        double[] interval = headlineInterval();
         for (double mBar : M_BAR) {
             if (aggregate.low() == null || interval == null || !magnitudes.available()) {
                 rows.add(new Sensitivity(mBar, null, null));
@@ -252,7 +276,7 @@ final class EffectEstimate {
             if (c.kind() == Kind.ANTICIPATION || c.months() == 0) {
                 continue;
             }
-            double[] interval = c.used() ? bootstrap.interval(c.att(), c.residuals()) : null;
+            double[] interval = c.used() ? bootstrap.interval(c.att(), c.residuals(), DetailIntervals.degreesOfFreedom(List.of(c))) : null;
             rows.add(new GroupTimeCell(Panel.label(c.group()), Panel.label(c.from()), Panel.label(c.to() - 1),
                     Panel.label(c.baseFrom()) + " to " + Panel.label(c.baseTo() - 1), c.eventTime(), c.months(),
                     c.used() ? point(c.att()) : null, interval == null ? null : lower(interval[0]),
@@ -280,7 +304,8 @@ final class EffectEstimate {
         List<EventPoint> points = new ArrayList<>();
         byTime.forEach((e, cells) -> {
             double[] estimate = StaggeredAdoption.Result.weighted(cells);
-            double[] interval = bootstrap.interval(estimate[0], StaggeredAdoption.Result.residuals(cells));
+            double[] interval = bootstrap.interval(estimate[0], StaggeredAdoption.Result.residuals(cells),
+                    DetailIntervals.degreesOfFreedom(cells));
             points.add(new EventPoint(e, point(estimate[0]), interval == null ? null : lower(interval[0]),
                     interval == null ? null : upper(interval[1]), cells.size(),
                     cells.stream().map(Cell::group).distinct().count()));

@@ -84,9 +84,10 @@ public final class StaggeredAdoption {
     /**
      * One cell: cohort g, the window [from, to) and its base [baseFrom, baseTo), the effect on the metric
      * and on exposure, who stands behind it, and per district its share in the effect's deviation
-     * (its leverage-adjusted residual's share, signed; a cohort of one district: its own noise borrowed from the
-     * comparisons) for the wild bootstrap; {@code ownNoise}: per treated district, the standard deviation of its
-     * own change, borrowed from the comparisons' spread; {@code withheld} says why it is not used.
+     * for the wild bootstrap, by source of noise (a comparison: its leverage-adjusted residual's share, signed; a
+     * treated district: its own noise borrowed from the comparisons' spread, for its base and its window); {@code ownNoise}: per treated district, the standard deviation of its
+     * own change's noise, borrowed from the comparisons' spread, by source (the district: its base's; {@link
+     * #windowSource}: the window's); {@code withheld} says why it is not used.
      */
     public record Cell(Kind kind, int group, int from, int to, int baseFrom, int baseTo, double att, double exposure,
                        int treated, int comparison, long treatedAnswers, String withheld, Map<String, Double> residuals,
@@ -273,6 +274,8 @@ public final class StaggeredAdoption {
         List<double[]> comparison = new ArrayList<>();
         long treatedAnswers = 0;
         long treatedBaseAnswers = 0;
+        List<Double> windowAnswers = new ArrayList<>();
+        List<Double> baseAnswers = new ArrayList<>();
         for (String unit : units) {
             Integer adopted = adoption.get(unit);
             boolean inCohort = adopted != null && adopted == g;
@@ -292,6 +295,8 @@ public final class StaggeredAdoption {
                 treated.add(change);
                 treatedAnswers += (long) window[1];
                 treatedBaseAnswers += (long) base[1];
+                windowAnswers.add(window[1]);
+                baseAnswers.add(base[1]);
             } else {
                 comparisonUnits.add(unit);
                 comparison.add(change);
@@ -326,10 +331,15 @@ public final class StaggeredAdoption {
         Map<String, Double> ownNoise = new HashMap<>();
         Map<String, Double> residuals = new HashMap<>();
         for (int i = 0; i < treated.size(); i++) {
-            double[] v = treated.get(i);
-            ownNoise.put(treatedUnits.get(i), Math.sqrt(spread / v[2]));
-            // One district alone has no residual of its own: its noise is borrowed from the comparisons.
-            residuals.put(treatedUnits.get(i), treated.size() == 1 ? Math.sqrt(spread / v[2]) : leverageAdjusted(v[0] - t[0], v[2], t[2]));
+            // A few treated districts say little about their own noise: it is borrowed from the comparisons'
+            // spread, spread ÷ answers for the base (shared by the cohort's windows) and for the window (its own).
+            String unit = treatedUnits.get(i);
+            double base = Math.sqrt(spread / baseAnswers.get(i));
+            double window = Math.sqrt(spread / windowAnswers.get(i));
+            ownNoise.put(unit, base);
+            ownNoise.put(windowSource(unit, from), window);
+            residuals.put(unit, base * treated.get(i)[2] / t[2]);
+            residuals.put(windowSource(unit, from), window * treated.get(i)[2] / t[2]);
         }
         for (int i = 0; i < comparison.size(); i++) {
             double[] v = comparison.get(i);
@@ -341,6 +351,11 @@ public final class StaggeredAdoption {
         }
         return new Cell(kind, g, from, to, baseFrom, baseTo, t[0] - c[0], t[1] - c[1], treated.size(), comparison.size(),
                 treatedAnswers, null, residuals, effects, precision, ownNoise);
+    }
+
+    /** The name of a district's own noise in one window (its base's noise goes by the district's name). */
+    static String windowSource(String district, int from) {
+        return district + "@" + from;
     }
 
     /**

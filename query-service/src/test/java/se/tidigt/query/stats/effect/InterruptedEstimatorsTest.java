@@ -58,13 +58,13 @@ class InterruptedEstimatorsTest {
 
     @Test
     void the_wild_bootstrap_stops_once_its_thread_is_interrupted() {
-        WildBootstrap bootstrap = new WildBootstrap(DISTRICTS, 999, 7);
+        WildBootstrap bootstrap = new WildBootstrap(999, 7);
         Map<String, Double> residuals = new TreeMap<>();
         DISTRICTS.forEach(d -> residuals.put(d, d.hashCode() % 7 / 100.0));
-        assertThat(bootstrap.interval(0.1, residuals)).as("uninterrupted").hasSize(2);
+        assertThat(bootstrap.interval(0.1, residuals, 5)).as("uninterrupted").hasSize(2);
 
         Thread.currentThread().interrupt();
-        assertThatThrownBy(() -> bootstrap.interval(0.1, residuals)).isInstanceOf(CancellationException.class);
+        assertThatThrownBy(() -> bootstrap.interval(0.1, residuals, 5)).isInstanceOf(CancellationException.class);
     }
 
     private static RandomisationInference inference(AtomicInteger draws) {
