@@ -123,7 +123,7 @@ public final class PlanPower {
     }
 
     /** Answers in a month: Poisson around the district's mean (normal beyond 50). */
-    private static int poisson(SplittableRandom random, double mean) {
+    static int poisson(SplittableRandom random, double mean) {
         if (mean > 50) {
             return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(random)));
         }

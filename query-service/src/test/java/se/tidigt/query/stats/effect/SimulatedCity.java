@@ -90,7 +90,7 @@ final class SimulatedCity {
                 // the pilot's first spell ends after two years: later months are not in the panel
                 boolean usable = !pilot || t < g + 24;
                 boolean treated = t >= g && usable;
-                int n = usable ? poisson(random, answers) : 0;
+                int n = usable ? PlanPower.poisson(random, answers) : 0;
                 double p = Math.min(0.99, Math.max(0.01, level + shock[i] + (treated ? effect : 0)));
                 int yes = 0;
                 for (int k = 0; k < n; k++) {
@@ -106,16 +106,5 @@ final class SimulatedCity {
         observed = new HashMap<>(adoption);
         observed.values().removeIf(g -> g > LAST);
         return new StaggeredAdoption(panel, 0, baseMonths);
-    }
-
-    static int poisson(SplittableRandom random, double mean) {
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        int k = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            k++;
-        }
-        return k;
     }
 }
