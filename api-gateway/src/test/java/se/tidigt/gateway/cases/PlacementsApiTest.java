@@ -115,16 +115,17 @@ class PlacementsApiTest extends ApiTest {
     @Test
     void a_retry_with_the_same_key_replays_the_first_answer_and_places_once() {
         Api keyed = hv().with("Idempotency-Key", UUID.randomUUID().toString());
-        Api.Response first = place(keyed, daysAgo(40), "SUPPORTED_HOUSING", false);
+        Instant startedAt = daysAgo(40);
+        Api.Response first = place(keyed, startedAt, "SUPPORTED_HOUSING", false);
         long events = store.events();
 
-        Api.Response retry = place(keyed, daysAgo(40), "SUPPORTED_HOUSING", false);
+        Api.Response retry = place(keyed, startedAt, "SUPPORTED_HOUSING", false);
 
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.json()).isEqualTo(first.json());
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(store.events()).isEqualTo(events);
-        assertProblem(place(keyed, daysAgo(41), "SUPPORTED_HOUSING", false), 409);
+        assertProblem(place(keyed, startedAt.minusSeconds(86_400), "SUPPORTED_HOUSING", false), 409);
     }
 
     @Test
@@ -136,6 +137,24 @@ class PlacementsApiTest extends ApiTest {
         String placementId = placed.json().get("placementId").asText();
         JsonNode problem = refused(412, () -> end(hv().with("If-Match", "\"1\""), placementId, daysAgo(10)));
         assertThat(problem.get("type").asText()).endsWith("version-mismatch");
+    }
+
+    @Test
+    void placements_are_imported_with_their_true_dates_and_the_same_rules() {
+        String line = "{\"type\":\"%s\",\"caseId\":\"" + caseId + "\",\"placementId\":\"p-1\",%s}";
+        String ndjson = String.join("\n",
+                line.formatted("StartPlacement", "\"startedAt\":\"" + daysAgo(90) + "\",\"kind\":\"HVB\",\"compulsory\":true"),
+                line.formatted("EndPlacement", "\"endedAt\":\"" + daysAgo(95) + "\""),
+                line.formatted("EndPlacement", "\"endedAt\":\"" + daysAgo(30) + "\""),
+                line.formatted("EndPlacement", "\"endedAt\":\"" + daysAgo(29) + "\""));
+
+        JsonNode report = hv().postRaw("/api/v1/import", ndjson, "application/x-ndjson").json();
+
+        assertThat(report.get("stored").asInt()).as(report.toString()).isEqualTo(2);
+        assertThat(report.at("/results/0/status").asInt()).isEqualTo(201);
+        assertThat(report.at("/results/0/result/placementId").asText()).as(report.toString()).isEqualTo("p-1");
+        assertThat(report.at("/results/1/problem/errors/0/field").asText()).isEqualTo("endedAt");
+        assertThat(report.at("/results/3/problem/rule").asText()).isEqualTo("placement-already-ended");
     }
 
     private JsonNode refused(int status, Supplier<Api.Response> request) {
