@@ -68,6 +68,18 @@ public final class ChildHistories {
                 && !other.receivedAt().isAfter(limit));
     }
 
+    /** Whether 24 months after this concern lie within the data (the concern's day + 24 months ≤ the data's end). */
+    public boolean followedFor24Months(CaseFact c) {
+        return !Stats.date(c.receivedAt()).plusMonths(24).isAfter(dataEnd);
+    }
+
+    /** Whether the child was placed out of home (in any case) at most 24 months after this concern, and not before it. */
+    public boolean placedWithin24Months(CaseFact c) {
+        Instant limit = c.receivedAt().atZone(Stats.ZONE).plusMonths(24).toInstant();
+        return byChild.get(c.child()).stream().map(CaseFact::firstPlacementStart).filter(Objects::nonNull)
+                .anyMatch(start -> !start.isBefore(c.receivedAt()) && !start.isAfter(limit));
+    }
+
     /** Whether any case of the child is still open (a child without intervention yet is then still waiting). */
     public boolean hasOpenCase(String child) {
         return byChild.get(child).stream().anyMatch(other -> other.closedAt() == null);

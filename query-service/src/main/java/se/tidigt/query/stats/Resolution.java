@@ -86,6 +86,8 @@ final class Resolution {
             Figure figure = figure(child);
             if (figure instanceof Funnel funnel) {
                 funnel.rules(publication);
+            } else if (figure instanceof Placements placements) {
+                placements.rules(publication);
             } else if (figure instanceof Share share) {
                 publication.partOf(share.numerator(), share.denominator());
             } else if (figure == null && child.isObject()) {
@@ -121,6 +123,13 @@ final class Resolution {
             return value(guarded, path);
         } else if (figure instanceof Share share) {
             return rate(share, path);
+        } else if (figure instanceof Placements placements) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("placements", count(placements.placements()));
+            out.put("compulsory", count(placements.compulsory()));
+            out.put("placementDays", count(placements.placementDays()));
+            out.put("placedWithin24Months", rate(placements.placedWithin24Months(), path + ".placedWithin24Months"));
+            return out;
         } else if (figure instanceof Funnel funnel) {
             return counts(funnel.counts(), false);
         }
@@ -169,8 +178,8 @@ final class Resolution {
             besides.put("designEffect", value(share.designEffect(), path + ".designEffect"));
             besides.put("clusteredBy", "case");
         }
-        if (share.closedTooRecently() != null) {
-            besides.put("closedTooRecently", count(share.closedTooRecently()));
+        if (share.leftOut() != null) {
+            besides.put(share.leftOutName(), count(share.leftOut()));
         }
         if (denominator == 0 || publication != null && denominator < publication.threshold()) {
             if (denominator > 0) {

@@ -64,6 +64,7 @@ final class SummaryFigures {
         figures.set("workersPerCase", workers());
         figures.set("collaborationsByPartner", Tally.node(new ValueKeyed(s.labelled(Metric.COLLABORATIONS))));
         figures.set("deadlineBreaches", breaches());
+        figures.set("placements", Tally.node(placements()));
         return figures;
     }
 
@@ -141,6 +142,22 @@ final class SummaryFigures {
         node.set("shareTwoYearsOrMore", Tally.node(Share.of(total(years, v -> v >= 2), total(years, v -> true))));
         node.set("stillWaiting", Tally.node(s.count(Metric.STILL_WAITING)));
         return node;
+    }
+
+    /** Placements, those under LVU, their days up to their end or today, and the share placed within 24 months. */
+    private Placements placements() {
+        Count ended = s.count(Metric.PLACEMENT_DAYS_ENDED);
+        long days = ended.n();
+        long key = ended.key();
+        for (Map.Entry<Long, Count> running : s.histogram(Metric.PLACEMENT_RUNNING_SINCE).entrySet()) {
+            long since = Math.max(0, today.toEpochDay() - running.getKey());
+            days += since * running.getValue().n();
+            key += since * running.getValue().key();
+        }
+        LongPredicate followed = day -> !LocalDate.ofEpochDay(day).plusMonths(24).isAfter(today);
+        Share within = Share.followedTwoYears(s.count(Metric.FIRST_CONCERN_ON_PLACED_WITHIN_24M, followed),
+                s.count(Metric.FIRST_CONCERN_ON, followed), s.count(Metric.FIRST_CONCERN_ON, followed.negate()));
+        return new Placements(s.count(Metric.PLACEMENTS), s.count(Metric.COMPULSORY_PLACEMENTS), Count.of(days, key), within);
     }
 
     private ObjectNode workers() {

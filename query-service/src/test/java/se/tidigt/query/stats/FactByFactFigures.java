@@ -45,6 +45,7 @@ final class FactByFactFigures {
         figures.set("workersPerCase", workers(tally, cases));
         figures.set("collaborationsByPartner", Tally.node(collaborations(tally, cases)));
         figures.set("deadlineBreaches", Breaches.of(tally, cases, today));
+        figures.set("placements", Tally.node(placements(tally, cases, children, today)));
         return figures;
     }
 
@@ -155,6 +156,16 @@ final class FactByFactFigures {
         cases.forEach(c -> c.collaborations().forEach((partner, n) -> byPartner.merge(partner, tally.weighted(c, n),
                 (x, y) -> Count.of(x.n() + y.n(), x.key() + y.key()))));
         return new ValueKeyed(byPartner);
+    }
+
+    private static Placements placements(Tally tally, List<CaseFact> cases, ChildHistories children, LocalDate today) {
+        List<CaseFact> firsts = cases.stream().filter(children::isChildsFirstCase).toList();
+        List<CaseFact> followed = firsts.stream().filter(children::followedFor24Months).toList();
+        Share within = Share.followedTwoYears(tally.cases(followed.stream().filter(children::placedWithin24Months)),
+                tally.cases(followed.stream()), tally.cases(firsts.stream().filter(c -> !children.followedFor24Months(c))));
+        return new Placements(tally.placements(cases, p -> 1), tally.placements(cases, p -> p.compulsory() ? 1 : 0),
+                tally.placements(cases, p -> p.endedAt() != null ? Stats.days(p.startedAt(), p.endedAt())
+                        : Math.max(0, today.toEpochDay() - Stats.date(p.startedAt()).toEpochDay())), within);
     }
 
     private static Count cases(Tally tally, List<CaseFact> cases, Function<CaseFact, Instant> step) {
