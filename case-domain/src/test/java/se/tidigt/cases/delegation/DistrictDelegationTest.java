@@ -35,17 +35,17 @@ class DistrictDelegationTest {
     @Test
     void a_change_is_an_event_in_force_from_its_date() {
         fixture.givenNoPriorActivity().andGivenCurrentTime(NOW)
-                .when(ChangeDelegation.of(HV, NEW_YEAR, closuresByTheAdmin()))
+                .when(ChangeDelegation.of(HV, NEW_YEAR, closuresByTheAdmin(), null))
                 .expectEvents(new DelegationChanged("delegation:" + HV, HV, NEW_YEAR, closuresByTheAdmin(), NOW));
     }
 
     @Test
     void a_change_takes_effect_today_at_the_earliest_and_names_every_decision_kind() {
         fixture.givenNoPriorActivity().andGivenCurrentTime(NOW)
-                .when(ChangeDelegation.of(HV, LocalDate.of(2026, 12, 6), closuresByTheAdmin()))
+                .when(ChangeDelegation.of(HV, LocalDate.of(2026, 12, 6), closuresByTheAdmin(), null))
                 .expectNoEvents().expectException(instanceOf(InvalidCaseInput.class));
         fixture.givenNoPriorActivity().andGivenCurrentTime(NOW)
-                .when(ChangeDelegation.of(HV, NEW_YEAR, new Delegation(Map.of(DecisionKind.CLOSE_CASE, DecisionRank.ADMIN))))
+                .when(ChangeDelegation.of(HV, NEW_YEAR, new Delegation(Map.of(DecisionKind.CLOSE_CASE, DecisionRank.ADMIN)), null))
                 .expectNoEvents().expectException(instanceOf(InvalidCaseInput.class));
     }
 
