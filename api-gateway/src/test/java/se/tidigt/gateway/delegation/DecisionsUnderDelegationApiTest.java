@@ -238,6 +238,49 @@ class DecisionsUnderDelegationApiTest extends ApiTest {
         assertThat(as("farsta-admin").get("/api/v1/cases/" + caseId).json().get("status").asText()).isEqualTo("CLOSED");
     }
 
+    @Test
+    void the_decision_figures_are_exact_for_the_district_and_protected_for_everyone_else() {
+        // Järva: twelve proposed offers, seven approved, three rejected, two still waiting.
+        Step offer = STEPS.get(2);
+        for (int i = 0; i < 12; i++) {
+            String caseId = caseReadyFor(offer, "jarva");
+            String proposalId = as("jarva-worker").post("/api/v1/cases/" + caseId + "/offers", offer.body()).json()
+                    .get("proposalId").asText();
+            if (i < 10) {
+                Map<String, Object> answer = i < 7 ? Map.of("approved", true) : Map.of("approved", false, "reason", "not now");
+                assertThat(as("jarva-supervisor").post(decision(caseId, proposalId), answer).status()).isEqualTo(200);
+            }
+        }
+        JsonNode own = as("jarva-worker").get("/api/v1/stats/decisions?period=year").json();
+        assertThat(own.get("exact").asBoolean()).isTrue();
+        assertThat(own.get("rows")).hasSize(1);
+        JsonNode row = own.at("/rows/0");
+        assertThat(row.get("district").asText()).isEqualTo("jarva");
+        assertThat(row.get("period").asText()).isEqualTo(String.valueOf(TODAY.getYear()));
+        assertThat(List.of(row.get("proposals").asLong(), row.get("approved").asLong(), row.get("rejected").asLong(),
+                row.get("pending").asLong())).containsExactly(12L, 7L, 3L, 2L);
+        assertThat(row.at("/daysToDecision/n").asLong()).isEqualTo(10);
+        assertThat(row.at("/daysToDecision/median").asDouble()).isZero();
+
+        JsonNode published = as("analyst").get("/api/v1/stats/decisions?district=jarva&period=year").json();
+        assertThat(published.get("exact").asBoolean()).isFalse();
+        int k = published.at("/protection/threshold").asInt();
+        assertThat(k).isGreaterThan(1);
+        JsonNode shown = published.at("/rows/0");
+        for (String figure : List.of("proposals", "approved", "rejected", "pending")) {
+            assertThat(shown.get(figure).asLong() % k).as(figure + " a multiple of " + k).isZero();
+            assertThat(shown.get(figure).asLong()).as(figure).isNotNegative();
+        }
+        assertThat(shown.get("approved").asLong() + shown.get("rejected").asLong()).isLessThanOrEqualTo(shown.get("proposals").asLong());
+        assertThat(shown.at("/daysToDecision/n").asLong()).isEqualTo(shown.get("approved").asLong() + shown.get("rejected").asLong());
+        assertThat(as("analyst").get("/api/v1/stats/decisions?district=jarva&period=year").json())
+                .as("the same records always publish the same figures").isEqualTo(published);
+
+        assertProblem(as("farsta-worker").get("/api/v1/stats/decisions?district=jarva"), 403);
+        assertProblem(as("analyst").get("/api/v1/stats/decisions?district=atlantis"), 404);
+        assertProblem(as("analyst").get("/api/v1/stats/decisions?period=week"), 400);
+    }
+
     private static String decision(String caseId, String proposalId) {
         return "/api/v1/cases/" + caseId + "/proposals/" + proposalId + "/decision";
     }
