@@ -181,6 +181,19 @@ class DecisionsUnderDelegationApiTest extends ApiTest {
     }
 
     @Test
+    void an_imported_decision_below_the_delegation_is_a_proposal_too() {
+        String caseId = caseReadyFor(STEPS.get(3), "hasselby-vallingby");
+        String line = "{\"type\":\"CloseCase\",\"caseId\":\"" + caseId + "\",\"closedAt\":\"" + daysAgo(2)
+                + "\",\"reason\":\"NO_ACTION_NEEDED\"}";
+        JsonNode report = as("hv-worker").postRaw("/api/v1/import", line, "application/x-ndjson").json();
+        assertThat(report.at("/results/0/status").asInt()).as(report.toString()).isEqualTo(202);
+        assertThat(report.at("/results/0/result/proposalId").asText()).isNotBlank();
+        JsonNode view = hv().get("/api/v1/cases/" + caseId).json();
+        assertThat(view.get("status").asText()).isEqualTo("OPEN");
+        assertThat(view.at("/proposals/0/kind").asText()).isEqualTo("CLOSE_CASE");
+    }
+
+    @Test
     void a_proposal_the_case_has_moved_past_is_409() {
         Step close = STEPS.get(3);
         String caseId = caseReadyFor(close, "hasselby-vallingby");
