@@ -125,6 +125,8 @@ class DecisionsUnderDelegationApiTest extends ApiTest {
         assertThat(item.at("/due/kind").asText()).isEqualTo("PROTECTION_ASSESSMENT");
         assertThat(item.at("/due/overdue").asBoolean()).isTrue();
         assertThat(item.get("daysWaiting").asLong()).isZero();
+        assertThat(as("auditor").get("/api/v1/audit/access-log?caseId=" + caseId).json().get("entries").toString())
+                .as("the worklist is a read of the cases it shows").contains("GET /api/v1/districts/{district}/proposals");
 
         assertThat(assertProblem(as("hv-worker").post(decision(caseId, proposalId), Map.of("approved", true)), 403)
                 .get("title").asText()).isNotBlank();
