@@ -20,6 +20,7 @@ abstract class CaseState {
     Investigation investigation;
     final Offers offers = new Offers();
     final Placements placements = new Placements();
+    final Proposals proposals = new Proposals();
 
     @EventSourcingHandler
     void on(ConcernRaised event) {
@@ -97,5 +98,21 @@ abstract class CaseState {
     @EventSourcingHandler
     void on(CaseClosed event) {
         closed = true;
+    }
+
+    /** A proposal changes no business time: the steps it proposes carry their own. */
+    @EventSourcingHandler
+    void on(DecisionProposed event) {
+        proposals.proposed(event.proposalId(), event.decision(), event.proposer());
+    }
+
+    @EventSourcingHandler
+    void on(DecisionApproved event) {
+        proposals.decided(event.proposalId());
+    }
+
+    @EventSourcingHandler
+    void on(DecisionRejected event) {
+        proposals.decided(event.proposalId());
     }
 }

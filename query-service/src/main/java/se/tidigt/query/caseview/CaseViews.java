@@ -55,6 +55,28 @@ public class CaseViews {
                 .toList();
     }
 
+    /**
+     * The district's proposals in one status, oldest first, each with what is due on its case. Pending ones
+     * only on open cases: closing a case leaves nothing to decide.
+     */
+    public List<ProposalItem> proposals(String district, Proposal.Status status, LocalDate today) {
+        String where = "district = :district AND document -> 'proposals' @> CAST(:status AS jsonb)"
+                + (status == Proposal.Status.PENDING ? " AND status = 'OPEN'" : "");
+        return repository.query(where, new MapSqlParameterSource("district", district)
+                        .addValue("status", "[{\"status\":\"" + status.name() + "\"}]")).stream()
+                .flatMap(view -> view.proposals.stream().filter(p -> p.status() == status)
+                        .map(p -> ProposalItem.of(view, p, today)))
+                .sorted(java.util.Comparator.comparing((ProposalItem item) -> item.proposal().proposedAt())
+                        .thenComparing(item -> item.proposal().proposalId()))
+                .toList();
+    }
+
+    /** The cases with proposals, for the decision statistics (which count a proposal where it was made). */
+    public List<CaseView> withProposals() {
+        return repository.query("jsonb_array_length(COALESCE(document -> 'proposals', '[]'::jsonb)) > 0",
+                new MapSqlParameterSource());
+    }
+
     public record CasePage(List<CaseView> cases, int page, int size, long total) {
     }
 }
