@@ -101,6 +101,9 @@ class StrictStringsApiTest extends ApiTest {
         add(fields, "POST /api/v1/rollout-plans", "/api/v1/rollout-plans", this::admin, body("workModel", "\"VALLINGBY_TEAM\"",
                 "districts", "[\"farsta\"]", "firstWaveStart", "\"2027-01-01\"", "waves", "1", "monthsPerWave", "6",
                 "design", "\"STEPPED_WEDGE\"", "seed", "1", "dryRun", "true"), "workModel", "districts");
+        add(fields, "POST /api/v1/spread-investigation/scenarios", "/api/v1/spread-investigation/scenarios", this::admin,
+                body("workModel", "\"VALLINGBY_TEAM\"", "districts", "[\"farsta\"]", "firstWaveStart", "\"2027-01-01\"",
+                        "waves", "1", "monthsPerWave", "6", "dryRun", "true"), "workModel", "districts");
 
         Set<String> covered = new TreeSet<>(fields.stream().map(Field::operation).toList());
         covered.add("POST /api/v1/import");
