@@ -34,10 +34,12 @@ final class Figures {
         if (!f.known()) {
             return Figure.unknown(unit, f.reason());
         }
-        Double a = f.low() == null ? null : f.low() * factor;
-        Double b = f.high() == null ? null : f.high() * factor;
-        return new Figure(f.value() * factor, a == null || b == null ? a : Math.min(a, b),
-                a == null || b == null ? b : Math.max(a, b), f.n(), unit, f.reason());
+        if (f.low() == null || f.high() == null) {
+            return new Figure(f.value() * factor, null, null, f.n(), unit, f.reason());
+        }
+        double a = f.low() * factor;
+        double b = f.high() * factor;
+        return new Figure(f.value() * factor, Math.min(a, b), Math.max(a, b), f.n(), unit, f.reason());
     }
 
     /** The sum; not known when a part is not known; n the sum of the parts' n. */

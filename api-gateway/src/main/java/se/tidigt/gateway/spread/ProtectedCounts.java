@@ -28,7 +28,8 @@ class ProtectedCounts {
 
     /** Counts of one row: concerns, answered offers, accepted offers, children with a first concern (null: withheld). */
     record Counts(Long concerns, Long answered, Long accepted, Long children) {
-        static final Counts NONE = new Counts(null, null, null, null);
+        /** A district without a row has no cases in the period (a withheld count is a null inside a row). */
+        static final Counts ZERO = new Counts(0L, 0L, 0L, 0L);
     }
 
     /** Per today's district: its intake between the days, whatever the model. */
@@ -51,7 +52,7 @@ class ProtectedCounts {
                 return read(tree);
             }
         }
-        return new Counts(0L, 0L, 0L, 0L);
+        return Counts.ZERO;
     }
 
     private static Counts read(JsonNode row) {

@@ -85,7 +85,7 @@ class SpreadInvestigation {
             SpreadAnswers.Status status = TeamRecords.status(timeline, workModel, today);
             boolean adopted = status.kind().equals("ADOPTED");
             rows.add(DistrictFigures.of(d.code(), d.name(), status, from, to,
-                    intake.getOrDefault(d.code(), ProtectedCounts.Counts.NONE),
+                    intake.getOrDefault(d.code(), ProtectedCounts.Counts.ZERO),
                     Evidence.forDistrict(d.code(), adopted, pooledAcceptance, acceptance),
                     Evidence.forDistrict(d.code(), adopted, pooledReached, reached),
                     Evidence.forDistrict(d.code(), adopted, pooledPlacement, placement),

@@ -76,6 +76,15 @@ enum SpreadParameter {
         return Arrays.stream(values()).filter(p -> p.apiName.equals(name)).findFirst();
     }
 
+    /**
+     * As configuration names it: an environment variable's key arrives in lower case and a properties file may write
+     * it in kebab case (hvb-cost-per-day), so case and dashes are ignored.
+     */
+    static Optional<SpreadParameter> configured(String name) {
+        String loose = name.replace("-", "").toLowerCase(java.util.Locale.ROOT);
+        return Arrays.stream(values()).filter(p -> p.apiName.toLowerCase(java.util.Locale.ROOT).equals(loose)).findFirst();
+    }
+
     private static String format(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }

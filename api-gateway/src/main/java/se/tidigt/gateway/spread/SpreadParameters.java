@@ -27,7 +27,7 @@ class SpreadParameters {
         Map<String, String> given = Binder.get(environment).bind(CONFIGURED, Bindable.mapOf(String.class, String.class))
                 .orElse(Map.of());
         given.forEach((name, text) -> {
-            SpreadParameter parameter = SpreadParameter.named(name).orElseThrow(() -> new IllegalStateException(
+            SpreadParameter parameter = SpreadParameter.configured(name).orElseThrow(() -> new IllegalStateException(
                     CONFIGURED + "." + name + " is not a parameter of the spread investigation"));
             double value;
             try {
