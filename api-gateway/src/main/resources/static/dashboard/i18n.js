@@ -142,7 +142,7 @@
       spParameter: 'Antagande', spValue: 'Värde', spUnit: 'Enhet', spSource: 'Källa', spSetIn: 'Satt i',
       spChooseDistricts: 'Välj minst en stadsdel.', spComputing: 'Räknar …', spDownloaded: 'Rapporten är nedladdad.',
       spScenarioYears: 'Scenariot år för år', spScenarioNote: '{n} stadsdelar i {waves} vågor; nettonuvärde {npv} kronor.',
-      spLive: 'Stadsdelar igång', spFamilies: 'Fler familjer', spRecruit: 'Att rekrytera', spBudget: 'Budget (kr)',
+      spLive: 'Stadsdelar igång', spFamilies: 'Fler familjer', spRecruit: 'Att rekrytera', spBudget: 'Budgetbehov (kr)',
       spAvoided: 'Undvikna kostnader (kr)', spNpv: 'Nettonuvärde hittills (kr)',
       'sp.m.acceptanceRate': 'Planens styrka att visa effekten på andelen som tackar ja',
       'sp.m.concernToAcceptedIntervention': 'Planens styrka att visa effekten på andelen anmälningar som leder till stöd',

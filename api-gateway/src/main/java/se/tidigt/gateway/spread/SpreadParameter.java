@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 enum SpreadParameter {
     DISCOUNT_RATE("discountRate", 0.035, "share/year", 0, 0.2,
-            "Trafikverket, ASEK (kalkylränta 3,5 %); SKR, Sociala investeringar"),
+            "Trafikverket, Analysmetod och samhällsekonomiska kalkylvärden för transportsektorn; SKR, Sociala investeringar"),
     HVB_COST_PER_DAY("hvbCostPerDay", 4500, "SEK/day", 0, 50_000,
             "Kolada (RKA), kostnad för institutionsvård barn och unga; Socialstyrelsen, Öppna jämförelser"),
     FAMILY_HOME_COST_PER_DAY("familyHomeCostPerDay", 1600, "SEK/day", 0, 50_000,
