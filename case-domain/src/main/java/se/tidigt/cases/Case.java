@@ -115,6 +115,22 @@ public class Case extends CaseState {
     }
 
     @CommandHandler
+    void handle(StartPlacement command) {
+        Instant at = time.check("startedAt", command.startedAt(), closed);
+        Rules.require(command.kind(), "kind");
+        Rules.require(command.compulsory(), "compulsory");
+        placements.checkCanStart(command.placementId(), "startedAt", at);
+        apply(new PlacementStarted(caseId, district, at, command.placementId(), command.kind(), command.compulsory()));
+    }
+
+    @CommandHandler
+    void handle(EndPlacement command) {
+        Instant at = time.check("endedAt", command.endedAt(), closed);
+        placements.checkCanEnd(command.placementId(), "endedAt", at);
+        apply(new PlacementEnded(caseId, district, at, command.placementId()));
+    }
+
+    @CommandHandler
     void handle(AssignWorker command) {
         Instant at = time.check("assignedAt", command.assignedAt(), closed);
         Rules.require(command.workerId(), "workerId");

@@ -19,6 +19,7 @@ abstract class CaseState {
     InitialAssessmentDecision initialDecision;
     Investigation investigation;
     final Offers offers = new Offers();
+    final Placements placements = new Placements();
 
     @EventSourcingHandler
     void on(ConcernRaised event) {
@@ -76,6 +77,16 @@ abstract class CaseState {
     @EventSourcingHandler
     void on(InterventionEnded event) {
         offers.get(event.offerId()).ended(event.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(PlacementStarted event) {
+        placements.started(event.placementId(), event.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(PlacementEnded event) {
+        placements.ended(event.placementId(), event.occurredAt());
     }
 
     @EventSourcingHandler

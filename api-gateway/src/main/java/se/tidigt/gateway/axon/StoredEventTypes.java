@@ -21,6 +21,8 @@ import se.tidigt.cases.api.InvestigationExtended;
 import se.tidigt.cases.api.InvestigationOpened;
 import se.tidigt.cases.api.OpenAccessSupportRecorded;
 import se.tidigt.cases.api.PersonalDataErased;
+import se.tidigt.cases.api.PlacementEnded;
+import se.tidigt.cases.api.PlacementStarted;
 import se.tidigt.cases.api.ProtectionNeedAssessed;
 import se.tidigt.cases.api.WorkerAssigned;
 import se.tidigt.rollout.api.AdoptionPlanned;
@@ -62,6 +64,8 @@ final class StoredEventTypes implements Serializer {
             "se.tidigt.cases.api.InvestigationOpened", InvestigationOpened.class,
             "se.tidigt.cases.api.OpenAccessSupportRecorded", OpenAccessSupportRecorded.class,
             "se.tidigt.cases.api.PersonalDataErased", PersonalDataErased.class,
+            "se.tidigt.cases.api.PlacementEnded", PlacementEnded.class,
+            "se.tidigt.cases.api.PlacementStarted", PlacementStarted.class,
             "se.tidigt.cases.api.ProtectionNeedAssessed", ProtectionNeedAssessed.class,
             "se.tidigt.cases.api.WorkerAssigned", WorkerAssigned.class,
             "se.tidigt.rollout.api.AdoptionPlanned", AdoptionPlanned.class,

@@ -6,12 +6,14 @@ import se.tidigt.cases.api.CloseCase;
 import se.tidigt.cases.api.CompleteInitialAssessment;
 import se.tidigt.cases.api.ConcludeInvestigation;
 import se.tidigt.cases.api.EndIntervention;
+import se.tidigt.cases.api.EndPlacement;
 import se.tidigt.cases.api.ExtendInvestigation;
 import se.tidigt.cases.api.OfferIntervention;
 import se.tidigt.cases.api.OpenInvestigation;
 import se.tidigt.cases.api.RecordCollaboration;
 import se.tidigt.cases.api.RecordFamilyResponse;
 import se.tidigt.cases.api.StartIntervention;
+import se.tidigt.cases.api.StartPlacement;
 import se.tidigt.cases.api.TransferCase;
 import se.tidigt.gateway.cases.CaseRequests.*;
 import se.tidigt.gateway.personaldata.CaseTexts;
@@ -67,6 +69,14 @@ final class CaseCommands {
 
     static Function<Long, Object> of(String caseId, String offerId, EndRequest b) {
         return v -> new EndIntervention(caseId, offerId, b.endedAt(), b.outcome(), v);
+    }
+
+    static Function<Long, Object> of(String caseId, String placementId, PlacementRequest b) {
+        return v -> new StartPlacement(caseId, placementId, b.startedAt(), b.kind(), b.compulsory(), v);
+    }
+
+    static Function<Long, Object> of(String caseId, String placementId, PlacementEndRequest b) {
+        return v -> new EndPlacement(caseId, placementId, b.endedAt(), v);
     }
 
     static Function<Long, Object> of(String caseId, WorkerRequest b) {

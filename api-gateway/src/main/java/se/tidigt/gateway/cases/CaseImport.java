@@ -54,10 +54,13 @@ class CaseImport {
                 Map.entry("OpenInvestigation", onCase(InvestigationRequest.class, CaseCommands::of)),
                 Map.entry("ExtendInvestigation", onCase(ExtensionRequest.class, (id, b) -> CaseCommands.of(id, b, texts))),
                 Map.entry("ConcludeInvestigation", onCase(ConclusionRequest.class, CaseCommands::of)),
-                Map.entry("OfferIntervention", this::offer),
-                Map.entry("RecordFamilyResponse", onOffer(ResponseRequest.class, CaseCommands::of)),
+                Map.entry("OfferIntervention", created(OfferRequest.class, "offerId", CaseCommands::of, CaseWrites.OfferMade::new)),
+                Map.entry("RecordFamilyResponse", onItem("offerId", ResponseRequest.class, CaseCommands::of)),
                 Map.entry("StartIntervention", onCase(StartRequest.class, CaseCommands::of)),
-                Map.entry("EndIntervention", onOffer(EndRequest.class, CaseCommands::of)),
+                Map.entry("EndIntervention", onItem("offerId", EndRequest.class, CaseCommands::of)),
+                Map.entry("StartPlacement", created(PlacementRequest.class, "placementId", CaseCommands::of,
+                        CaseWrites.PlacementMade::new)),
+                Map.entry("EndPlacement", onItem("placementId", PlacementEndRequest.class, CaseCommands::of)),
                 Map.entry("AssignWorker", onCase(WorkerRequest.class, CaseCommands::of)),
                 Map.entry("RecordCollaboration", onCase(CollaborationRequest.class, CaseCommands::of)),
                 Map.entry("TransferCase", onCase(TransferRequest.class, CaseCommands::of)),
@@ -80,12 +83,16 @@ class CaseImport {
         return intake.raise(required(line, "district"), body, request(line, body), caseId);
     }
 
-    private ResponseEntity<Object> offer(JsonNode line, int number) {
-        OfferRequest body = read(line, OfferRequest.class);
-        String caseId = identifier(line, "caseId");
-        String offerId = line.hasNonNull("offerId") ? identifier(line, "offerId") : UUID.randomUUID().toString();
-        return writes.onCase(caseId, request(line, body), HttpStatus.CREATED, CaseCommands.of(caseId, offerId, body),
-                (id, version) -> new CaseWrites.OfferMade(id, offerId, version));
+    /** A line that makes something new in a case (an offer, a placement): its id from the line, or a new one. */
+    private <T> BiFunction<JsonNode, Integer, ResponseEntity<Object>> created(Class<T> type, String idField,
+            TriFunction<String, String, T, Function<Long, Object>> command, TriFunction<String, String, Long, Object> answer) {
+        return (line, number) -> {
+            T body = read(line, type);
+            String caseId = identifier(line, "caseId");
+            String id = line.hasNonNull(idField) ? identifier(line, idField) : UUID.randomUUID().toString();
+            return writes.onCase(caseId, request(line, body), HttpStatus.CREATED, command.apply(caseId, id, body),
+                    (written, version) -> answer.apply(written, id, version));
+        };
     }
 
     private <T> BiFunction<JsonNode, Integer, ResponseEntity<Object>> onCase(
@@ -97,12 +104,13 @@ class CaseImport {
         };
     }
 
-    private <T> BiFunction<JsonNode, Integer, ResponseEntity<Object>> onOffer(
-            Class<T> type, TriFunction<String, String, T, Function<Long, Object>> command) {
+    /** A line about something the case already has (an offer, a placement), named by {@code idField}. */
+    private <T> BiFunction<JsonNode, Integer, ResponseEntity<Object>> onItem(
+            String idField, Class<T> type, TriFunction<String, String, T, Function<Long, Object>> command) {
         return (line, number) -> {
             T body = read(line, type);
             String caseId = identifier(line, "caseId");
-            return writes.onCase(caseId, request(line, body), command.apply(caseId, identifier(line, "offerId"), body));
+            return writes.onCase(caseId, request(line, body), command.apply(caseId, identifier(line, idField), body));
         };
     }
 
@@ -143,7 +151,7 @@ class CaseImport {
         return body;
     }
 
-    /** A line's own fields (type, caseId, district, offerId): JSON strings under the one rule, never a number made text. */
+    /** A line's own fields (type, caseId, district, offerId, placementId): JSON strings under the one rule, never a number made text. */
     private static String required(JsonNode line, String field) {
         JsonNode node = line.path(field);
         if (!node.isMissingNode() && !node.isNull() && !node.isTextual()) {

@@ -15,6 +15,7 @@ import se.tidigt.cases.api.InitialAssessmentDecision;
 import se.tidigt.cases.api.InterventionEndOutcome;
 import se.tidigt.cases.api.InterventionType;
 import se.tidigt.cases.api.InvestigationOutcome;
+import se.tidigt.cases.api.PlacementKind;
 import se.tidigt.cases.api.ReporterCategory;
 import se.tidigt.cases.api.WorkerFunction;
 
@@ -72,6 +73,13 @@ final class CaseRequests {
     }
 
     record EndRequest(@NotNull Instant endedAt, @NotNull InterventionEndOutcome outcome) {
+    }
+
+    /** {@code compulsory}: care under LVU rather than with the family's consent. */
+    record PlacementRequest(@NotNull Instant startedAt, @NotNull PlacementKind kind, @NotNull Boolean compulsory) {
+    }
+
+    record PlacementEndRequest(@NotNull Instant endedAt) {
     }
 
     record WorkerRequest(@NotBlank @Size(max = 64) String workerId, @NotNull WorkerFunction function,

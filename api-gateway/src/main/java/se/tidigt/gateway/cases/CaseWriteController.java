@@ -104,6 +104,22 @@ class CaseWriteController {
         return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, offerId, body));
     }
 
+    @Operation(summary = "Record that the child was placed out of home (HVB, family home, supported housing; compulsory: under LVU)")
+    @PostMapping("/cases/{caseId}/placements")
+    ResponseEntity<Object> place(@PathVariable String caseId, @Valid @RequestBody PlacementRequest body, HttpServletRequest http) {
+        String placementId = UUID.randomUUID().toString();
+        return writes.onCase(caseId, WriteRequest.of(http, body), HttpStatus.CREATED,
+                CaseCommands.of(caseId, placementId, body),
+                (id, version) -> new CaseWrites.PlacementMade(id, placementId, version));
+    }
+
+    @Operation(summary = "End an out-of-home placement")
+    @PostMapping("/cases/{caseId}/placements/{placementId}/end")
+    ResponseEntity<Object> endPlacement(@PathVariable String caseId, @PathVariable String placementId,
+                                        @Valid @RequestBody PlacementEndRequest body, HttpServletRequest http) {
+        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, placementId, body));
+    }
+
     @Operation(summary = "Assign a social worker in a function")
     @PostMapping("/cases/{caseId}/workers")
     ResponseEntity<Object> assignWorker(@PathVariable String caseId, @Valid @RequestBody WorkerRequest body,

@@ -43,4 +43,7 @@ class CaseWrites {
 
     record OfferMade(String caseId, String offerId, long version) {
     }
+
+    record PlacementMade(String caseId, String placementId, long version) {
+    }
 }

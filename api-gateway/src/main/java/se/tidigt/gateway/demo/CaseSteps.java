@@ -15,7 +15,9 @@ import java.util.UUID;
  * the family between an intake, an investigating and an intervening social worker; in the team
  * one worker holds every function. Deadlines are broken now and then (the team less often), some
  * investigations are extended, a few families move. Throws {@link NotYet} when a step would lie
- * after now, leaving the case open where it stands.
+ * after now, leaving the case open where it stands. Some cases that reached an offer end with the child
+ * placed out of home ({@link Intake#placement()}), drawn from dice of the case's own, so that every other
+ * step of the city is drawn as it was before placements were written.
  */
 final class CaseSteps {
     private static final String[] EXTENSION_REASONS = {"Awaiting a child psychiatric assessment",
@@ -103,6 +105,7 @@ final class CaseSteps {
             if (firstOffer && chance(0.2)) {
                 return offer(intake.intervention(age, random), false);
             }
+            place();
             return close(1 + random.nextInt(10), ClosureReason.FAMILY_DECLINED);
         }
         boolean childAlone = type.isOpen() && age >= 13 && chance(0.2);
@@ -114,7 +117,31 @@ final class CaseSteps {
         }
         add(new StartIntervention(caseId, offerId, after(2 + random.nextInt(20)), null));
         add(new EndIntervention(caseId, offerId, after(60 + random.nextInt(240)), outcome(), null));
+        place();
         return close(1 + random.nextInt(14), ClosureReason.SUPPORT_COMPLETED);
+    }
+
+    /** Perhaps a placement, 5 to 60 days after the last step, for 60 to 540 days; still running if its end lies ahead. */
+    private void place() {
+        Random dice = new Random(caseId.hashCode() * 31L + 17);
+        if (dice.nextDouble() >= intake.placement()) {
+            return;
+        }
+        PlacementKind kind = intake.placementKind(age, dice);
+        boolean compulsory = dice.nextDouble() < Intake.COMPULSORY;
+        String placementId = UUID.nameUUIDFromBytes((caseId + ":placement").getBytes()).toString();
+        add(new StartPlacement(caseId, placementId, later(5 + dice.nextInt(56)), kind, compulsory, null));
+        add(new EndPlacement(caseId, placementId, later(60 + dice.nextInt(481)), null));
+    }
+
+    /** A weekday-agnostic 10 o'clock {@code days} after the last step (no dice: a placement draws from its own). */
+    private Instant later(int days) {
+        Instant next = Deadlines.localDate(t).plusDays(days).atTime(10, 0).atZone(Deadlines.ZONE).toInstant();
+        if (next.isAfter(now)) {
+            throw new NotYet();
+        }
+        t = next;
+        return next;
     }
 
     private void collaborate() {

@@ -4,6 +4,7 @@ import se.tidigt.cases.api.CollaborationPartner;
 import se.tidigt.cases.api.ConcernKind;
 import se.tidigt.cases.api.InitialAssessmentDecision;
 import se.tidigt.cases.api.InterventionType;
+import se.tidigt.cases.api.PlacementKind;
 import se.tidigt.cases.api.ReporterCategory;
 
 import java.util.EnumSet;
@@ -21,6 +22,14 @@ final class Intake {
     /** The model's acceptance rate, the effect the generator builds in: 0.95 − 0.50 = +0.45. */
     static final double ORDINARY_ACCEPTANCE = 0.50;
     static final double TEAM_ACCEPTANCE = 0.95;
+    /**
+     * The share of cases that reach an offer and end with the child placed out of home: an assumption of the
+     * synthetic city (lower in the team, as the pilot's partners expected), not a finding.
+     */
+    static final double ORDINARY_PLACEMENT = 0.10;
+    static final double TEAM_PLACEMENT = 0.05;
+    /** Of the placements, the share that is care under LVU. */
+    static final double COMPULSORY = 0.30;
     /** How far the accepted count may stray from the model's rate before the dice are overruled. */
     private static final int SLACK = 2;
 
@@ -84,6 +93,17 @@ final class Intake {
             accepted++;
         }
         return accept;
+    }
+
+    double placement() {
+        return team ? TEAM_PLACEMENT : ORDINARY_PLACEMENT;
+    }
+
+    /** Younger children mostly to a family home, teenagers mostly to an HVB, some of the oldest to supported housing. */
+    PlacementKind placementKind(int age, Random random) {
+        Weighted<PlacementKind> kinds = new Weighted<PlacementKind>().add(PlacementKind.FAMILY_HOME, age < 13 ? 70 : 30)
+                .add(PlacementKind.HVB, age < 13 ? 30 : 50).add(PlacementKind.SUPPORTED_HOUSING, age >= 16 ? 20 : 0);
+        return kinds.pick(random);
     }
 
     int age(Random random) {

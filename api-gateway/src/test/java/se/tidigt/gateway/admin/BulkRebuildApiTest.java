@@ -48,7 +48,8 @@ class BulkRebuildApiTest extends ApiTest {
             "SELECT case_id, worker_id FROM case_worker_fact ORDER BY 1, 2",
             "SELECT case_id, offer_id, offered_at, answer, answered_at, started_at, ended_at FROM offer_fact ORDER BY 1, 2",
             "SELECT case_id, partner, count FROM collaboration_fact ORDER BY 1, 2",
-            "SELECT tally_id, sequence, district, month, kind, count FROM open_access_fact ORDER BY 1, 2");
+            "SELECT tally_id, sequence, district, month, kind, count FROM open_access_fact ORDER BY 1, 2",
+            "SELECT case_id, placement_id, kind, compulsory, started_at, ended_at FROM placement_fact ORDER BY 1, 2");
     static final String CASE_COLUMNS = "case_id, last_sequence, district, current_district, work_model, concerns, "
             + "child_pseudonym, birth_month, received_at, protection_assessed_at, initial_assessed_at, initial_decision, "
             + "investigation_opened_at, investigation_due, investigation_concluded_at, investigation_outcome, closed_at, workers";
@@ -74,6 +75,7 @@ class BulkRebuildApiTest extends ApiTest {
         city("bulk-quiet", 300);
         awaitCaughtUp();
         List<List<Map<String, Object>>> live = facts();
+        assertThat(live.get(FACTS.size() - 1)).as("placements in the city, rebuilt like every fact").isNotEmpty();
         long events = count("SELECT count(*) FROM domainevententry");
 
         assertThat(admin().post(PROJECTIONS + "/case-statistics/replay", "").status()).isEqualTo(202);

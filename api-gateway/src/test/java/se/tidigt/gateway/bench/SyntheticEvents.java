@@ -196,11 +196,30 @@ public final class SyntheticEvents {
                 add.accept(new FamilyDeclined(caseId, district, at[0], offer, pick(DeclineReason.values())));
             }
         }
+        placements(caseId, district, at, add);
         later.accept(30);
         if (at[0].isBefore(START.plus(Duration.ofDays(DAYS)))) {
             add.accept(new CaseClosed(caseId, district, at[0], pick(ClosureReason.values())));
         }
         return events;
+    }
+
+    /**
+     * About one case in six places the child out of home, most of them until an end. Drawn from a random source of
+     * the case's own, so the other events are drawn as before placements existed.
+     */
+    private void placements(String caseId, String district, Instant[] at, java.util.function.Consumer<Object> add) {
+        Random own = new Random(caseId.hashCode());
+        if (own.nextInt(6) != 0) {
+            return;
+        }
+        at[0] = at[0].plus(Duration.ofHours(1 + own.nextInt(24 * 90)));
+        add.accept(new PlacementStarted(caseId, district, at[0], "placement-1",
+                PlacementKind.values()[own.nextInt(PlacementKind.values().length)], own.nextInt(3) == 0));
+        if (own.nextInt(4) != 0) {
+            at[0] = at[0].plus(Duration.ofHours(1 + own.nextInt(24 * 300)));
+            add.accept(new PlacementEnded(caseId, district, at[0], "placement-1"));
+        }
     }
 
     private <T> T pick(T[] values) {

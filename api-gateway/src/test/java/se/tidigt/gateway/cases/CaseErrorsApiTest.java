@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.tidigt.gateway.support.ProblemAssertions.assertProblem;
+import static se.tidigt.gateway.support.ProblemAssertions.fields;
+import static se.tidigt.gateway.support.ProblemAssertions.refusedStoringNothing;
 import static se.tidigt.gateway.support.CaseRequests.childAged;
 import static se.tidigt.gateway.support.CaseRequests.concern;
 import static se.tidigt.gateway.support.CaseRequests.daysAgo;
@@ -129,15 +131,7 @@ class CaseErrorsApiTest extends ApiTest {
         refused(401, () -> anonymous().with("Authorization", "Basic aHYtYWRtaW46d3Jvbmc=").get("/api/v1/cases/" + caseId));
     }
 
-    /** Sends the request, asserts the problem and that the store did not change. */
     private JsonNode refused(int status, Supplier<Api.Response> request) {
-        long before = store.stored();
-        JsonNode problem = assertProblem(request.get(), status);
-        assertThat(store.stored()).as("nothing stored").isEqualTo(before);
-        return problem;
-    }
-
-    private static List<String> fields(JsonNode problem) {
-        return problem.get("errors").findValuesAsText("field").stream().sorted().toList();
+        return refusedStoringNothing(store, status, request);
     }
 }

@@ -80,8 +80,30 @@ class DemoDataApiTest extends DemoCityTest {
     }
 
     @Test
+    void children_are_placed_out_of_home_in_both_work_models_and_less_often_in_the_team_as_the_synthetic_city_assumes() {
+        double[] ordinary = exactPlacementsPerConcern("ORDINARY");
+        double[] team = exactPlacementsPerConcern("VALLINGBY_TEAM");
+        System.out.printf("Demo placements per concern: ordinary %.4f, team %.4f%n", ordinary[0] / ordinary[1], team[0] / team[1]);
+        assertThat(ordinary[0]).as("placements in ordinary work").isGreaterThan(20);
+        assertThat(team[0]).as("placements in the team").isGreaterThan(5);
+        assertThat(team[0] / team[1]).isLessThan(ordinary[0] / ordinary[1]);
+    }
+
+    /** {placements, concerns} summed from each district's own exact figures. */
+    private double[] exactPlacementsPerConcern(String workModel) {
+        double[] sums = new double[2];
+        for (JsonNode district : analyst().get("/api/v1/districts").json()) {
+            String code = district.get("code").asText();
+            JsonNode figures = as(DemoUsers.userIdFor(code)).get("/api/v1/stats/districts/" + code + "?workModel=" + workModel).json();
+            sums[0] += figures.at("/placements/placements").asLong();
+            sums[1] += figures.at("/funnel/concerns").asLong();
+        }
+        return sums;
+    }
+
+    @Test
     void the_effect_on_re_referral_and_late_support_is_published_under_the_same_output_rules() {
-        for (String metric : List.of("reReferral12m", "lateSupport")) {
+        for (String metric : List.of("reReferral12m", "lateSupport", "placementWithin24m")) {
             Api.Response response = analyst().get("/api/v1/stats/rollout-effect?workModel=VALLINGBY_TEAM&metric=" + metric);
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             JsonNode effect = response.json();

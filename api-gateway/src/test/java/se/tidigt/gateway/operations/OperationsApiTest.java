@@ -73,11 +73,13 @@ class OperationsApiTest extends ApiTest {
                 "/api/v1/districts/{district}/rollout/reinstatements", "/api/v1/districts/{district}/rollout/funding",
                 "/api/v1/districts/{district}/rollout/staffing", "/api/v1/rollout-plans", "/api/v1/rollout-plans/{planId}",
                 "/api/v1/rollout-plans/{planId}/approval", "/api/v1/stats/districts/{district}", "/api/v1/stats/city",
-                "/api/v1/stats/rollout-effect", "/api/v1/admin/projections", "/api/v1/admin/projections/{name}/replay");
+                "/api/v1/stats/rollout-effect", "/api/v1/admin/projections", "/api/v1/admin/projections/{name}/replay",
+                "/api/v1/cases/{caseId}/placements", "/api/v1/cases/{caseId}/placements/{placementId}/end");
         for (String path : expected) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
         assertThat(paths.get("/api/v1/cases/{caseId}/offers").toString()).contains("409", "412", "problem+json");
+        assertThat(paths.get("/api/v1/cases/{caseId}/placements").toString()).contains("409", "412", "problem+json");
         assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

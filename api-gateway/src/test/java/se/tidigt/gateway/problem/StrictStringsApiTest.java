@@ -57,7 +57,8 @@ class StrictStringsApiTest extends ApiTest {
             "POST /api/v1/cases/{caseId}/offers/{offerId}/response", "POST /api/v1/cases/{caseId}/interventions/{offerId}/end",
             "POST /api/v1/cases/{caseId}/collaborations", "POST /api/v1/cases/{caseId}/closure",
             "POST /api/v1/districts/{district}/rollout/staffing", "POST /api/v1/rollout-plans/{planId}/approval",
-            "POST /api/v1/admin/projections/{name}/replay", "POST /api/v1/admin/projections/{name}/parked/{caseId}/retry");
+            "POST /api/v1/admin/projections/{name}/replay", "POST /api/v1/admin/projections/{name}/parked/{caseId}/retry",
+            "POST /api/v1/cases/{caseId}/placements", "POST /api/v1/cases/{caseId}/placements/{placementId}/end");
 
     @Autowired
     JdbcTemplate jdbc;

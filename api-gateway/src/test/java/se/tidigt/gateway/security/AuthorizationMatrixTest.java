@@ -47,6 +47,8 @@ class AuthorizationMatrixTest extends ApiTest {
                 "POST /api/v1/cases/{caseId}/closure")) {
             EXPECTED.put(op, own);
         }
+        EXPECTED.put("POST /api/v1/cases/{caseId}/placements", own);
+        EXPECTED.put("POST /api/v1/cases/{caseId}/placements/{placementId}/end", own);
         EXPECTED.put("POST /api/v1/import", Expect.roles(Role.DISTRICT_WORKER, Role.DISTRICT_ADMIN));
         EXPECTED.put("DELETE /api/v1/cases/{caseId}/personal-data", Expect.roles(Role.PLATFORM_ADMIN));
         EXPECTED.put("GET /api/v1/districts", Expect.anyone());
@@ -99,7 +101,7 @@ class AuthorizationMatrixTest extends ApiTest {
             String template = operation.substring(operation.indexOf(' ') + 1);
             for (String district : List.of(OWN, OTHER)) {
                 String path = template.replace("{district}", district).replace("{caseId}", caseIn.get(district))
-                        .replace("{offerId}", UUID.randomUUID().toString()).replace("{planId}", UUID.randomUUID().toString())
+                        .replace("{offerId}", UUID.randomUUID().toString()).replace("{placementId}", UUID.randomUUID().toString()).replace("{planId}", UUID.randomUUID().toString())
                         .replace("{name}", "no-such-projection").replace("{date}", "2026-01-01")
                         .replace("{aggregateId}", caseIn.get(district))
                         + (template.endsWith("/weeding/preview") ? "?year=1999" : "");

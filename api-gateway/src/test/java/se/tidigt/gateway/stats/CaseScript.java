@@ -14,6 +14,7 @@ final class CaseScript {
     private final Api api;
     private final String caseId;
     private String offerId;
+    private String placementId;
 
     private CaseScript(Api api, String caseId) {
         this.api = api;
@@ -72,6 +73,18 @@ final class CaseScript {
 
     CaseScript end(String at) {
         return post("/interventions/" + offerId + "/end", Map.of("endedAt", at, "outcome", "GOALS_MET"));
+    }
+
+    CaseScript place(String at, String kind, boolean compulsory) {
+        Api.Response placed = api.post("/api/v1/cases/" + caseId + "/placements",
+                Map.of("startedAt", at, "kind", kind, "compulsory", compulsory));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        placementId = placed.json().get("placementId").asText();
+        return this;
+    }
+
+    CaseScript endPlacement(String at) {
+        return post("/placements/" + placementId + "/end", Map.of("endedAt", at));
     }
 
     CaseScript worker(String workerId, String at) {

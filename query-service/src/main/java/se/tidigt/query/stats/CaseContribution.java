@@ -52,6 +52,7 @@ final class CaseContribution {
             s.add(Metric.AGE_AT_FIRST_INTERVENTION, c.ageOn(c.firstInterventionStart()), 1, key);
         }
         lateSupport(s, c, children, key);
+        placements(s, c, children, keys, key);
         if (c.workers() > 0) {
             s.add(Metric.WORKERS, c.workers(), 1, key);
         }
@@ -126,6 +127,31 @@ final class CaseContribution {
             s.add(Metric.HELPED_YEARS_TO_FIRST_INTERVENTION, children.yearsToFirstIntervention(c), 1, key);
         } else if (children.hasOpenCase(c.child())) {
             s.add(Metric.STILL_WAITING, 0, 1, key);
+        }
+    }
+
+    /**
+     * Each placement keyed by itself; its days weighted by its key as collaborations are, so the same
+     * placement always carries the same key sum. A running placement keeps its first day: its days grow with today.
+     */
+    private static void placements(CellSummary s, CaseFact c, ChildHistories children, RecordKeys keys, long caseKey) {
+        for (CaseFact.PlacementFact p : c.placements()) {
+            long key = keys == RecordKeys.NONE ? 0 : keys.of(Tally.placementId(c, p));
+            s.add(Metric.PLACEMENTS, 0, 1, key);
+            flag(s, Metric.COMPULSORY_PLACEMENTS, p.compulsory(), key);
+            if (p.endedAt() != null) {
+                long days = Stats.days(p.startedAt(), p.endedAt());
+                s.add(Metric.PLACEMENT_DAYS_ENDED, 0, days, days * key);
+            } else {
+                s.add(Metric.PLACEMENT_RUNNING_SINCE, Stats.date(p.startedAt()).toEpochDay(), 1, key);
+            }
+        }
+        if (children.isChildsFirstCase(c)) {
+            long day = Stats.date(c.receivedAt()).toEpochDay();
+            s.add(Metric.FIRST_CONCERN_ON, day, 1, caseKey);
+            if (children.placedWithin24Months(c)) {
+                s.add(Metric.FIRST_CONCERN_ON_PLACED_WITHIN_24M, day, 1, caseKey);
+            }
         }
     }
 

@@ -14,10 +14,31 @@ public record CaseFact(String caseId, String district, String currentDistrict, S
                        String child, YearMonth birthMonth, Instant receivedAt, Instant protectionAssessedAt,
                        Instant initialAssessedAt, String initialDecision, Instant investigationOpenedAt,
                        LocalDate investigationDue, Instant investigationConcludedAt, String investigationOutcome,
-                       Instant closedAt, int workers, List<OfferFact> offers, Map<String, Integer> collaborations) {
+                       Instant closedAt, int workers, List<OfferFact> offers, Map<String, Integer> collaborations,
+                       List<PlacementFact> placements) {
+
+    /** A case without out-of-home placements. */
+    public CaseFact(String caseId, String district, String currentDistrict, String workModel, Set<String> concerns,
+                    String child, YearMonth birthMonth, Instant receivedAt, Instant protectionAssessedAt,
+                    Instant initialAssessedAt, String initialDecision, Instant investigationOpenedAt,
+                    LocalDate investigationDue, Instant investigationConcludedAt, String investigationOutcome,
+                    Instant closedAt, int workers, List<OfferFact> offers, Map<String, Integer> collaborations) {
+        this(caseId, district, currentDistrict, workModel, concerns, child, birthMonth, receivedAt, protectionAssessedAt,
+                initialAssessedAt, initialDecision, investigationOpenedAt, investigationDue, investigationConcludedAt,
+                investigationOutcome, closedAt, workers, offers, collaborations, List.of());
+    }
 
     public record OfferFact(String offerId, Instant offeredAt, String answer, Instant answeredAt, Instant startedAt,
                             Instant endedAt) {
+    }
+
+    /** An out-of-home placement ({@code kind} a PlacementKind name); {@code endedAt} null while it runs. */
+    public record PlacementFact(String placementId, String kind, boolean compulsory, Instant startedAt, Instant endedAt) {
+    }
+
+    /** The start of the case's first out-of-home placement, or null. */
+    public Instant firstPlacementStart() {
+        return placements.stream().map(PlacementFact::startedAt).min(Instant::compareTo).orElse(null);
     }
 
     public YearMonth concernMonth() {

@@ -63,6 +63,12 @@ public class CaseFacts {
             offers.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CaseFact.OfferFact(rs.getString(2),
                     instant(rs, 3), rs.getString(4), instant(rs, 5), instant(rs, 6), instant(rs, 7)));
         }, args);
+        Map<String, List<CaseFact.PlacementFact>> placements = new HashMap<>();
+        jdbc.query("SELECT x.case_id, x.placement_id, x.kind, x.compulsory, x.started_at, x.ended_at "
+                + "FROM placement_fact x" + childJoin + " ORDER BY x.started_at, x.placement_id", rs -> {
+            placements.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CaseFact.PlacementFact(rs.getString(2),
+                    rs.getString(3), rs.getBoolean(4), instant(rs, 5), instant(rs, 6)));
+        }, args);
         Map<String, Map<String, Integer>> collaborations = new HashMap<>();
         jdbc.query("SELECT x.case_id, x.partner, x.count FROM collaboration_fact x" + childJoin, rs -> {
             collaborations.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
@@ -76,7 +82,8 @@ public class CaseFacts {
                 instant(rs, "investigation_opened_at"), date(rs.getDate("investigation_due")),
                 instant(rs, "investigation_concluded_at"), rs.getString("investigation_outcome"), instant(rs, "closed_at"),
                 rs.getInt("workers"), offers.getOrDefault(rs.getString("case_id"), List.of()),
-                collaborations.getOrDefault(rs.getString("case_id"), Map.of())), args);
+                collaborations.getOrDefault(rs.getString("case_id"), Map.of()),
+                placements.getOrDefault(rs.getString("case_id"), List.of())), args);
     }
 
     /** Open-access support counts: district, month, kind → count. */

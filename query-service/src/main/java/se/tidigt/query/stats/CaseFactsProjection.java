@@ -164,6 +164,12 @@ class CaseFactsProjection {
             offer(c, s.offerId(), o -> o.startedAt = at);
         } else if (e instanceof InterventionEnded n) {
             offer(c, n.offerId(), o -> o.endedAt = at);
+        } else if (e instanceof PlacementStarted p) {
+            c.placements.putIfAbsent(p.placementId(), new FactBatch.PlacementRow(p.placementId(), p.kind().name(), p.compulsory(), at));
+            c.placementsChanged.add(p.placementId());
+        } else if (e instanceof PlacementEnded p && c.placements.containsKey(p.placementId())) {
+            c.placements.get(p.placementId()).endedAt = at;
+            c.placementsChanged.add(p.placementId());
         }
     }
 
@@ -184,7 +190,8 @@ class CaseFactsProjection {
     void reset() {
         // A replay writes whole batches again: a batch that fails is found anew and handled event by event.
         eventByEventThrough.set(-1);
-        for (String table : new String[]{"case_fact", "case_worker_fact", "offer_fact", "collaboration_fact", "open_access_fact"}) {
+        for (String table : new String[]{"case_fact", "case_worker_fact", "offer_fact", "collaboration_fact", "open_access_fact",
+                "placement_fact"}) {
             jdbc.update("DELETE FROM " + table);
         }
         // After the deletes: a reader that reloads on the new generation sees them.

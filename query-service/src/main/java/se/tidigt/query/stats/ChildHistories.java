@@ -106,6 +106,31 @@ public final class ChildHistories {
         return node;
     }
 
+    /** Whether 24 months after this concern lie within the data (the concern's day + 24 months ≤ the data's end). */
+    public boolean followedFor24Months(CaseFact c) {
+        return !Stats.date(c.receivedAt()).plusMonths(24).isAfter(dataEnd);
+    }
+
+    /** Whether the child was placed out of home (in any case) at most 24 months after this concern, and not before it. */
+    public boolean placedWithin24Months(CaseFact c) {
+        Instant limit = c.receivedAt().atZone(Stats.ZONE).plusMonths(24).toInstant();
+        return byChild.get(c.child()).stream().map(CaseFact::firstPlacementStart).filter(Objects::nonNull)
+                .anyMatch(start -> !start.isBefore(c.receivedAt()) && !start.isAfter(limit));
+    }
+
+    /**
+     * For the children whose first concern ever is among these cases and lies 24 months or more before the
+     * data's end: the share placed out of home within 24 months of it; those followed for less are counted
+     * apart, as {@code followedTooShort} (counting them would understate placement).
+     */
+    ObjectNode placedWithin24Months(Tally tally, List<CaseFact> cases) {
+        List<CaseFact> firsts = cases.stream().filter(this::isChildsFirstCase).toList();
+        List<CaseFact> followed = firsts.stream().filter(this::followedFor24Months).toList();
+        ObjectNode node = Rate.of(tally.cases(followed.stream().filter(this::placedWithin24Months)), tally.cases(followed.stream()));
+        node.set("followedTooShort", Tally.node(tally.cases(firsts.stream().filter(c -> !followedFor24Months(c)))));
+        return node;
+    }
+
     /** Whether any case of the child is still open (a child without intervention yet is then still waiting). */
     public boolean hasOpenCase(String child) {
         return byChild.get(child).stream().anyMatch(other -> other.closedAt() == null);

@@ -69,14 +69,32 @@ final class FactBatch {
         }
     }
 
-    /** A case as loaded: its row (null if absent), offers, workers and collaborations, and what changed. */
+    /** One placement_fact row. */
+    static final class PlacementRow {
+        final String placementId;
+        final String kind;
+        final boolean compulsory;
+        final Timestamp startedAt;
+        Timestamp endedAt;
+
+        PlacementRow(String placementId, String kind, boolean compulsory, Timestamp startedAt) {
+            this.placementId = placementId;
+            this.kind = kind;
+            this.compulsory = compulsory;
+            this.startedAt = startedAt;
+        }
+    }
+
+    /** A case as loaded: its row (null if absent), offers, placements, workers and collaborations, and what changed. */
     static final class Case {
         CaseRow row;
         final Map<String, OfferRow> offers = new LinkedHashMap<>();
+        final Map<String, PlacementRow> placements = new LinkedHashMap<>();
         final Set<String> workers = new LinkedHashSet<>();
         final Map<String, Integer> collaborations = new LinkedHashMap<>();
         boolean rowChanged;
         final Set<String> offersChanged = new LinkedHashSet<>();
+        final Set<String> placementsChanged = new LinkedHashSet<>();
         final Set<String> workersAdded = new LinkedHashSet<>();
         final Set<String> collaborationsChanged = new LinkedHashSet<>();
     }
@@ -130,6 +148,12 @@ final class FactBatch {
             o.startedAt = rs.getTimestamp(6);
             o.endedAt = rs.getTimestamp(7);
             cases.get(rs.getString(1)).offers.put(o.offerId, o);
+        }, (Object) ids);
+        jdbc.query("SELECT f.case_id, placement_id, kind, compulsory, started_at, ended_at "
+                + "FROM unnest(?::varchar[]) AS id(case_id) JOIN placement_fact f ON f.case_id = id.case_id", rs -> {
+            PlacementRow p = new PlacementRow(rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getTimestamp(5));
+            p.endedAt = rs.getTimestamp(6);
+            cases.get(rs.getString(1)).placements.put(p.placementId, p);
         }, (Object) ids);
         jdbc.query("SELECT f.case_id, worker_id FROM unnest(?::varchar[]) AS id(case_id) "
                 + "JOIN case_worker_fact f ON f.case_id = id.case_id",
@@ -185,10 +209,11 @@ final class FactBatch {
     boolean flush(java.util.function.LongSupplier stamp) {
         List<Case> changedCases = new ArrayList<>();
         List<Object[]> offers = new ArrayList<>();
+        List<Object[]> placements = new ArrayList<>();
         List<Object[]> workers = new ArrayList<>();
         List<Object[]> collaborations = new ArrayList<>();
         for (Case c : cases.values()) {
-            if (c.row != null && (c.rowChanged || !c.offersChanged.isEmpty() || !c.workersAdded.isEmpty()
+            if (c.row != null && (c.rowChanged || !c.offersChanged.isEmpty() || !c.placementsChanged.isEmpty() || !c.workersAdded.isEmpty()
                     || !c.collaborationsChanged.isEmpty())) {
                 changedCases.add(c);
             }
@@ -197,10 +222,14 @@ final class FactBatch {
                 OfferRow o = c.offers.get(offerId);
                 offers.add(new Object[]{id, o.offerId, o.offeredAt, o.answer, o.answeredAt, o.startedAt, o.endedAt});
             });
+            c.placementsChanged.forEach(placementId -> {
+                PlacementRow p = c.placements.get(placementId);
+                placements.add(new Object[]{id, p.placementId, p.kind, p.compulsory, p.startedAt, p.endedAt});
+            });
             c.workersAdded.forEach(worker -> workers.add(new Object[]{id, worker}));
             c.collaborationsChanged.forEach(partner -> collaborations.add(new Object[]{id, partner, c.collaborations.get(partner)}));
         }
-        if (changedCases.isEmpty() && offers.isEmpty() && workers.isEmpty() && collaborations.isEmpty() && openAccess.isEmpty()) {
+        if (changedCases.isEmpty() && offers.isEmpty() && placements.isEmpty() && workers.isEmpty() && collaborations.isEmpty() && openAccess.isEmpty()) {
             return false;
         }
         long position = stamp.getAsLong();
@@ -228,6 +257,12 @@ final class FactBatch {
                     + "SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[], ?::timestamptz[], "
                     + "?::timestamptz[], ?::timestamptz[]) ON CONFLICT (case_id, offer_id) DO UPDATE SET answer = excluded.answer, "
                     + "answered_at = excluded.answered_at, started_at = excluded.started_at, ended_at = excluded.ended_at", offers, 7);
+        }
+        if (!placements.isEmpty()) {
+            upsert("INSERT INTO placement_fact (case_id, placement_id, kind, compulsory, started_at, ended_at) "
+                    + "SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::boolean[], ?::timestamptz[], "
+                    + "?::timestamptz[]) ON CONFLICT (case_id, placement_id) DO UPDATE SET ended_at = excluded.ended_at",
+                    placements, 6);
         }
         if (!workers.isEmpty()) {
             upsert("INSERT INTO case_worker_fact (case_id, worker_id) SELECT * FROM unnest(?::varchar[], ?::varchar[]) "

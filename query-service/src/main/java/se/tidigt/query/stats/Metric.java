@@ -29,5 +29,12 @@ enum Metric {
     /** A step done after its due day (flag), or not done, case open, value = due day (breached once due < today). */
     PROTECTION_ASSESSMENT_LATE, PROTECTION_ASSESSMENT_PENDING,
     INITIAL_ASSESSMENT_LATE, INITIAL_ASSESSMENT_PENDING,
-    INVESTIGATION_LATE, INVESTIGATION_PENDING
+    INVESTIGATION_LATE, INVESTIGATION_PENDING,
+    /**
+     * Out-of-home placements, keyed by placement: all, under LVU; the days of ended ones (n = days, key = days ×
+     * placement key); running ones with their first day as the value (days counted up to today when read).
+     */
+    PLACEMENTS, COMPULSORY_PLACEMENTS, PLACEMENT_DAYS_ENDED, PLACEMENT_RUNNING_SINCE,
+    /** The child's first case ever, value = the day of that concern: all, and those placed within 24 months of it. */
+    FIRST_CONCERN_ON, FIRST_CONCERN_ON_PLACED_WITHIN_24M
 }

@@ -100,6 +100,10 @@ final class Resolution {
             publication.partOf(count(funnel, "interventionsEnded"), count(funnel, "interventionsStarted"));
             publication.totalOf(count(funnel, "offers"), count(funnel, "accepted"), count(funnel, "declined"));
         }
+        JsonNode placements = tree.get("placements");
+        if (placements != null) {
+            publication.partOf(count(placements, "compulsory"), count(placements, "placements"));
+        }
         rateRules(tree);
     }
 

@@ -68,6 +68,7 @@ final class SummaryFigures {
         s.labelled(Metric.COLLABORATIONS).forEach((partner, count) -> partners.set(partner, Tally.node(count)));
         figures.set("collaborationsByPartner", partners);
         figures.set("deadlineBreaches", breaches());
+        figures.set("placements", placements());
         return figures;
     }
 
@@ -155,6 +156,28 @@ final class SummaryFigures {
         node.set("yearsToFirstIntervention", summary(years, "Years"));
         node.set("shareTwoYearsOrMore", Rate.of(total(years, v -> v >= 2), total(years, v -> true)));
         node.set("stillWaiting", Tally.node(s.count(Metric.STILL_WAITING)));
+        return node;
+    }
+
+    /** Placements, those under LVU, their days up to their end or today, and the share placed within 24 months. */
+    private ObjectNode placements() {
+        ObjectNode node = JSON.objectNode();
+        node.set("placements", Tally.node(s.count(Metric.PLACEMENTS)));
+        node.set("compulsory", Tally.node(s.count(Metric.COMPULSORY_PLACEMENTS)));
+        Count ended = s.count(Metric.PLACEMENT_DAYS_ENDED);
+        long days = ended.n();
+        long key = ended.key();
+        for (Map.Entry<Long, Count> running : s.histogram(Metric.PLACEMENT_RUNNING_SINCE).entrySet()) {
+            long since = Math.max(0, today.toEpochDay() - running.getKey());
+            days += since * running.getValue().n();
+            key += since * running.getValue().key();
+        }
+        node.set("placementDays", Tally.node(Count.of(days, key)));
+        LongPredicate followed = day -> !LocalDate.ofEpochDay(day).plusMonths(24).isAfter(today);
+        ObjectNode within = Rate.of(s.count(Metric.FIRST_CONCERN_ON_PLACED_WITHIN_24M, followed),
+                s.count(Metric.FIRST_CONCERN_ON, followed));
+        within.set("followedTooShort", Tally.node(s.count(Metric.FIRST_CONCERN_ON, followed.negate())));
+        node.set("placedWithin24Months", within);
         return node;
     }
 

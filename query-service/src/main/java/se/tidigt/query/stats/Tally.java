@@ -57,6 +57,25 @@ public final class Tally {
         return Count.of(n, key);
     }
 
+    /** The record id a placement is keyed by, wherever it is counted. */
+    static String placementId(CaseFact c, CaseFact.PlacementFact p) {
+        return "placement:" + c.caseId() + "/" + p.placementId();
+    }
+
+    /** Placements of several cases, each counted {@code weight} times (1: a count; its days: placement days) with its key. */
+    Count placements(Iterable<CaseFact> cases, java.util.function.ToLongFunction<CaseFact.PlacementFact> weight) {
+        long n = 0;
+        long key = 0;
+        for (CaseFact c : cases) {
+            for (CaseFact.PlacementFact p : c.placements()) {
+                long w = weight.applyAsLong(p);
+                n += w;
+                key += w * (keys == RecordKeys.NONE ? 0 : known.computeIfAbsent(p, x -> keys.of(placementId(c, p))));
+            }
+        }
+        return Count.of(n, key);
+    }
+
     /** A count of events (collaborations) per case: each case's key weighted by its events. */
     Count weighted(CaseFact c, long events) {
         return Count.of(events, events * key(c));

@@ -46,6 +46,7 @@ final class FactByFactFigures {
         figures.set("workersPerCase", workers(tally, cases));
         figures.set("collaborationsByPartner", collaborations(tally, cases));
         figures.set("deadlineBreaches", Breaches.of(tally, cases, today));
+        figures.set("placements", placements(tally, cases, children, today));
         return figures;
     }
 
@@ -136,6 +137,16 @@ final class FactByFactFigures {
                 (x, y) -> Count.of(x.n() + y.n(), x.key() + y.key()))));
         ObjectNode node = JSON.objectNode();
         byPartner.forEach((partner, count) -> node.set(partner, Tally.node(count)));
+        return node;
+    }
+
+    private static ObjectNode placements(Tally tally, List<CaseFact> cases, ChildHistories children, LocalDate today) {
+        ObjectNode node = JSON.objectNode();
+        node.set("placements", Tally.node(tally.placements(cases, p -> 1)));
+        node.set("compulsory", Tally.node(tally.placements(cases, p -> p.compulsory() ? 1 : 0)));
+        node.set("placementDays", Tally.node(tally.placements(cases, p -> p.endedAt() != null
+                ? Stats.days(p.startedAt(), p.endedAt()) : Math.max(0, today.toEpochDay() - Stats.date(p.startedAt()).toEpochDay()))));
+        node.set("placedWithin24Months", children.placedWithin24Months(tally, cases));
         return node;
     }
 

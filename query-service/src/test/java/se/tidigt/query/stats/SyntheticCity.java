@@ -73,13 +73,34 @@ final class SyntheticCity {
             }
             facts.add(new CaseFact(caseId, district, current, pick(random, WORK_MODELS), Set.copyOf(concerns), child, birth,
                     received, protection, initial, initial == null ? null : "INVESTIGATE", opened, due, concluded,
-                    concluded == null ? null : "SUPPORT", closed, random.nextInt(4), offers, collaborations));
+                    concluded == null ? null : "SUPPORT", closed, random.nextInt(4), offers, collaborations,
+                    placements(new Random(seed * 7919 + i), received)));
         }
         // The facts' own order (CaseFacts.all: received_at, case_id).
         facts.sort(Comparator.comparing(CaseFact::receivedAt).thenComparing(CaseFact::caseId));
         SyntheticFacts city = new SyntheticFacts();
         facts.forEach(city::add);
         return city;
+    }
+
+    /**
+     * One child in eight placed out of home some time after the concern, some more than once, some still placed.
+     * A random source of its own, so the rest of the city is what it was before placements existed.
+     */
+    private static List<CaseFact.PlacementFact> placements(Random random, Instant received) {
+        List<CaseFact.PlacementFact> placements = new ArrayList<>();
+        Instant next = received.plusSeconds(86_400L * random.nextInt(900));
+        for (int p = 0; random.nextInt(8) == 0 && p < 3; p++) {
+            Instant started = next.plusSeconds(random.nextInt(86_400));
+            Instant ended = random.nextInt(3) == 0 ? null : started.plusSeconds(86_400L * random.nextInt(400) + 3600);
+            placements.add(new CaseFact.PlacementFact("placement-" + p, pick(random, List.of("HVB", "FAMILY_HOME",
+                    "SUPPORTED_HOUSING")), random.nextBoolean(), started, ended));
+            if (ended == null) {
+                break;
+            }
+            next = ended.plusSeconds(86_400L * random.nextInt(100));
+        }
+        return placements;
     }
 
     private static Instant maybe(Random random, int percent, Instant after, int minDays, int maxDays) {

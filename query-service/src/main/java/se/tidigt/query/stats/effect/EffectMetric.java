@@ -135,6 +135,37 @@ public enum EffectMetric {
         private static java.util.stream.Stream<CaseFact> helped(List<CaseFact> cases, ChildHistories children) {
             return cases.stream().filter(c -> children.isChildsFirstCase(c) && children.firstIntervention(c.child()) != null);
         }
+    },
+    /**
+     * Children placed out of home (in any case) within 24 months of their first concern ever ÷ children whose
+     * first concern lies 24 months or more before today, by the month of the first concern, as /stats'
+     * {@code placements.placedWithin24Months}. A lower share is better. A child's first concern less than 24
+     * months ago may still be followed by a placement, so its month is not complete.
+     */
+    PLACEMENT_WITHIN_24M("placementWithin24m", "share") {
+        @Override
+        Count numerator(Tally tally, List<CaseFact> cases) {
+            throw new UnsupportedOperationException("read with the children's histories");
+        }
+
+        @Override
+        Count numerator(Tally tally, List<CaseFact> cases, ChildHistories children) {
+            return tally.cases(followed(cases, children).filter(children::placedWithin24Months));
+        }
+
+        @Override
+        Count denominator(Tally tally, List<CaseFact> cases, ChildHistories children) {
+            return tally.cases(followed(cases, children));
+        }
+
+        @Override
+        boolean pending(CaseFact c, ChildHistories children) {
+            return children.isChildsFirstCase(c) && !children.followedFor24Months(c);
+        }
+
+        private static java.util.stream.Stream<CaseFact> followed(List<CaseFact> cases, ChildHistories children) {
+            return cases.stream().filter(c -> children.isChildsFirstCase(c) && children.followedFor24Months(c));
+        }
     };
 
     private final String apiName;
