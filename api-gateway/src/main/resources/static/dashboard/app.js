@@ -100,6 +100,7 @@
     $('lang').addEventListener('click', () => { i18n.toggle(); render(); });
     state.session = await api('/dashboard/session');
     $('user').textContent = t('signedInAs') + ' ' + state.session.user;
+    $('spread-link').hidden = !['CITY_ANALYST', 'PLATFORM_ADMIN'].includes(state.session.role);
     const csrf = $('logout-csrf');
     csrf.name = state.session.csrfParameter;
     csrf.value = state.session.csrfToken;

@@ -64,6 +64,13 @@ class DashboardController {
         return templates.page("dashboard/audit.html");
     }
 
+    /** The spread investigation (analysts, platform admins): the districts, gain against cost, scenarios, the report. */
+    @GetMapping(path = DashboardSecurity.SPREAD, produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String spread() {
+        return templates.page("dashboard/spread.html");
+    }
+
     @GetMapping(path = "/dashboard/session", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     Session session(CsrfToken csrf) {

@@ -48,6 +48,7 @@ import java.util.List;
 class DashboardSecurity {
     static final String LOGIN = "/login";
     static final String AUDIT = "/audit";
+    static final String SPREAD = "/spread";
     /** Paths other chains own: their clients keep the API's answers (a 401 with its challenge, a problem). */
     private static final List<String> NOT_PAGES = List.of("/api/", "/actuator", "/v3/", "/swagger-ui", "/error");
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
@@ -67,12 +68,13 @@ class DashboardSecurity {
         RequestMatcher pageApi = PATHS.matcher("/dashboard/session");
         RequestMatcher pages = new OrRequestMatcher(PATHS.matcher("/"), PATHS.matcher("/index.html"), PATHS.matcher(LOGIN),
                 PATHS.matcher("/logout"), PATHS.matcher("/oauth2/authorization/*"), PATHS.matcher("/login/oauth2/code/*"),
-                PATHS.matcher(AUDIT));
+                PATHS.matcher(AUDIT), PATHS.matcher(SPREAD));
         http.securityMatcher(new OrRequestMatcher(assets, pageApi, pages, DashboardSecurity::signedInVisitor))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(assets).permitAll()
                         .requestMatchers(LOGIN).permitAll()
                         .requestMatchers(AUDIT).hasAuthority(Role.AUDITOR.authority())
+                        .requestMatchers(SPREAD).hasAnyAuthority(Role.CITY_ANALYST.authority(), Role.PLATFORM_ADMIN.authority())
                         .anyRequest().authenticated())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(new ProviderSignOut(signIn, LOGIN + "?logout")))
                 .exceptionHandling(e -> e

@@ -75,6 +75,11 @@ final class AccessRules {
         rule(api, GET, "/api/v1/stats/decisions", anyone());
         rule(api, GET, "/api/v1/stats/rollout-effect", roles(READERS));
 
+        // The spread investigation: figures derived from protected statistics, for the city's analysts and the platform admin.
+        rule(api, GET, "/api/v1/spread-investigation", roles(CITY_ANALYST, PLATFORM_ADMIN));
+        rule(api, POST, "/api/v1/spread-investigation/scenarios", roles(CITY_ANALYST, PLATFORM_ADMIN));
+        rule(api, GET, "/api/v1/spread-investigation/report", roles(CITY_ANALYST, PLATFORM_ADMIN));
+
         // Operations and audit.
         rule(api, null, "/api/v1/admin/**", roles(PLATFORM_ADMIN));
         rule(api, null, "/api/v1/audit/**", roles(AUDITOR));

@@ -104,6 +104,9 @@ class StrictStringsApiTest extends ApiTest {
                 "design", "\"STEPPED_WEDGE\"", "seed", "1", "dryRun", "true"), "workModel", "districts");
         add(fields, "POST /api/v1/cases/{caseId}/proposals/{proposalId}/decision", cases + "/proposals/p-1/decision",
                 this::hv, body("approved", "false", "reason", "\"not yet\""), "reason");
+        add(fields, "POST /api/v1/spread-investigation/scenarios", "/api/v1/spread-investigation/scenarios", this::admin,
+                body("workModel", "\"VALLINGBY_TEAM\"", "districts", "[\"farsta\"]", "firstWaveStart", "\"2027-01-01\"",
+                        "waves", "1", "monthsPerWave", "6", "dryRun", "true"), "workModel", "districts");
 
         Set<String> covered = new TreeSet<>(fields.stream().map(Field::operation).toList());
         covered.add("POST /api/v1/import");

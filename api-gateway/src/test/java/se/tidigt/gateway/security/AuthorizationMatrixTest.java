@@ -65,6 +65,9 @@ class AuthorizationMatrixTest extends ApiTest {
                 Expect.ownDistrictOr(Role.CITY_ANALYST, Role.AUDITOR, Role.PLATFORM_ADMIN));
         EXPECTED.put("GET /api/v1/stats/city", Expect.anyone());
         EXPECTED.put("GET /api/v1/stats/rollout-effect", Expect.roles(Role.CITY_ANALYST, Role.AUDITOR, Role.PLATFORM_ADMIN));
+        EXPECTED.put("GET /api/v1/spread-investigation", Expect.roles(Role.CITY_ANALYST, Role.PLATFORM_ADMIN));
+        EXPECTED.put("POST /api/v1/spread-investigation/scenarios", Expect.roles(Role.CITY_ANALYST, Role.PLATFORM_ADMIN));
+        EXPECTED.put("GET /api/v1/spread-investigation/report", Expect.roles(Role.CITY_ANALYST, Role.PLATFORM_ADMIN));
         EXPECTED.put("GET /api/v1/admin/projections", Expect.roles(Role.PLATFORM_ADMIN));
         EXPECTED.put("POST /api/v1/admin/projections/{name}/replay", Expect.roles(Role.PLATFORM_ADMIN));
         EXPECTED.put("GET /api/v1/admin/weeding/preview", Expect.roles(Role.PLATFORM_ADMIN));

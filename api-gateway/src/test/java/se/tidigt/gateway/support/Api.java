@@ -71,6 +71,18 @@ public final class Api {
         return send(builder);
     }
 
+    /** A GET whose body is kept as bytes (a PDF, a file). */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response options(String path) {
         return send(request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
     }

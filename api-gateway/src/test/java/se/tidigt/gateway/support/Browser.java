@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 
 /**
  * A real headless Chromium (Debian's chromium and chromedriver, paths given so Selenium never
@@ -26,6 +27,12 @@ import java.util.logging.Level;
 public final class Browser implements AutoCloseable {
     private static final String CHROMIUM = System.getenv().getOrDefault("TIDIGT_CHROMIUM", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getenv().getOrDefault("TIDIGT_CHROMEDRIVER", "/usr/bin/chromedriver");
+
+    /** Words that give English or a raw code away in a Swedish page. */
+    public static final Pattern NOT_SWEDISH = Pattern.compile(
+            "\\b(the|and|of|with|months since|warnings?|caveat|districts?|percentage|interval|suppressed|effect)\\b"
+                    + "|\\b[A-Z]{2,}_[A-Z_]+\\b|\\bBUDGET\\b|RECRUITMENT|\\[\\]|cell-key|perturbation|SEK\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private final ChromeDriver driver;
     private final String base;
