@@ -55,6 +55,16 @@ public class CaseViews {
                 .toList();
     }
 
+    /**
+     * Every case that belonged to the district at some time: its cases today and those transferred
+     * away from it (their history says when they were its own).
+     */
+    public List<CaseView> everInDistrict(String district) {
+        return repository.query("district = :district OR document -> 'transfers' @> CAST(:from AS jsonb) ORDER BY received_at, case_id",
+                new MapSqlParameterSource("district", district)
+                        .addValue("from", "[{\"fromDistrict\":\"" + district.replace("\"", "") + "\"}]"));
+    }
+
     public record CasePage(List<CaseView> cases, int page, int size, long total) {
     }
 }
