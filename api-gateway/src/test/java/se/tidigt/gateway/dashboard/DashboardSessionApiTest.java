@@ -63,6 +63,12 @@ class DashboardSessionApiTest extends ApiTest {
         String body = Api.JSON.writeValueAsString(concern(daysAgo(3)));
         HttpResponse<String> withoutToken = send(post("/api/v1/districts/farsta/cases", body));
         assertThat(withoutToken.statusCode()).isEqualTo(403);
+        // The refusal names its cause, the token, not the user's role (which allows this write).
+        assertThat(Api.JSON.readTree(withoutToken.body()).path("detail").asText()).contains("CSRF token").doesNotContain("role");
+        HttpResponse<String> wrongToken = send(post("/api/v1/districts/farsta/cases", body)
+                .header(session.path("csrfHeader").asText(), "not-the-sessions-token"));
+        assertThat(wrongToken.statusCode()).isEqualTo(403);
+        assertThat(Api.JSON.readTree(wrongToken.body()).path("title").asText()).isEqualTo("CSRF token missing or not valid");
         HttpResponse<String> withToken = send(post("/api/v1/districts/farsta/cases", body)
                 .header(session.path("csrfHeader").asText(), session.path("csrfToken").asText()));
         assertThat(withToken.statusCode()).isEqualTo(201);

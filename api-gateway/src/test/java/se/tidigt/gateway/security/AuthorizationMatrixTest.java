@@ -79,6 +79,9 @@ class AuthorizationMatrixTest extends ApiTest {
                 "POST /api/v1/audit/cases/search")) {
             EXPECTED.put(op, Expect.roles(Role.AUDITOR));
         }
+        EXPECTED.put("GET /api/v1/cases/{caseId}/timeline", own);
+        EXPECTED.put("GET /api/v1/cases/{caseId}/next-steps", own);
+        EXPECTED.put("GET /api/v1/districts/{district}/caseload", Expect.ownDistrictHidden());
     }
 
     @Test
@@ -103,8 +106,8 @@ class AuthorizationMatrixTest extends ApiTest {
                 for (Role role : Role.values()) {
                     boolean allowed = EXPECTED.get(operation).allows(role, district.equals(OWN));
                     // Another district's case is, to a district user, a case that does not exist.
-                    boolean hidden = !allowed && role.isDistrictBound() && template.startsWith("/api/v1/cases/{caseId}")
-                            && EXPECTED.get(operation).inDistrict();
+                    boolean hidden = !allowed && role.isDistrictBound() && EXPECTED.get(operation).inDistrict()
+                            && (template.startsWith("/api/v1/cases/{caseId}") || EXPECTED.get(operation).hidesOtherDistricts());
                     int refusal = hidden ? 404 : 403;
                     for (String body : method.equals("POST") ? List.of("{}", "{not json") : List.of("")) {
                         Api.Response answer = send(asRole(role), method, path, body);
@@ -174,21 +177,26 @@ class AuthorizationMatrixTest extends ApiTest {
     }
 
     /** Who an operation lets through: roles anywhere, and district roles in their own district. */
-    private record Expect(Set<Role> anywhere, boolean inDistrict) {
+    private record Expect(Set<Role> anywhere, boolean inDistrict, boolean hidesOtherDistricts) {
         static Expect anyone() {
-            return new Expect(EnumSet.allOf(Role.class), false);
+            return new Expect(EnumSet.allOf(Role.class), false, false);
         }
 
         static Expect roles(Role... roles) {
-            return new Expect(EnumSet.copyOf(List.of(roles)), false);
+            return new Expect(EnumSet.copyOf(List.of(roles)), false, false);
         }
 
         static Expect ownDistrict() {
-            return new Expect(EnumSet.noneOf(Role.class), true);
+            return new Expect(EnumSet.noneOf(Role.class), true, false);
+        }
+
+        /** Own district only; another district is, to a district user, one that does not exist (404). */
+        static Expect ownDistrictHidden() {
+            return new Expect(EnumSet.noneOf(Role.class), true, true);
         }
 
         static Expect ownDistrictOr(Role... roles) {
-            return new Expect(EnumSet.copyOf(List.of(roles)), true);
+            return new Expect(EnumSet.copyOf(List.of(roles)), true, false);
         }
 
         boolean allows(Role role, boolean inOwnDistrict) {
