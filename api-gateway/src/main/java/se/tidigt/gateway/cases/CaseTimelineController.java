@@ -12,6 +12,7 @@ import se.tidigt.gateway.audit.accesslog.LoggedRead;
 import se.tidigt.gateway.audit.accesslog.ShowsCases;
 import se.tidigt.gateway.axon.Versions;
 import se.tidigt.query.caseview.CaseView;
+import se.tidigt.query.caseview.Deadline;
 import se.tidigt.query.caseview.NextSteps;
 
 import java.util.List;
@@ -30,8 +31,11 @@ class CaseTimelineController {
         this.timeline = timeline;
     }
 
-    /** The steps the lifecycle allows now, with the version a write must name in {@code If-Match}. */
-    record NextStepsAnswer(String caseId, long version, List<NextSteps.Step> steps) implements ShowsCases {
+    /**
+     * The steps the lifecycle allows now, the legal deadlines still open (earliest first), and the version
+     * a write must name in {@code If-Match}.
+     */
+    record NextStepsAnswer(String caseId, long version, List<NextSteps.Step> steps, List<Deadline> due) implements ShowsCases {
         @Override
         public List<String> caseIds() {
             return List.of(caseId);
@@ -47,11 +51,11 @@ class CaseTimelineController {
     }
 
     @Operation(summary = "The steps the case's lifecycle allows now (none once closed), each with its offer where it "
-            + "acts on one, and the case's version")
+            + "acts on one; the legal deadlines still open; and the case's version")
     @GetMapping("/next-steps")
     ResponseEntity<NextStepsAnswer> nextSteps(@PathVariable String caseId) {
         CaseView view = access.requireCaseOfOwnDistrict(caseId);
         return ResponseEntity.ok().eTag(Versions.etag(view.version))
-                .body(new NextStepsAnswer(caseId, view.version, NextSteps.of(view)));
+                .body(new NextStepsAnswer(caseId, view.version, NextSteps.of(view), view.openDeadlines()));
     }
 }
