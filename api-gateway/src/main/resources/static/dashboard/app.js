@@ -90,7 +90,7 @@
   }
 
   function isDistrictUser() {
-    return state.session && (state.session.role === 'DISTRICT_ADMIN' || state.session.role === 'DISTRICT_WORKER');
+    return state.session && ['DISTRICT_ADMIN', 'DISTRICT_SUPERVISOR', 'DISTRICT_WORKER'].includes(state.session.role);
   }
 
   // ---------------------------------------------------------------- start

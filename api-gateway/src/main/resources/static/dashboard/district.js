@@ -209,13 +209,63 @@
       document.createTextNode(' – ' + i18n.date(c.receivedAt) + ', ' + value(c.status))])) : [element('li', { text: t('searchNone') })]));
   }
 
-  /** The pending proposals, for those who decide them (none where the deployment has no proposals). */
+  /** Supervisors and admins decide proposals under the district's delegation; a worker proposes. */
+  const decides = () => ['DISTRICT_SUPERVISOR', 'DISTRICT_ADMIN'].includes(state.session.role);
+
+  /** The pending proposals, oldest first, for those who decide them. */
   async function proposals() {
-    return [];
+    return decides() ? get(districtPath('/proposals?status=PENDING')) : [];
+  }
+
+  /** What a proposed command asks for, in words: its kind and what it names (an intervention, a reason, a district, a date). */
+  function proposalWhat(proposal) {
+    const command = Object.values(proposal.decision || {}).find(c => c) || {};
+    const named = command.interventionType ? value(command.interventionType) : command.toDistrict ? districtName(command.toDistrict)
+      : command.newDueDate ? i18n.date(command.newDueDate) : command.reason ? value(command.reason) : null;
+    return value(proposal.kind) + (named ? ' (' + named + ')' : '');
   }
 
   function drawProposals() {
-    $('proposals').hidden = true;
+    $('proposals').hidden = !decides();
+    $('proposal-list').replaceChildren(...(state.data.proposals.length ? state.data.proposals.map(proposalItem)
+      : [element('li', { text: t('noProposals') })]));
+  }
+
+  function proposalItem(item) {
+    const p = item.proposal;
+    const id = 'proposal-' + p.proposalId;
+    const due = item.due ? dueWords(item.due.dueDate) : null;
+    const reason = element('input', { id: id + '-reason', type: 'text', autocomplete: 'off' });
+    const result = element('p', { class: 'step-result', role: 'alert' });
+    const decide = approved => () => decideProposal(item, approved, reason.value.trim(), result);
+    const approve = element('button', { type: 'button', class: 'primary approve', text: t('approve') });
+    const reject = element('button', { type: 'button', class: 'reject', text: t('reject') });
+    approve.addEventListener('click', decide(true));
+    reject.addEventListener('click', decide(false));
+    return element('li', { id, 'data-case': item.caseId }, [
+      element('h3', {}, [caseLink(item.caseId), document.createTextNode(' – ' + proposalWhat(p))]),
+      element('p', { text: t('proposedBy') + ' ' + p.proposedBy + ', ' + when(p.proposedAt) + '. '
+        + t('waitingDays').replace('{n}', i18n.number(item.daysWaiting, 0)) }),
+      item.due ? element('p', { class: due.overdue ? 'overdue' : null, text: value(item.due.kind) + ': ' + i18n.date(item.due.dueDate) + ' (' + due.text + ')' }) : null,
+      element('div', { class: 'filter-row' }, [element('label', { for: reason.id, text: t('reasonLabel') }), reason, approve, reject]), result]);
+  }
+
+  async function decideProposal(item, approved, reason, result) {
+    const key = 'decision-' + item.proposal.proposalId + '-' + approved;
+    keys[key] = keys[key] || newKey();
+    result.textContent = '';
+    try {
+      await call('POST', casePath(item.caseId, '/proposals/' + encodeURIComponent(item.proposal.proposalId) + '/decision'),
+        { approved, reason: reason || null }, { 'Idempotency-Key': keys[key] });
+      delete keys[key];
+      await worklistPage();
+      status(t('decided'), 'saved');
+      $('status').focus();
+    } catch (err) {
+      result.textContent = t('refused') + ' ' + err.message;
+      status(t('refused') + ' ' + err.message, 'refusal');
+    }
+    rendered();
   }
 
   // ------------------------------------------------------------ a new concern
@@ -305,6 +355,10 @@
     const facts = [[t('status'), value(view.status)], [t('district'), districtName(view.district)], [t('workModel'), value(view.workModel)],
       [t('receivedAt'), when(view.receivedAt)], [t('reporter'), value(view.reporter)], [t('concern'), (view.concerns || []).map(value).join(', ')]];
     $('case-facts').replaceChildren(...facts.flatMap(([k, v]) => [element('dt', { text: k }), element('dd', { text: v })]));
+    const pending = (view.proposals || []).filter(p => p.status === 'PENDING');
+    $('pending').hidden = !pending.length;
+    $('pending').textContent = pending.length ? t('pendingProposal') + ': ' + pending.map(p => proposalWhat(p) + ', ' + t('proposedBy').toLowerCase()
+      + ' ' + p.proposedBy + ' ' + when(p.proposedAt)).join('; ') + '.' : '';
     $('due-list').replaceChildren(...(next.due.length ? next.due.map(d => {
       const due = dueWords(d.dueDate);
       return element('li', { class: due.overdue ? 'overdue' : null, text: value(d.kind) + ': ' + i18n.date(d.dueDate) + ' (' + due.text + ')' });
@@ -443,8 +497,9 @@
 
   function drawTimeline(timeline) {
     $('timeline').replaceChildren(...timeline.events.map(e => {
-      const details = Object.entries(e.details || {}).filter(([k, v]) => words('f.' + k) && v !== null && typeof v !== 'object' || Array.isArray(v) && words('f.' + k))
-        .flatMap(([k, v]) => [element('dt', { text: t('f.' + k) }), element('dd', { text: detailText(k, v) })]);
+      const details = Object.entries(e.details || {}).filter(([k, v]) => words('f.' + k) && v !== null)
+        .flatMap(([k, v]) => [element('dt', { text: t('f.' + k) }),
+          element('dd', { text: typeof v === 'object' && !Array.isArray(v) ? proposalWhat({ kind: e.details.kind, decision: v }) : detailText(k, v) })]);
       return element('li', { class: 'event', 'data-type': e.type }, [element('h3', { text: eventName(e.type) }),
         element('p', { class: 'actor', text: when(e.occurredAt) + ', ' + t('by') + ' ' + (e.actor.user || '–') + ' (' + roleName(e.actor.role) + ')' }),
         details.length ? element('dl', { class: 'facts' }, details) : null]);
@@ -483,6 +538,10 @@
       rendered();
     });
     const page = document.body.dataset.page;
+    const here = $({ worklist: 'nav-worklist', new: 'nav-new' }[page]);
+    if (here) {
+      here.setAttribute('aria-current', 'page');
+    }
     if (page === 'worklist') {
       on('search', 'submit', search);
       await worklistPage();

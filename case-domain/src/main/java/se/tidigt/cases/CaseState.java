@@ -19,6 +19,7 @@ abstract class CaseState {
     InitialAssessmentDecision initialDecision;
     Investigation investigation;
     final Offers offers = new Offers();
+    final Proposals proposals = new Proposals();
 
     @EventSourcingHandler
     void on(ConcernRaised event) {
@@ -86,5 +87,21 @@ abstract class CaseState {
     @EventSourcingHandler
     void on(CaseClosed event) {
         closed = true;
+    }
+
+    /** A proposal changes no business time: the steps it proposes carry their own. */
+    @EventSourcingHandler
+    void on(DecisionProposed event) {
+        proposals.proposed(event.proposalId(), event.decision(), event.proposer());
+    }
+
+    @EventSourcingHandler
+    void on(DecisionApproved event) {
+        proposals.decided(event.proposalId());
+    }
+
+    @EventSourcingHandler
+    void on(DecisionRejected event) {
+        proposals.decided(event.proposalId());
     }
 }

@@ -32,8 +32,12 @@ abstract class CaseFixture {
         default -> false;
     };
 
+    /** The delegation the fixture's districts have; a test may set another before its command. */
+    Delegation delegation = Delegation.DEFAULT;
+
     final FixtureConfiguration<Case> fixture = new AggregateTestFixture<>(Case.class)
-            .registerInjectableResource(CALENDAR);
+            .registerInjectableResource(CALENDAR)
+            .registerInjectableResource((DelegationOrder) (district, kind, date) -> delegation.lowestToDecide(kind));
 
     static Instant after(int days) {
         return RECEIVED.plusSeconds(86_400L * days);

@@ -11,6 +11,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.tidigt.cases.Case;
+import se.tidigt.cases.delegation.DistrictDelegation;
 import se.tidigt.cases.openaccess.OpenAccessTally;
 import se.tidigt.rollout.district.DistrictRollout;
 import se.tidigt.rollout.plan.RolloutPlan;
@@ -28,6 +29,7 @@ class AxonConfiguration {
         return configurer -> configurer
                 .configureAggregate(cachedCases())
                 .configureAggregate(OpenAccessTally.class)
+                .configureAggregate(DistrictDelegation.class)
                 .configureAggregate(DistrictRollout.class)
                 .configureAggregate(RolloutPlan.class)
                 .configureAggregate(WorkModelDefinition.class);

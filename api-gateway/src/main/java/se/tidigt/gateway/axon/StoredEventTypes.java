@@ -10,6 +10,10 @@ import se.tidigt.cases.api.CaseClosed;
 import se.tidigt.cases.api.CaseTransferred;
 import se.tidigt.cases.api.CollaborationRecorded;
 import se.tidigt.cases.api.ConcernRaised;
+import se.tidigt.cases.api.DecisionApproved;
+import se.tidigt.cases.api.DecisionProposed;
+import se.tidigt.cases.api.DecisionRejected;
+import se.tidigt.cases.api.DelegationChanged;
 import se.tidigt.cases.api.FamilyAccepted;
 import se.tidigt.cases.api.FamilyDeclined;
 import se.tidigt.cases.api.InitialAssessmentCompleted;
@@ -64,6 +68,10 @@ final class StoredEventTypes implements Serializer {
             "se.tidigt.cases.api.PersonalDataErased", PersonalDataErased.class,
             "se.tidigt.cases.api.ProtectionNeedAssessed", ProtectionNeedAssessed.class,
             "se.tidigt.cases.api.WorkerAssigned", WorkerAssigned.class,
+            "se.tidigt.cases.api.DecisionProposed", DecisionProposed.class,
+            "se.tidigt.cases.api.DecisionApproved", DecisionApproved.class,
+            "se.tidigt.cases.api.DecisionRejected", DecisionRejected.class,
+            "se.tidigt.cases.api.DelegationChanged", DelegationChanged.class,
             "se.tidigt.rollout.api.AdoptionPlanned", AdoptionPlanned.class,
             "se.tidigt.rollout.api.FundingGranted", FundingGranted.class,
             "se.tidigt.rollout.api.RolloutPlanApproved", RolloutPlanApproved.class,

@@ -9,6 +9,7 @@ import jakarta.validation.Validator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import se.tidigt.cases.api.DecisionKind;
 import se.tidigt.gateway.cases.CaseRequests.*;
 import se.tidigt.gateway.idempotency.RequestFingerprints;
 import se.tidigt.gateway.idempotency.WriteRequest;
@@ -51,8 +52,9 @@ class CaseImport {
                 Map.entry("RaiseConcern", this::raise),
                 Map.entry("AssessProtectionNeed", onCase(ProtectionAssessmentRequest.class, CaseCommands::of)),
                 Map.entry("CompleteInitialAssessment", onCase(InitialAssessmentRequest.class, CaseCommands::of)),
-                Map.entry("OpenInvestigation", onCase(InvestigationRequest.class, CaseCommands::of)),
-                Map.entry("ExtendInvestigation", onCase(ExtensionRequest.class, (id, b) -> CaseCommands.of(id, b, texts))),
+                Map.entry("OpenInvestigation", onDecision(DecisionKind.OPEN_INVESTIGATION, InvestigationRequest.class, CaseCommands::of)),
+                Map.entry("ExtendInvestigation", onDecision(DecisionKind.EXTEND_INVESTIGATION, ExtensionRequest.class,
+                        (id, b) -> CaseCommands.of(id, b, texts))),
                 Map.entry("ConcludeInvestigation", onCase(ConclusionRequest.class, CaseCommands::of)),
                 Map.entry("OfferIntervention", this::offer),
                 Map.entry("RecordFamilyResponse", onOffer(ResponseRequest.class, CaseCommands::of)),
@@ -60,8 +62,8 @@ class CaseImport {
                 Map.entry("EndIntervention", onOffer(EndRequest.class, CaseCommands::of)),
                 Map.entry("AssignWorker", onCase(WorkerRequest.class, CaseCommands::of)),
                 Map.entry("RecordCollaboration", onCase(CollaborationRequest.class, CaseCommands::of)),
-                Map.entry("TransferCase", onCase(TransferRequest.class, CaseCommands::of)),
-                Map.entry("CloseCase", onCase(ClosureRequest.class, CaseCommands::of)));
+                Map.entry("TransferCase", onDecision(DecisionKind.TRANSFER_CASE, TransferRequest.class, CaseCommands::of)),
+                Map.entry("CloseCase", onDecision(DecisionKind.CLOSE_CASE, ClosureRequest.class, CaseCommands::of)));
     }
 
     ResponseEntity<Object> line(String text, int number) {
@@ -84,7 +86,8 @@ class CaseImport {
         OfferRequest body = read(line, OfferRequest.class);
         String caseId = identifier(line, "caseId");
         String offerId = line.hasNonNull("offerId") ? identifier(line, "offerId") : UUID.randomUUID().toString();
-        return writes.onCase(caseId, request(line, body), HttpStatus.CREATED, CaseCommands.of(caseId, offerId, body),
+        return writes.decision(caseId, DecisionKind.OFFER_INTERVENTION, request(line, body), HttpStatus.CREATED,
+                CaseCommands.of(caseId, offerId, body),
                 (id, version) -> new CaseWrites.OfferMade(id, offerId, version));
     }
 
@@ -94,6 +97,16 @@ class CaseImport {
             T body = read(line, type);
             String caseId = identifier(line, "caseId");
             return writes.onCase(caseId, request(line, body), command.apply(caseId, body));
+        };
+    }
+
+    /** A decision under the district's delegation: proposed instead when the user may not take it alone. */
+    private <T> BiFunction<JsonNode, Integer, ResponseEntity<Object>> onDecision(
+            DecisionKind kind, Class<T> type, BiFunction<String, T, Function<Long, Object>> command) {
+        return (line, number) -> {
+            T body = read(line, type);
+            String caseId = identifier(line, "caseId");
+            return writes.decision(caseId, kind, request(line, body), command.apply(caseId, body));
         };
     }
 

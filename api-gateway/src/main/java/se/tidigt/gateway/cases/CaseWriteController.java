@@ -12,13 +12,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import se.tidigt.cases.api.DecisionKind;
 import se.tidigt.gateway.cases.CaseRequests.*;
 import se.tidigt.gateway.idempotency.WriteRequest;
 import se.tidigt.gateway.personaldata.CaseTexts;
 
 import java.util.UUID;
 
-/** A district records its cases as they happen: every step of the lifecycle is one POST. */
+/**
+ * A district records its cases as they happen: every step of the lifecycle is one POST. The decisions under
+ * the district's delegation (opening and extending an investigation, an offer, a transfer, the closure) answer
+ * 202 with a proposal when the user may not take them alone.
+ */
 @RestController
 @RequestMapping(path = "/api/v1", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Cases", description = "District users record a child's case, step by step")
@@ -58,14 +63,15 @@ class CaseWriteController {
     @PostMapping("/cases/{caseId}/investigation")
     ResponseEntity<Object> openInvestigation(@PathVariable String caseId, @Valid @RequestBody InvestigationRequest body,
                                              HttpServletRequest http) {
-        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
+        return writes.decision(caseId, DecisionKind.OPEN_INVESTIGATION, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 
     @Operation(summary = "Extend the investigation for a special reason")
     @PostMapping("/cases/{caseId}/investigation/extension")
     ResponseEntity<Object> extendInvestigation(@PathVariable String caseId, @Valid @RequestBody ExtensionRequest body,
                                                HttpServletRequest http) {
-        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body, texts));
+        return writes.decision(caseId, DecisionKind.EXTEND_INVESTIGATION, WriteRequest.of(http, body),
+                CaseCommands.of(caseId, body, texts));
     }
 
     @Operation(summary = "Conclude the investigation")
@@ -79,7 +85,7 @@ class CaseWriteController {
     @PostMapping("/cases/{caseId}/offers")
     ResponseEntity<Object> offer(@PathVariable String caseId, @Valid @RequestBody OfferRequest body, HttpServletRequest http) {
         String offerId = UUID.randomUUID().toString();
-        return writes.onCase(caseId, WriteRequest.of(http, body), HttpStatus.CREATED,
+        return writes.decision(caseId, DecisionKind.OFFER_INTERVENTION, WriteRequest.of(http, body), HttpStatus.CREATED,
                 CaseCommands.of(caseId, offerId, body),
                 (id, version) -> new CaseWrites.OfferMade(id, offerId, version));
     }
@@ -122,12 +128,12 @@ class CaseWriteController {
     @PostMapping("/cases/{caseId}/transfer")
     ResponseEntity<Object> transfer(@PathVariable String caseId, @Valid @RequestBody TransferRequest body,
                                     HttpServletRequest http) {
-        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
+        return writes.decision(caseId, DecisionKind.TRANSFER_CASE, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 
     @Operation(summary = "Close the case")
     @PostMapping("/cases/{caseId}/closure")
     ResponseEntity<Object> close(@PathVariable String caseId, @Valid @RequestBody ClosureRequest body, HttpServletRequest http) {
-        return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
+        return writes.decision(caseId, DecisionKind.CLOSE_CASE, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 }

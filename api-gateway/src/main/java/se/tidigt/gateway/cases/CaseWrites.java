@@ -6,19 +6,61 @@ import org.springframework.stereotype.Component;
 import se.tidigt.gateway.axon.CommandWrites;
 import se.tidigt.gateway.idempotency.WriteRequest;
 
+import se.tidigt.cases.api.Deadlines;
+import se.tidigt.cases.api.DecisionKind;
+import se.tidigt.cases.api.DelegationOrder;
+import se.tidigt.cases.api.ProposeDecision;
+import se.tidigt.cases.api.ProposedCommand;
+import se.tidigt.gateway.security.Actor;
+import se.tidigt.gateway.security.CurrentActor;
+import se.tidigt.gateway.security.DistrictScope;
+
 import java.net.URI;
+import java.time.Clock;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-/** Writes to cases: the district check first, then the common write path. */
+/**
+ * Writes to cases: the district check first, then the common write path. A decision the district's delegation
+ * does not let the user take alone is stored as a proposal instead (202), for a supervisor or above to decide.
+ */
 @Component
 class CaseWrites {
     private final CommandWrites writes;
     private final DistrictAccess access;
+    private final DistrictScope scope;
+    private final DelegationOrder delegation;
+    private final Clock clock;
 
-    CaseWrites(CommandWrites writes, DistrictAccess access) {
+    CaseWrites(CommandWrites writes, DistrictAccess access, DistrictScope scope, DelegationOrder delegation, Clock clock) {
         this.writes = writes;
         this.access = access;
+        this.scope = scope;
+        this.delegation = delegation;
+        this.clock = clock;
+    }
+
+    /**
+     * A decision of the given kind: taken at once by a user the delegation in force today lets decide it
+     * alone (as {@link #onCase} would), else proposed with the whole command: 202 {@code {caseId, proposalId, version}}.
+     */
+    ResponseEntity<Object> decision(String caseId, DecisionKind kind, WriteRequest request, HttpStatus status,
+                                    Function<Long, Object> command, BiFunction<String, Long, Object> answer) {
+        access.requireWritableCase(caseId);
+        Actor actor = CurrentActor.get();
+        String district = scope.districtOfCase(caseId).orElseThrow();
+        if (actor.role().rank().atLeast(delegation.lowestToDecide(district, kind, Deadlines.localDate(clock.instant())))) {
+            return writes.write(request, caseId, status, null, command, answer);
+        }
+        String proposalId = UUID.randomUUID().toString();
+        return writes.write(request, caseId, HttpStatus.ACCEPTED, null,
+                version -> new ProposeDecision(caseId, proposalId, ProposedCommand.of(command.apply(null)), actor.userId(), version),
+                (id, version) -> new ProposalMade(id, proposalId, version));
+    }
+
+    ResponseEntity<Object> decision(String caseId, DecisionKind kind, WriteRequest request, Function<Long, Object> command) {
+        return decision(caseId, kind, request, HttpStatus.OK, command, CaseWritten::new);
     }
 
     /** A write to an existing case: 200 with the new version. */
@@ -42,5 +84,8 @@ class CaseWrites {
     }
 
     record OfferMade(String caseId, String offerId, long version) {
+    }
+
+    record ProposalMade(String caseId, String proposalId, long version) {
     }
 }

@@ -16,7 +16,7 @@ import se.tidigt.query.caseview.CaseViews;
  * not the user's own.
  */
 @Component
-class DistrictAccess {
+public class DistrictAccess {
     private final DistrictScope scope;
     private final CaseViews cases;
 
@@ -25,7 +25,7 @@ class DistrictAccess {
         this.cases = cases;
     }
 
-    void requireOwnDistrict(String district) {
+    public void requireOwnDistrict(String district) {
         if (!scope.isKnown(district)) {
             throw ApiProblem.notFound("District " + district);
         }

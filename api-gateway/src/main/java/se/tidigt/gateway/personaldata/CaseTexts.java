@@ -1,7 +1,10 @@
 package se.tidigt.gateway.personaldata;
 
 import org.springframework.stereotype.Component;
+import se.tidigt.cases.api.ExtendInvestigation;
+import se.tidigt.cases.api.ProposedCommand;
 import se.tidigt.query.caseview.CaseView;
+import se.tidigt.query.caseview.Proposal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -54,7 +57,21 @@ public class CaseTexts {
         if (view != null && view.progress.investigation != null) {
             view.progress.investigation.extensions.replaceAll(e -> e.withReason(open(view.caseId, e.reason())));
         }
+        if (view != null) {
+            view.proposals.replaceAll(p -> opened(view.caseId, p));
+        }
         return view;
+    }
+
+    /** A proposal with the decider's reason and a proposed extension's reason opened for its reader. */
+    public Proposal opened(String caseId, Proposal proposal) {
+        ProposedCommand decision = proposal.decision();
+        ExtendInvestigation extension = decision == null ? null : decision.extendInvestigation();
+        if (extension != null) {
+            decision = ProposedCommand.of(new ExtendInvestigation(extension.caseId(), extension.extendedAt(),
+                    extension.newDueDate(), open(caseId, extension.sealedReason()), extension.expectedVersion()));
+        }
+        return proposal.withTexts(open(caseId, proposal.reason()), decision);
     }
 
     private static String associatedData(String caseId) {

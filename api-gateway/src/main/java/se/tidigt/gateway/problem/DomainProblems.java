@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import se.tidigt.cases.api.CaseRuleViolation;
 import se.tidigt.cases.api.InvalidCaseInput;
+import se.tidigt.cases.api.NotEntitledToDecide;
 import se.tidigt.cases.api.identity.InvalidPersonalIdentityNumber;
 import se.tidigt.rollout.api.InvalidRolloutInput;
 import se.tidigt.rollout.api.RolloutRuleViolation;
@@ -28,6 +29,11 @@ public final class DomainProblems {
     public static Optional<ProblemDetail> of(Throwable e) {
         if (e instanceof ApiProblem p) {
             return Optional.of(p.problem());
+        } else if (e instanceof NotEntitledToDecide n) {
+            ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "not-entitled-to-decide", "Not yours to decide",
+                    n.getMessage());
+            problem.setProperty("rule", n.rule());
+            return Optional.of(problem);
         } else if (e instanceof CaseRuleViolation v) {
             return Optional.of(ApiProblem.ruleBroken(v.rule(), v.getMessage()).problem());
         } else if (e instanceof RolloutRuleViolation v) {

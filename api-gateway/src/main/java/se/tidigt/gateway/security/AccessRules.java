@@ -16,8 +16,11 @@ import java.util.function.Supplier;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 import static se.tidigt.gateway.security.Role.AUDITOR;
 import static se.tidigt.gateway.security.Role.CITY_ANALYST;
+import static se.tidigt.gateway.security.Role.DISTRICT_ADMIN;
+import static se.tidigt.gateway.security.Role.DISTRICT_SUPERVISOR;
 import static se.tidigt.gateway.security.Role.PLATFORM_ADMIN;
 
 /**
@@ -48,6 +51,12 @@ final class AccessRules {
         rule(api, GET, "/api/v1/cases/{caseId}/timeline", caseOfOwnDistrict());
         rule(api, GET, "/api/v1/cases/{caseId}/next-steps", caseOfOwnDistrict());
         rule(api, GET, "/api/v1/districts/{district}/caseload", ownDistrictHidden());
+        // Decisions under the district's delegation: its supervisors and admins decide proposals, its admins set it.
+        rule(api, POST, "/api/v1/cases/{caseId}/proposals/{proposalId}/decision",
+                caseOfOwnDistrict(DISTRICT_SUPERVISOR, DISTRICT_ADMIN));
+        rule(api, GET, "/api/v1/districts/{district}/proposals", ownDistrict());
+        rule(api, GET, "/api/v1/districts/{district}/delegation", ownDistrict());
+        rule(api, PUT, "/api/v1/districts/{district}/delegation", ownDistrict(DISTRICT_ADMIN));
         rule(api, POST, "/api/v1/cases/{caseId}/**", caseOfOwnDistrict());
         // Each line of an import is checked against the user's district as it is stored.
         rule(api, POST, "/api/v1/import", districtUser());
@@ -119,6 +128,14 @@ final class AccessRules {
         });
     }
 
+    /** The district's own users in one of the given district roles. */
+    private AuthorizationManager<RequestAuthorizationContext> ownDistrict(Role... districtRoles) {
+        AuthorizationManager<RequestAuthorizationContext> own = ownDistrict();
+        AuthorizationManager<RequestAuthorizationContext> inRole = roles(districtRoles);
+        return (authentication, request) -> new AuthorizationDecision(
+                own.check(authentication, request).isGranted() && inRole.check(authentication, request).isGranted());
+    }
+
     private AuthorizationManager<RequestAuthorizationContext> ownDistrictOr(Role... readers) {
         AuthorizationManager<RequestAuthorizationContext> own = ownDistrict();
         AuthorizationManager<RequestAuthorizationContext> others = roles(readers);
@@ -132,6 +149,15 @@ final class AccessRules {
      * Whatever the body, a district user cannot tell another district's case from one that does not exist.
      */
     private AuthorizationManager<RequestAuthorizationContext> caseOfOwnDistrict() {
+        return caseOfOwnDistrict(Role.values());
+    }
+
+    /**
+     * As {@link #caseOfOwnDistrict()}, for the district roles given: a user of the case's district in another
+     * role is refused with 403 (the case exists for them), anyone else's answer is the unknown case's 404.
+     */
+    private AuthorizationManager<RequestAuthorizationContext> caseOfOwnDistrict(Role... districtRoles) {
+        Set<Role> allowed = EnumSet.of(districtRoles[0], districtRoles);
         return when((actor, request) -> {
             if (!actor.role().isDistrictBound()) {
                 return false;
@@ -141,7 +167,7 @@ final class AccessRules {
             if (!own) {
                 request.getRequest().setAttribute(ProblemResponses.HIDDEN_CASE, caseId);
             }
-            return own;
+            return own && allowed.contains(actor.role());
         });
     }
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The built-in demo users (README, "A five-minute tour"): one district admin per district of today, an analyst, an
- * auditor and a platform admin, all with the same password. For the embedded demo only.
+ * The built-in demo users (README, "A five-minute tour"): a worker, a supervisor and an admin for each district of
+ * today, an analyst, an auditor and a platform admin, all with the same password. For the embedded demo only.
  */
 public final class DemoUsers implements UserDetailsService {
     private final Map<String, ActorPrincipal> users = new LinkedHashMap<>();
@@ -19,6 +19,8 @@ public final class DemoUsers implements UserDetailsService {
         String hash = encoder.encode(password);
         for (String district : todaysDistricts) {
             add(new Actor(userIdFor(district), Role.DISTRICT_ADMIN, district), hash);
+            add(new Actor(userIdFor(district, Role.DISTRICT_SUPERVISOR), Role.DISTRICT_SUPERVISOR, district), hash);
+            add(new Actor(userIdFor(district, Role.DISTRICT_WORKER), Role.DISTRICT_WORKER, district), hash);
         }
         add(new Actor("analyst", Role.CITY_ANALYST, null), hash);
         add(new Actor("auditor", Role.AUDITOR, null), hash);
@@ -27,7 +29,18 @@ public final class DemoUsers implements UserDetailsService {
 
     /** {@code hv-admin} for Hässelby-Vällingby (as the pilot called itself), else {@code <district>-admin}. */
     public static String userIdFor(String district) {
-        return "hasselby-vallingby".equals(district) ? "hv-admin" : district + "-admin";
+        return userIdFor(district, Role.DISTRICT_ADMIN);
+    }
+
+    /** {@code hv-worker}, {@code farsta-supervisor}: the district's short name and the role's. */
+    public static String userIdFor(String district, Role role) {
+        String suffix = switch (role) {
+            case DISTRICT_WORKER -> "-worker";
+            case DISTRICT_SUPERVISOR -> "-supervisor";
+            case DISTRICT_ADMIN -> "-admin";
+            default -> throw new IllegalArgumentException("Not a district role: " + role);
+        };
+        return ("hasselby-vallingby".equals(district) ? "hv" : district) + suffix;
     }
 
     private void add(Actor actor, String hash) {

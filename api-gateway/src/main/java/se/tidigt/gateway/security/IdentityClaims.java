@@ -15,8 +15,8 @@ import java.util.Set;
  * ({@link TokenActors}) and the dashboard's OIDC sign-in (its ID token) alike: the user id is
  * {@code preferred_username} (else {@code sub}), the role comes from a {@code roles} claim or Keycloak's
  * {@code realm_access.roles}, the district from {@code district}. Roles other than Tidigt's (Keycloak
- * adds {@code offline_access} and the like) are ignored. The claims must name exactly one Tidigt role (an
- * admin of a district may also be listed as its worker); anything else becomes an actor without a role,
+ * adds {@code offline_access} and the like) are ignored. The claims must name exactly one Tidigt role (a
+ * district's admin or supervisor may also be listed under the lower district roles); anything else becomes an actor without a role,
  * whom every rule refuses with 403, as it does a district role without a known district ({@link AccessRules}).
  */
 public final class IdentityClaims {
@@ -40,7 +40,11 @@ public final class IdentityClaims {
                 }
             }
         }
+        // A district user may be listed under the lower district roles too: the highest counts.
         if (roles.contains(Role.DISTRICT_ADMIN)) {
+            roles.remove(Role.DISTRICT_SUPERVISOR);
+        }
+        if (roles.contains(Role.DISTRICT_ADMIN) || roles.contains(Role.DISTRICT_SUPERVISOR)) {
             roles.remove(Role.DISTRICT_WORKER);
         }
         return roles.size() == 1 ? Optional.of(roles.iterator().next()) : Optional.empty();

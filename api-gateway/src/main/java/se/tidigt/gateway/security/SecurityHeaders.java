@@ -38,7 +38,7 @@ class SecurityHeaders {
         if (!allowedOrigins.isEmpty()) {
             CorsConfiguration config = new CorsConfiguration();
             config.setAllowedOrigins(allowedOrigins);
-            config.setAllowedMethods(List.of("GET", "POST", "DELETE"));
+            config.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
             config.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key"));
             config.setExposedHeaders(List.of("ETag", "Location", "Idempotent-Replayed"));
             source.registerCorsConfiguration("/api/**", config);

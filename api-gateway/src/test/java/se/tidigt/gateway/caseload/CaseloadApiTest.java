@@ -38,7 +38,10 @@ class CaseloadApiTest extends ApiTest {
                     "assignedAt", daysAgo(4).toString())).status()).isEqualTo(200);
         }
         String closed = worker.post(SKARPNACK + "/cases", concern(daysAgo(5))).json().get("caseId").asText();
-        worker.post("/api/v1/cases/" + closed + "/closure", Map.of("closedAt", daysAgo(3).toString(), "reason", "NO_ACTION_NEEDED"));
+        // A closure is the supervisor's under the default delegation: decided alone, not proposed.
+        Api supervisor = bearer(Tokens.forRole("sam.supervisor", "DISTRICT_SUPERVISOR", "skarpnack"));
+        assertThat(supervisor.post("/api/v1/cases/" + closed + "/closure", Map.of("closedAt", daysAgo(3).toString(),
+                "reason", "NO_ACTION_NEEDED")).status()).isEqualTo(200);
 
         JsonNode load = worker.get(SKARPNACK + "/caseload?from=" + month + "&to=" + month).json();
 

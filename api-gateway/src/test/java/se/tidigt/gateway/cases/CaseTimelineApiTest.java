@@ -45,7 +45,8 @@ class CaseTimelineApiTest extends ApiTest {
 
     @Test
     void the_next_steps_follow_the_lifecycle_and_each_one_offered_is_accepted() {
-        Api worker = bearer(Tokens.forRole("bo.worker", "DISTRICT_WORKER", "bromma"));
+        // A supervisor: offers and closures are theirs to decide under the default delegation.
+        Api worker = bearer(Tokens.forRole("bo.supervisor", "DISTRICT_SUPERVISOR", "bromma"));
         String caseId = worker.post(BROMMA + "/cases", concern(daysAgo(6))).json().get("caseId").asText();
         String path = "/api/v1/cases/" + caseId;
         assertThat(steps(worker, path)).containsExactly("PROTECTION_ASSESSMENT", "INITIAL_ASSESSMENT", "ASSIGN_WORKER",

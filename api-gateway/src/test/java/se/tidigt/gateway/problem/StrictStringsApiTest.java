@@ -101,6 +101,8 @@ class StrictStringsApiTest extends ApiTest {
         add(fields, "POST /api/v1/rollout-plans", "/api/v1/rollout-plans", this::admin, body("workModel", "\"VALLINGBY_TEAM\"",
                 "districts", "[\"farsta\"]", "firstWaveStart", "\"2027-01-01\"", "waves", "1", "monthsPerWave", "6",
                 "design", "\"STEPPED_WEDGE\"", "seed", "1", "dryRun", "true"), "workModel", "districts");
+        add(fields, "POST /api/v1/cases/{caseId}/proposals/{proposalId}/decision", cases + "/proposals/p-1/decision",
+                this::hv, body("approved", "false", "reason", "\"not yet\""), "reason");
 
         Set<String> covered = new TreeSet<>(fields.stream().map(Field::operation).toList());
         covered.add("POST /api/v1/import");

@@ -47,7 +47,7 @@ class AuthorizationMatrixTest extends ApiTest {
                 "POST /api/v1/cases/{caseId}/closure")) {
             EXPECTED.put(op, own);
         }
-        EXPECTED.put("POST /api/v1/import", Expect.roles(Role.DISTRICT_WORKER, Role.DISTRICT_ADMIN));
+        EXPECTED.put("POST /api/v1/import", Expect.roles(Role.DISTRICT_WORKER, Role.DISTRICT_SUPERVISOR, Role.DISTRICT_ADMIN));
         EXPECTED.put("DELETE /api/v1/cases/{caseId}/personal-data", Expect.roles(Role.PLATFORM_ADMIN));
         EXPECTED.put("GET /api/v1/districts", Expect.anyone());
         EXPECTED.put("GET /api/v1/districts/{district}/rollout", Expect.anyone());
@@ -79,6 +79,11 @@ class AuthorizationMatrixTest extends ApiTest {
                 "POST /api/v1/audit/cases/search")) {
             EXPECTED.put(op, Expect.roles(Role.AUDITOR));
         }
+        EXPECTED.put("POST /api/v1/cases/{caseId}/proposals/{proposalId}/decision",
+                Expect.ownDistrictIn(Role.DISTRICT_SUPERVISOR, Role.DISTRICT_ADMIN));
+        EXPECTED.put("GET /api/v1/districts/{district}/proposals", own);
+        EXPECTED.put("GET /api/v1/districts/{district}/delegation", own);
+        EXPECTED.put("PUT /api/v1/districts/{district}/delegation", Expect.ownDistrictIn(Role.DISTRICT_ADMIN));
         EXPECTED.put("GET /api/v1/cases/{caseId}/timeline", own);
         EXPECTED.put("GET /api/v1/cases/{caseId}/next-steps", own);
         EXPECTED.put("GET /api/v1/districts/{district}/caseload", Expect.ownDistrictHidden());
@@ -101,15 +106,17 @@ class AuthorizationMatrixTest extends ApiTest {
                 String path = template.replace("{district}", district).replace("{caseId}", caseIn.get(district))
                         .replace("{offerId}", UUID.randomUUID().toString()).replace("{planId}", UUID.randomUUID().toString())
                         .replace("{name}", "no-such-projection").replace("{date}", "2026-01-01")
-                        .replace("{aggregateId}", caseIn.get(district))
+                        .replace("{aggregateId}", caseIn.get(district)).replace("{proposalId}", UUID.randomUUID().toString())
                         + (template.endsWith("/weeding/preview") ? "?year=1999" : "");
                 for (Role role : Role.values()) {
                     boolean allowed = EXPECTED.get(operation).allows(role, district.equals(OWN));
-                    // Another district's case is, to a district user, a case that does not exist.
-                    boolean hidden = !allowed && role.isDistrictBound() && EXPECTED.get(operation).inDistrict()
+                    // Another district's case is, to a district user, a case that does not exist; a case of their own
+                    // district that their role may not act on is refused as such (403). Some district resources hide
+                    // another district as well (404, as an unknown one).
+                    boolean hidden = !allowed && role.isDistrictBound() && EXPECTED.get(operation).inDistrict() && !district.equals(OWN)
                             && (template.startsWith("/api/v1/cases/{caseId}") || EXPECTED.get(operation).hidesOtherDistricts());
                     int refusal = hidden ? 404 : 403;
-                    for (String body : method.equals("POST") ? List.of("{}", "{not json") : List.of("")) {
+                    for (String body : method.equals("POST") || method.equals("PUT") ? List.of("{}", "{not json") : List.of("")) {
                         Api.Response answer = send(asRole(role), method, path, body);
                         checked++;
                         boolean refused = answer.status() == 401 || answer.status() == 403 || (hidden && answer.status() == 404);
@@ -120,7 +127,7 @@ class AuthorizationMatrixTest extends ApiTest {
                         }
                     }
                 }
-                Api.Response anonymous = send(anonymous(), method, path, method.equals("POST") ? "{}" : "");
+                Api.Response anonymous = send(anonymous(), method, path, method.equals("GET") || method.equals("DELETE") ? "" : "{}");
                 checked++;
                 if (anonymous.status() != 401 || !anonymous.contentType().startsWith("application/problem+json")) {
                     wrong.add("anonymous " + method + " " + path + " → " + anonymous.status());
@@ -167,6 +174,7 @@ class AuthorizationMatrixTest extends ApiTest {
             case "GET" -> api.get(path);
             case "DELETE" -> api.delete(path);
             case "POST" -> api.postRaw(path, body, path.endsWith("/import") ? "application/x-ndjson" : "application/json");
+            case "PUT" -> api.sendRaw("PUT", path, body, "application/json");
             default -> throw new IllegalArgumentException("No request for " + method + " " + path + " yet: add one here");
         };
     }
@@ -176,31 +184,41 @@ class AuthorizationMatrixTest extends ApiTest {
                 && answer.header("Content-Security-Policy") != null && "no-referrer".equals(answer.header("Referrer-Policy"));
     }
 
-    /** Who an operation lets through: roles anywhere, and district roles in their own district. */
-    private record Expect(Set<Role> anywhere, boolean inDistrict, boolean hidesOtherDistricts) {
+    /** Who an operation lets through: roles anywhere, and the district roles named in their own district. */
+    private record Expect(Set<Role> anywhere, Set<Role> inOwnDistrict, boolean hidesOtherDistricts) {
+        private static final Set<Role> DISTRICT_ROLES = EnumSet.of(Role.DISTRICT_WORKER, Role.DISTRICT_SUPERVISOR, Role.DISTRICT_ADMIN);
+
         static Expect anyone() {
-            return new Expect(EnumSet.allOf(Role.class), false, false);
+            return new Expect(EnumSet.allOf(Role.class), EnumSet.noneOf(Role.class), false);
         }
 
         static Expect roles(Role... roles) {
-            return new Expect(EnumSet.copyOf(List.of(roles)), false, false);
+            return new Expect(EnumSet.copyOf(List.of(roles)), EnumSet.noneOf(Role.class), false);
         }
 
         static Expect ownDistrict() {
-            return new Expect(EnumSet.noneOf(Role.class), true, false);
+            return new Expect(EnumSet.noneOf(Role.class), DISTRICT_ROLES, false);
+        }
+
+        static Expect ownDistrictOr(Role... roles) {
+            return new Expect(EnumSet.copyOf(List.of(roles)), DISTRICT_ROLES, false);
         }
 
         /** Own district only; another district is, to a district user, one that does not exist (404). */
         static Expect ownDistrictHidden() {
-            return new Expect(EnumSet.noneOf(Role.class), true, true);
+            return new Expect(EnumSet.noneOf(Role.class), DISTRICT_ROLES, true);
         }
 
-        static Expect ownDistrictOr(Role... roles) {
-            return new Expect(EnumSet.copyOf(List.of(roles)), true, false);
+        static Expect ownDistrictIn(Role... districtRoles) {
+            return new Expect(EnumSet.noneOf(Role.class), EnumSet.copyOf(List.of(districtRoles)), false);
+        }
+
+        boolean inDistrict() {
+            return !inOwnDistrict.isEmpty();
         }
 
         boolean allows(Role role, boolean inOwnDistrict) {
-            return anywhere.contains(role) || (inDistrict && role.isDistrictBound() && inOwnDistrict);
+            return anywhere.contains(role) || (this.inOwnDistrict.contains(role) && inOwnDistrict);
         }
     }
 }

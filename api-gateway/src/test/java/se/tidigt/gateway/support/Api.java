@@ -55,7 +55,16 @@ public final class Api {
     }
 
     public Response postRaw(String path, String body, String contentType) {
-        HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return sendRaw("POST", path, body, contentType);
+    }
+
+    public Response put(String path, Object body) {
+        return sendRaw("PUT", path, body instanceof String s ? s : write(body), "application/json");
+    }
+
+    /** A request with a body, as sent: any method, any content type (null: none). */
+    public Response sendRaw(String method, String path, String body, String contentType) {
+        HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }

@@ -8,6 +8,9 @@ import se.tidigt.cases.api.ClosureReason;
 import se.tidigt.cases.api.CollaborationRecorded;
 import se.tidigt.cases.api.ConcernKind;
 import se.tidigt.cases.api.ConcernRaised;
+import se.tidigt.cases.api.DecisionApproved;
+import se.tidigt.cases.api.DecisionProposed;
+import se.tidigt.cases.api.DecisionRejected;
 import se.tidigt.cases.api.PersonalDataErased;
 import se.tidigt.cases.api.ReporterCategory;
 import se.tidigt.cases.api.WorkerAssigned;
@@ -40,6 +43,8 @@ public class CaseView {
     public List<Worker> workers = new ArrayList<>();
     public List<Collaboration> collaborations = new ArrayList<>();
     public List<Transfer> transfers = new ArrayList<>();
+    /** Decisions proposed under the district's delegation, oldest first, decided or not. */
+    public List<Proposal> proposals = new ArrayList<>();
     public Instant closedAt;
     public ClosureReason closureReason;
     public Instant lastOccurredAt;
@@ -84,6 +89,12 @@ public class CaseView {
         } else if (event instanceof PersonalDataErased e) {
             personalDataErasedAt = e.occurredAt();
             childPseudonym = ErasedChild.pseudonymFor(caseId);
+        } else if (event instanceof DecisionProposed e) {
+            proposals.add(Proposal.proposed(e));
+        } else if (event instanceof DecisionApproved e) {
+            proposals.replaceAll(p -> p.proposalId().equals(e.proposalId()) ? p.approved(e) : p);
+        } else if (event instanceof DecisionRejected e) {
+            proposals.replaceAll(p -> p.proposalId().equals(e.proposalId()) ? p.rejected(e) : p);
         } else if (event instanceof CaseClosed e) {
             status = CaseStatus.CLOSED;
             closedAt = e.occurredAt();

@@ -65,6 +65,22 @@ public class CaseViews {
                         .addValue("from", "[{\"fromDistrict\":\"" + district.replace("\"", "") + "\"}]"));
     }
 
+    /**
+     * The district's proposals in one status, oldest first, each with what is due on its case. Pending ones
+     * only on open cases: closing a case leaves nothing to decide.
+     */
+    public List<ProposalItem> proposals(String district, Proposal.Status status, LocalDate today) {
+        String where = "district = :district AND document -> 'proposals' @> CAST(:status AS jsonb)"
+                + (status == Proposal.Status.PENDING ? " AND status = 'OPEN'" : "");
+        return repository.query(where, new MapSqlParameterSource("district", district)
+                        .addValue("status", "[{\"status\":\"" + status.name() + "\"}]")).stream()
+                .flatMap(view -> view.proposals.stream().filter(p -> p.status() == status)
+                        .map(p -> ProposalItem.of(view, p, today)))
+                .sorted(java.util.Comparator.comparing((ProposalItem item) -> item.proposal().proposedAt())
+                        .thenComparing(item -> item.proposal().proposalId()))
+                .toList();
+    }
+
     public record CasePage(List<CaseView> cases, int page, int size, long total) {
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import se.tidigt.query.caseview.CaseView;
 import se.tidigt.query.caseview.CaseViews;
+import se.tidigt.query.caseview.ProposalItem;
 import se.tidigt.query.caseview.WorklistItem;
 
 import java.util.Collection;
@@ -71,6 +72,9 @@ class ReadLogging implements ResponseBodyAdvice<Object> {
         }
         if (item instanceof WorklistItem worklist) {
             return worklist.caseId();
+        }
+        if (item instanceof ProposalItem proposal) {
+            return proposal.caseId();
         }
         throw new IllegalStateException("A logged case read listed a " + item.getClass());
     }
