@@ -129,7 +129,7 @@
       }
       return cell;
     })));
-    return element('table', {}, [element('caption', { text: caption }), element('thead', {}, [head]),
+    return element('table', {}, [element('caption', { class: 'sr-only', text: caption }), element('thead', {}, [head]),
       element('tbody', {}, body.length ? body : [element('tr', {}, [element('td', { colspan: String(columns.length), text: t('noRows') })])])]);
   }
 
@@ -497,7 +497,9 @@
 
   function drawTimeline(timeline) {
     $('timeline').replaceChildren(...timeline.events.map(e => {
-      const details = Object.entries(e.details || {}).filter(([k, v]) => words('f.' + k) && v !== null)
+      // A proposal's command names its kind already: "kind" beside it would say it twice.
+      const proposed = e.details && e.details.decision && typeof e.details.decision === 'object';
+      const details = Object.entries(e.details || {}).filter(([k, v]) => words('f.' + k) && v !== null && !(proposed && k === 'kind'))
         .flatMap(([k, v]) => [element('dt', { text: t('f.' + k) }),
           element('dd', { text: typeof v === 'object' && !Array.isArray(v) ? proposalWhat({ kind: e.details.kind, decision: v }) : detailText(k, v) })]);
       return element('li', { class: 'event', 'data-type': e.type }, [element('h3', { text: eventName(e.type) }),
@@ -531,6 +533,7 @@
     state.districts = await get('/api/v1/districts');
     $('lang').addEventListener('click', () => {
       i18n.toggle();
+      status('');
       $('user').textContent = t('signedInAs') + ' ' + state.session.user + ' (' + roleName(state.session.role) + ')';
       if (state.draw) {
         state.draw();

@@ -102,6 +102,19 @@ class DashboardSessionApiTest extends ApiTest {
         assertThat(send(get("/dashboard/session")).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void the_pages_to_work_in_a_district_open_for_its_users_only() throws Exception {
+        HttpResponse<String> anonymous = send(get("/district"));
+        assertThat(anonymous.statusCode()).as("no session: to the sign-in page").isEqualTo(302);
+        signIn("analyst", "demo");
+        assertThat(send(get("/district")).statusCode()).isEqualTo(403);
+        assertThat(send(get("/district/cases/new")).statusCode()).isEqualTo(403);
+        signIn("farsta-admin", "demo");
+        HttpResponse<String> page = send(get("/district/cases/new"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-page=\"new\"").containsPattern("/dashboard/district-[0-9a-f]{32}\\.js");
+    }
+
     private HttpResponse<String> signIn(String user, String password) throws Exception {
         String token = csrfOf(send(get("/login")).body());
         String form = "username=" + user + "&password=" + password + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);

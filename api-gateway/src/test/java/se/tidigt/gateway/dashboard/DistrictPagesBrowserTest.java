@@ -125,10 +125,19 @@ class DistrictPagesBrowserTest extends ApiTest {
         assertSwedishWithoutCodes();
         assertEveryControlLabelled();
         Files.createDirectories(Path.of("target"));
-        // The screenshot the docs show: the top of the case, with the next step's form open.
+        // The screenshot the docs show: the whole case page, the next step's form open and the timeline with both actors.
         browser.find("details[id^='step-START_INTERVENTION'] summary").click();
-        browser.script("window.scrollTo(0, 0)");
-        Files.write(Path.of("target", "district-case.png"), browser.screenshot());
+        browser.script("window.scrollTo(0, 0); document.activeElement.blur()");
+        Map<String, Object> page = ((org.openqa.selenium.chrome.ChromeDriver) browser.driver()).executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true));
+        Files.write(Path.of("target", "district-case.png"), java.util.Base64.getDecoder().decode((String) page.get("data")));
+
+        browser.find("#lang").click();
+        assertThat(browser.find("#view-title").getText()).isEqualTo("Cases to work in");
+        assertThat(browser.find("#timeline li[data-type=DecisionApproved]").getText()).contains("Proposal approved").contains("(supervisor)");
+        assertThat(String.valueOf(browser.script("return document.body.innerText"))).doesNotContainPattern("\\b[A-Z]{2,}_[A-Z_]+\\b")
+                .doesNotContain("Sparat").doesNotContain("Tidslinje").doesNotContain("Ärende ");
+        browser.find("#lang").click();
 
         browser.resize(390, 844);
         browser.driver().navigate().refresh();
