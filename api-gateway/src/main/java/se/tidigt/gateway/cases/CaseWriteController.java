@@ -59,14 +59,14 @@ class CaseWriteController {
         return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 
-    @Operation(summary = "Open the investigation (utredning)")
+    @Operation(summary = "Open the investigation (utredning); 202 with a proposalId where the district's delegation has a higher role decide it")
     @PostMapping("/cases/{caseId}/investigation")
     ResponseEntity<Object> openInvestigation(@PathVariable String caseId, @Valid @RequestBody InvestigationRequest body,
                                              HttpServletRequest http) {
         return writes.decision(caseId, DecisionKind.OPEN_INVESTIGATION, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 
-    @Operation(summary = "Extend the investigation for a special reason")
+    @Operation(summary = "Extend the investigation for a special reason; 202 with a proposalId where the district's delegation has a higher role decide it")
     @PostMapping("/cases/{caseId}/investigation/extension")
     ResponseEntity<Object> extendInvestigation(@PathVariable String caseId, @Valid @RequestBody ExtensionRequest body,
                                                HttpServletRequest http) {
@@ -81,7 +81,7 @@ class CaseWriteController {
         return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 
-    @Operation(summary = "Offer the family an intervention")
+    @Operation(summary = "Offer the family an intervention; 202 with a proposalId where the district's delegation has a higher role decide it")
     @PostMapping("/cases/{caseId}/offers")
     ResponseEntity<Object> offer(@PathVariable String caseId, @Valid @RequestBody OfferRequest body, HttpServletRequest http) {
         String offerId = UUID.randomUUID().toString();
@@ -124,14 +124,14 @@ class CaseWriteController {
         return writes.onCase(caseId, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 
-    @Operation(summary = "Transfer the case to the district the family moved to")
+    @Operation(summary = "Transfer the case to the district the family moved to; 202 with a proposalId where the district's delegation has a higher role decide it")
     @PostMapping("/cases/{caseId}/transfer")
     ResponseEntity<Object> transfer(@PathVariable String caseId, @Valid @RequestBody TransferRequest body,
                                     HttpServletRequest http) {
         return writes.decision(caseId, DecisionKind.TRANSFER_CASE, WriteRequest.of(http, body), CaseCommands.of(caseId, body));
     }
 
-    @Operation(summary = "Close the case")
+    @Operation(summary = "Close the case; 202 with a proposalId where the district's delegation has a higher role decide it")
     @PostMapping("/cases/{caseId}/closure")
     ResponseEntity<Object> close(@PathVariable String caseId, @Valid @RequestBody ClosureRequest body, HttpServletRequest http) {
         return writes.decision(caseId, DecisionKind.CLOSE_CASE, WriteRequest.of(http, body), CaseCommands.of(caseId, body));

@@ -75,6 +75,7 @@ final class AccessRules {
         // Statistics: a district sees itself unsuppressed; the city's readers see every district, suppressed.
         rule(api, GET, "/api/v1/stats/districts/{district}", ownDistrictOr(READERS));
         rule(api, GET, "/api/v1/stats/city", anyone());
+        rule(api, GET, "/api/v1/stats/decisions", anyone());
         rule(api, GET, "/api/v1/stats/rollout-effect", roles(READERS));
 
         // Operations and audit.

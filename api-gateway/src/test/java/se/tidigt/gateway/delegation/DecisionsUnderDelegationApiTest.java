@@ -125,6 +125,8 @@ class DecisionsUnderDelegationApiTest extends ApiTest {
         assertThat(item.at("/due/kind").asText()).isEqualTo("PROTECTION_ASSESSMENT");
         assertThat(item.at("/due/overdue").asBoolean()).isTrue();
         assertThat(item.get("daysWaiting").asLong()).isZero();
+        assertThat(as("auditor").get("/api/v1/audit/access-log?caseId=" + caseId).json().get("entries").toString())
+                .as("the worklist is a read of the cases it shows").contains("GET /api/v1/districts/{district}/proposals");
 
         assertThat(assertProblem(as("hv-worker").post(decision(caseId, proposalId), Map.of("approved", true)), 403)
                 .get("title").asText()).isNotBlank();
@@ -178,6 +180,19 @@ class DecisionsUnderDelegationApiTest extends ApiTest {
         String stored = new String(jdbc.queryForObject("SELECT payload FROM domainevententry WHERE aggregateidentifier = ? "
                 + "AND payloadtype = 'se.tidigt.cases.api.DecisionRejected'", byte[].class, caseId), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(stored).as("the reason is sealed").doesNotContain("follow-up");
+    }
+
+    @Test
+    void an_imported_decision_below_the_delegation_is_a_proposal_too() {
+        String caseId = caseReadyFor(STEPS.get(3), "hasselby-vallingby");
+        String line = "{\"type\":\"CloseCase\",\"caseId\":\"" + caseId + "\",\"closedAt\":\"" + daysAgo(2)
+                + "\",\"reason\":\"NO_ACTION_NEEDED\"}";
+        JsonNode report = as("hv-worker").postRaw("/api/v1/import", line, "application/x-ndjson").json();
+        assertThat(report.at("/results/0/status").asInt()).as(report.toString()).isEqualTo(202);
+        assertThat(report.at("/results/0/result/proposalId").asText()).isNotBlank();
+        JsonNode view = hv().get("/api/v1/cases/" + caseId).json();
+        assertThat(view.get("status").asText()).isEqualTo("OPEN");
+        assertThat(view.at("/proposals/0/kind").asText()).isEqualTo("CLOSE_CASE");
     }
 
     @Test
@@ -236,6 +251,49 @@ class DecisionsUnderDelegationApiTest extends ApiTest {
                 .get("rule").asText()).isEqualTo("rank-below-delegation");
         assertThat(as("farsta-admin").post(decision(caseId, proposalId), Map.of("approved", true)).status()).isEqualTo(200);
         assertThat(as("farsta-admin").get("/api/v1/cases/" + caseId).json().get("status").asText()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void the_decision_figures_are_exact_for_the_district_and_protected_for_everyone_else() {
+        // Järva: twelve proposed offers, seven approved, three rejected, two still waiting.
+        Step offer = STEPS.get(2);
+        for (int i = 0; i < 12; i++) {
+            String caseId = caseReadyFor(offer, "jarva");
+            String proposalId = as("jarva-worker").post("/api/v1/cases/" + caseId + "/offers", offer.body()).json()
+                    .get("proposalId").asText();
+            if (i < 10) {
+                Map<String, Object> answer = i < 7 ? Map.of("approved", true) : Map.of("approved", false, "reason", "not now");
+                assertThat(as("jarva-supervisor").post(decision(caseId, proposalId), answer).status()).isEqualTo(200);
+            }
+        }
+        JsonNode own = as("jarva-worker").get("/api/v1/stats/decisions?period=year").json();
+        assertThat(own.get("exact").asBoolean()).isTrue();
+        assertThat(own.get("rows")).hasSize(1);
+        JsonNode row = own.at("/rows/0");
+        assertThat(row.get("district").asText()).isEqualTo("jarva");
+        assertThat(row.get("period").asText()).isEqualTo(String.valueOf(TODAY.getYear()));
+        assertThat(List.of(row.get("proposals").asLong(), row.get("approved").asLong(), row.get("rejected").asLong(),
+                row.get("pending").asLong())).containsExactly(12L, 7L, 3L, 2L);
+        assertThat(row.at("/daysToDecision/n").asLong()).isEqualTo(10);
+        assertThat(row.at("/daysToDecision/median").asDouble()).isZero();
+
+        JsonNode published = as("analyst").get("/api/v1/stats/decisions?district=jarva&period=year").json();
+        assertThat(published.get("exact").asBoolean()).isFalse();
+        int k = published.at("/protection/threshold").asInt();
+        assertThat(k).isGreaterThan(1);
+        JsonNode shown = published.at("/rows/0");
+        for (String figure : List.of("proposals", "approved", "rejected", "pending")) {
+            assertThat(shown.get(figure).asLong() % k).as(figure + " a multiple of " + k).isZero();
+            assertThat(shown.get(figure).asLong()).as(figure).isNotNegative();
+        }
+        assertThat(shown.get("approved").asLong() + shown.get("rejected").asLong()).isLessThanOrEqualTo(shown.get("proposals").asLong());
+        assertThat(shown.at("/daysToDecision/n").asLong()).isEqualTo(shown.get("approved").asLong() + shown.get("rejected").asLong());
+        assertThat(as("analyst").get("/api/v1/stats/decisions?district=jarva&period=year").json())
+                .as("the same records always publish the same figures").isEqualTo(published);
+
+        assertProblem(as("farsta-worker").get("/api/v1/stats/decisions?district=jarva"), 403);
+        assertProblem(as("analyst").get("/api/v1/stats/decisions?district=atlantis"), 404);
+        assertProblem(as("analyst").get("/api/v1/stats/decisions?period=week"), 400);
     }
 
     private static String decision(String caseId, String proposalId) {

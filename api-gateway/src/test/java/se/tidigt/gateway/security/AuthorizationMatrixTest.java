@@ -84,6 +84,7 @@ class AuthorizationMatrixTest extends ApiTest {
         EXPECTED.put("GET /api/v1/districts/{district}/proposals", own);
         EXPECTED.put("GET /api/v1/districts/{district}/delegation", own);
         EXPECTED.put("PUT /api/v1/districts/{district}/delegation", Expect.ownDistrictIn(Role.DISTRICT_ADMIN));
+        EXPECTED.put("GET /api/v1/stats/decisions", Expect.anyone());
         EXPECTED.put("GET /api/v1/cases/{caseId}/timeline", own);
         EXPECTED.put("GET /api/v1/cases/{caseId}/next-steps", own);
         EXPECTED.put("GET /api/v1/districts/{district}/caseload", Expect.ownDistrictHidden());

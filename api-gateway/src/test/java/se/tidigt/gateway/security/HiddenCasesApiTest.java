@@ -33,7 +33,8 @@ class HiddenCasesApiTest extends ApiTest {
         List<String> different = new ArrayList<>();
         for (String operation : operations) {
             String method = operation.substring(0, operation.indexOf(' '));
-            String template = operation.substring(operation.indexOf(' ') + 1).replace("{offerId}", "o-1");
+            String template = operation.substring(operation.indexOf(' ') + 1).replace("{offerId}", "o-1")
+                    .replace("{proposalId}", "p-1");
             for (String body : method.equals("POST") ? List.of("{}", "{not json", "{\"workerId\":\"w-1\"}") : List.of("")) {
                 Api.Response hidden = send(farsta, method, template.replace("{caseId}", theirs), body);
                 Api.Response missing = send(farsta, method, template.replace("{caseId}", unknown), body);

@@ -81,6 +81,12 @@ public class CaseViews {
                 .toList();
     }
 
+    /** The cases with proposals, for the decision statistics (which count a proposal where it was made). */
+    public List<CaseView> withProposals() {
+        return repository.query("jsonb_array_length(COALESCE(document -> 'proposals', '[]'::jsonb)) > 0",
+                new MapSqlParameterSource());
+    }
+
     public record CasePage(List<CaseView> cases, int page, int size, long total) {
     }
 }
