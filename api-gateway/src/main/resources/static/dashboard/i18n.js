@@ -323,6 +323,8 @@
       i18n.apply(document);
     },
     toggle() { i18n.set(lang === 'sv' ? 'en' : 'sv'); },
+    /** Adds a page's own messages (e.g. district-messages.js) to the table, both languages. */
+    extend(more) { Object.keys(more).forEach(l => Object.assign(messages[l], more[l])); },
     t(key) {
       const text = messages[lang][key];
       return text === undefined ? (messages.en[key] !== undefined ? messages.en[key] : key) : text;

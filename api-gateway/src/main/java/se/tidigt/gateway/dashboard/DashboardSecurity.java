@@ -52,6 +52,9 @@ class DashboardSecurity {
     /** Paths other chains own: their clients keep the API's answers (a 401 with its challenge, a problem). */
     private static final List<String> NOT_PAGES = List.of("/api/", "/actuator", "/v3/", "/swagger-ui", "/error");
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+    /** The roles bound to a district: theirs are the pages to work in a district's cases. */
+    private static final String[] DISTRICT_ROLES = java.util.Arrays.stream(Role.values()).filter(Role::isDistrictBound)
+            .map(Role::authority).toArray(String[]::new);
 
     @Bean
     SignInMethods signInMethods(ObjectProvider<AuthenticationManager> demoAuthentication,
@@ -68,13 +71,14 @@ class DashboardSecurity {
         RequestMatcher pageApi = PATHS.matcher("/dashboard/session");
         RequestMatcher pages = new OrRequestMatcher(PATHS.matcher("/"), PATHS.matcher("/index.html"), PATHS.matcher(LOGIN),
                 PATHS.matcher("/logout"), PATHS.matcher("/oauth2/authorization/*"), PATHS.matcher("/login/oauth2/code/*"),
-                PATHS.matcher(AUDIT), PATHS.matcher(SPREAD));
+                PATHS.matcher(AUDIT), PATHS.matcher(SPREAD), PATHS.matcher(DistrictPages.WORKLIST), PATHS.matcher(DistrictPages.ANY));
         http.securityMatcher(new OrRequestMatcher(assets, pageApi, pages, DashboardSecurity::signedInVisitor))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(assets).permitAll()
                         .requestMatchers(LOGIN).permitAll()
                         .requestMatchers(AUDIT).hasAuthority(Role.AUDITOR.authority())
                         .requestMatchers(SPREAD).hasAnyAuthority(Role.CITY_ANALYST.authority(), Role.PLATFORM_ADMIN.authority())
+                        .requestMatchers(DistrictPages.WORKLIST, DistrictPages.ANY).hasAnyAuthority(DISTRICT_ROLES)
                         .anyRequest().authenticated())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(new ProviderSignOut(signIn, LOGIN + "?logout")))
                 .exceptionHandling(e -> e

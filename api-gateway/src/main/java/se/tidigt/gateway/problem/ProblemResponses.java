@@ -8,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -20,6 +21,8 @@ public class ProblemResponses {
      * The refusal is then answered as an unknown case is, 404 with the same problem.
      */
     public static final String HIDDEN_CASE = ProblemResponses.class.getName() + ".hiddenCase";
+    /** Request attribute: a district the access rules refused as another's; answered as an unknown district is, 404. */
+    public static final String HIDDEN_DISTRICT = ProblemResponses.class.getName() + ".hiddenDistrict";
 
     private final ObjectMapper json;
 
@@ -49,6 +52,18 @@ public class ProblemResponses {
             ProblemDetail unknown = ApiProblem.notFound("Case " + caseId).problem();
             unknown.setInstance(java.net.URI.create(request.getRequestURI()));
             write(response, unknown);
+            return;
+        }
+        if (request.getAttribute(HIDDEN_DISTRICT) instanceof String district) {
+            ProblemDetail unknown = ApiProblem.notFound("District " + district).problem();
+            unknown.setInstance(java.net.URI.create(request.getRequestURI()));
+            write(response, unknown);
+            return;
+        }
+        // A page's call without its session's token is refused before any role is asked: say which it was.
+        if (e instanceof CsrfException) {
+            write(response, Problems.of(HttpStatus.FORBIDDEN, "csrf-token", "CSRF token missing or not valid",
+                    "The request carries no valid CSRF token for this session; reload the page and try again."));
             return;
         }
         write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not yours",

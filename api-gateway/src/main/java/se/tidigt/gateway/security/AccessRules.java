@@ -48,6 +48,9 @@ final class AccessRules {
         rule(api, GET, "/api/v1/districts/{district}/deadlines", ownDistrict());
         rule(api, POST, "/api/v1/districts/{district}/open-access-support", ownDistrict());
         rule(api, GET, "/api/v1/cases/{caseId}", caseOfOwnDistrict());
+        rule(api, GET, "/api/v1/cases/{caseId}/timeline", caseOfOwnDistrict());
+        rule(api, GET, "/api/v1/cases/{caseId}/next-steps", caseOfOwnDistrict());
+        rule(api, GET, "/api/v1/districts/{district}/caseload", ownDistrictHidden());
         // Decisions under the district's delegation: its supervisors and admins decide proposals, its admins set it.
         rule(api, POST, "/api/v1/cases/{caseId}/proposals/{proposalId}/decision",
                 caseOfOwnDistrict(DISTRICT_SUPERVISOR, DISTRICT_ADMIN));
@@ -110,6 +113,24 @@ final class AccessRules {
         return when((actor, request) -> {
             String district = request.getVariables().get("district");
             return actor.role().isDistrictBound() && (!scope.isKnown(district) || scope.isOwn(actor, district));
+        });
+    }
+
+    /**
+     * The district's own users only, and to a district user another district is one that does not exist
+     * (404, {@link ProblemResponses#HIDDEN_DISTRICT}): what it holds is the district's alone.
+     */
+    private AuthorizationManager<RequestAuthorizationContext> ownDistrictHidden() {
+        return when((actor, request) -> {
+            String district = request.getVariables().get("district");
+            if (!actor.role().isDistrictBound()) {
+                return false;
+            }
+            boolean allowed = !scope.isKnown(district) || scope.isOwn(actor, district);
+            if (!allowed) {
+                request.getRequest().setAttribute(ProblemResponses.HIDDEN_DISTRICT, district);
+            }
+            return allowed;
         });
     }
 

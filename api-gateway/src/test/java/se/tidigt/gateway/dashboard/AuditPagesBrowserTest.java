@@ -1,10 +1,8 @@
 package se.tidigt.gateway.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.tidigt.gateway.support.Api;
 import se.tidigt.gateway.support.Browser;
 import se.tidigt.gateway.support.DemoCityTest;
@@ -27,22 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * session still gets); the sign-in page names every demo user. Writes target/audit.png.
  */
 class AuditPagesBrowserTest extends DemoCityTest {
-    @TempDir
-    Path downloads;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(port, downloads);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    final Browser browser = Browser.perTest(() -> port);
 
     @Test
     void an_auditor_finds_a_case_reads_its_timeline_verifies_and_exports_it_and_reviews_the_access_log() throws IOException {
@@ -141,7 +125,7 @@ class AuditPagesBrowserTest extends DemoCityTest {
     }
 
     private List<Path> downloaded(String suffix) {
-        try (var files = Files.list(downloads)) {
+        try (var files = Files.list(browser.downloads())) {
             return files.filter(f -> f.toString().endsWith(suffix)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

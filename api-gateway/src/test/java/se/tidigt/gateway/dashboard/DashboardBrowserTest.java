@@ -1,10 +1,8 @@
 package se.tidigt.gateway.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -40,22 +38,8 @@ class DashboardBrowserTest extends DemoCityTest {
             "funnel", "deadline-14-days", "deadline-4-months", "ages", "rollout-timeline", "event-study");
     private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 
-    @TempDir
-    Path downloads;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(port, downloads);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    final Browser browser = Browser.perTest(() -> port);
 
     /**
      * One page load: the answer first (the share accepting per work model equal to the API's, with n
@@ -280,7 +264,7 @@ class DashboardBrowserTest extends DemoCityTest {
     }
 
     private List<Path> csvFiles() {
-        try (var files = Files.list(downloads)) {
+        try (var files = Files.list(browser.downloads())) {
             return files.filter(f -> f.toString().endsWith(".csv")).toList();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

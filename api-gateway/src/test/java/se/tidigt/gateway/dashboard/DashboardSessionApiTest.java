@@ -63,6 +63,12 @@ class DashboardSessionApiTest extends ApiTest {
         String body = Api.JSON.writeValueAsString(concern(daysAgo(3)));
         HttpResponse<String> withoutToken = send(post("/api/v1/districts/farsta/cases", body));
         assertThat(withoutToken.statusCode()).isEqualTo(403);
+        // The refusal names its cause, the token, not the user's role (which allows this write).
+        assertThat(Api.JSON.readTree(withoutToken.body()).path("detail").asText()).contains("CSRF token").doesNotContain("role");
+        HttpResponse<String> wrongToken = send(post("/api/v1/districts/farsta/cases", body)
+                .header(session.path("csrfHeader").asText(), "not-the-sessions-token"));
+        assertThat(wrongToken.statusCode()).isEqualTo(403);
+        assertThat(Api.JSON.readTree(wrongToken.body()).path("title").asText()).isEqualTo("CSRF token missing or not valid");
         HttpResponse<String> withToken = send(post("/api/v1/districts/farsta/cases", body)
                 .header(session.path("csrfHeader").asText(), session.path("csrfToken").asText()));
         assertThat(withToken.statusCode()).isEqualTo(201);
@@ -94,6 +100,19 @@ class DashboardSessionApiTest extends ApiTest {
                 .setHeader("Content-Type", "application/x-www-form-urlencoded"));
         assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
         assertThat(send(get("/dashboard/session")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void the_pages_to_work_in_a_district_open_for_its_users_only() throws Exception {
+        HttpResponse<String> anonymous = send(get("/district"));
+        assertThat(anonymous.statusCode()).as("no session: to the sign-in page").isEqualTo(302);
+        signIn("analyst", "demo");
+        assertThat(send(get("/district")).statusCode()).isEqualTo(403);
+        assertThat(send(get("/district/cases/new")).statusCode()).isEqualTo(403);
+        signIn("farsta-admin", "demo");
+        HttpResponse<String> page = send(get("/district/cases/new"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-page=\"new\"").containsPattern("/dashboard/district-[0-9a-f]{32}\\.js");
     }
 
     private HttpResponse<String> signIn(String user, String password) throws Exception {

@@ -1,14 +1,11 @@
 package se.tidigt.gateway.dashboard;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.tidigt.gateway.support.Browser;
 import se.tidigt.gateway.support.KeycloakAdmin;
 import se.tidigt.gateway.support.KeycloakTest;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,22 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeycloakSignInBrowserTest extends KeycloakTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    @TempDir
-    Path downloads;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(port, downloads);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    final Browser browser = Browser.perTest(() -> port);
 
     @Test
     void a_user_signs_in_at_keycloak_and_signing_out_ends_the_keycloak_session_too() {

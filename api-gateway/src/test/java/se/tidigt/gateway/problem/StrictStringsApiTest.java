@@ -137,6 +137,24 @@ class StrictStringsApiTest extends ApiTest {
         assertThat(rows()).as("rows in every table").isEqualTo(rowsBefore);
     }
 
+    /** The caseload's months come in the query: each hostile variant of a valid month is a 400 naming the parameter. */
+    @Test
+    void the_caseloads_months_refuse_each_hostile_variant_with_a_400_naming_the_parameter() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (String parameter : List.of("from", "to")) {
+            for (Map.Entry<String, String> hostile : HOSTILE.entrySet()) {
+                String value = Api.JSON.readTree(hostile.getValue()).asText().replace("w-1", "2026-01").replace("w", "2026");
+                Api.Response answer = hv().get(HV + "/caseload?" + parameter + "="
+                        + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+                if (answer.status() != 400 || !answer.body().contains("\"field\":\"" + parameter)) {
+                    wrong.add(parameter + " " + hostile.getKey() + " → " + answer.status() + " " + answer.body());
+                }
+            }
+        }
+        assertThat(hv().get(HV + "/caseload?from=2026-01&to=2026-02").status()).as("the plain months").isEqualTo(200);
+        assertThat(wrong).as("hostile months not refused with a 400 naming the parameter").isEmpty();
+    }
+
     /** The import's own line fields (type, caseId, district, offerId) and a body field, line by line. */
     private int importLines(String caseId, List<String> wrong) {
         int checked = 0;

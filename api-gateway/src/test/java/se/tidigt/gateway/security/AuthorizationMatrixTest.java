@@ -90,6 +90,9 @@ class AuthorizationMatrixTest extends ApiTest {
         EXPECTED.put("GET /api/v1/districts/{district}/delegation", own);
         EXPECTED.put("PUT /api/v1/districts/{district}/delegation", Expect.ownDistrictIn(Role.DISTRICT_ADMIN));
         EXPECTED.put("GET /api/v1/stats/decisions", Expect.anyone());
+        EXPECTED.put("GET /api/v1/cases/{caseId}/timeline", own);
+        EXPECTED.put("GET /api/v1/cases/{caseId}/next-steps", own);
+        EXPECTED.put("GET /api/v1/districts/{district}/caseload", Expect.ownDistrictHidden());
     }
 
     @Test
@@ -114,9 +117,10 @@ class AuthorizationMatrixTest extends ApiTest {
                 for (Role role : Role.values()) {
                     boolean allowed = EXPECTED.get(operation).allows(role, district.equals(OWN));
                     // Another district's case is, to a district user, a case that does not exist; a case of their own
-                    // district that their role may not act on is refused as such (403).
-                    boolean hidden = !allowed && role.isDistrictBound() && template.startsWith("/api/v1/cases/{caseId}")
-                            && EXPECTED.get(operation).inDistrict() && !district.equals(OWN);
+                    // district that their role may not act on is refused as such (403). Some district resources hide
+                    // another district as well (404, as an unknown one).
+                    boolean hidden = !allowed && role.isDistrictBound() && EXPECTED.get(operation).inDistrict() && !district.equals(OWN)
+                            && (template.startsWith("/api/v1/cases/{caseId}") || EXPECTED.get(operation).hidesOtherDistricts());
                     int refusal = hidden ? 404 : 403;
                     for (String body : method.equals("POST") || method.equals("PUT") ? List.of("{}", "{not json") : List.of("")) {
                         Api.Response answer = send(asRole(role), method, path, body);
@@ -187,27 +191,32 @@ class AuthorizationMatrixTest extends ApiTest {
     }
 
     /** Who an operation lets through: roles anywhere, and the district roles named in their own district. */
-    private record Expect(Set<Role> anywhere, Set<Role> inOwnDistrict) {
+    private record Expect(Set<Role> anywhere, Set<Role> inOwnDistrict, boolean hidesOtherDistricts) {
         private static final Set<Role> DISTRICT_ROLES = EnumSet.of(Role.DISTRICT_WORKER, Role.DISTRICT_SUPERVISOR, Role.DISTRICT_ADMIN);
 
         static Expect anyone() {
-            return new Expect(EnumSet.allOf(Role.class), EnumSet.noneOf(Role.class));
+            return new Expect(EnumSet.allOf(Role.class), EnumSet.noneOf(Role.class), false);
         }
 
         static Expect roles(Role... roles) {
-            return new Expect(EnumSet.copyOf(List.of(roles)), EnumSet.noneOf(Role.class));
+            return new Expect(EnumSet.copyOf(List.of(roles)), EnumSet.noneOf(Role.class), false);
         }
 
         static Expect ownDistrict() {
-            return new Expect(EnumSet.noneOf(Role.class), DISTRICT_ROLES);
+            return new Expect(EnumSet.noneOf(Role.class), DISTRICT_ROLES, false);
         }
 
         static Expect ownDistrictOr(Role... roles) {
-            return new Expect(EnumSet.copyOf(List.of(roles)), DISTRICT_ROLES);
+            return new Expect(EnumSet.copyOf(List.of(roles)), DISTRICT_ROLES, false);
+        }
+
+        /** Own district only; another district is, to a district user, one that does not exist (404). */
+        static Expect ownDistrictHidden() {
+            return new Expect(EnumSet.noneOf(Role.class), DISTRICT_ROLES, true);
         }
 
         static Expect ownDistrictIn(Role... districtRoles) {
-            return new Expect(EnumSet.noneOf(Role.class), EnumSet.copyOf(List.of(districtRoles)));
+            return new Expect(EnumSet.noneOf(Role.class), EnumSet.copyOf(List.of(districtRoles)), false);
         }
 
         boolean inDistrict() {

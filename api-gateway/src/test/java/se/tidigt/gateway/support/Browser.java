@@ -12,7 +12,16 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.function.IntSupplier;
+import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,8 +32,10 @@ import java.util.regex.Pattern;
 /**
  * A real headless Chromium (Debian's chromium and chromedriver, paths given so Selenium never
  * downloads a driver), with its console captured and downloads going to a directory of the test's.
+ * Browser tests share its set-up as an extension: {@code @RegisterExtension final Browser browser =
+ * Browser.perTest(() -> port);} opens a fresh browser (and download directory) for each test and quits it after.
  */
-public final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
     private static final String CHROMIUM = System.getenv().getOrDefault("TIDIGT_CHROMIUM", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getenv().getOrDefault("TIDIGT_CHROMEDRIVER", "/usr/bin/chromedriver");
 
@@ -34,10 +45,48 @@ public final class Browser implements AutoCloseable {
                     + "|\\b[A-Z]{2,}_[A-Z_]+\\b|\\bBUDGET\\b|RECRUITMENT|\\[\\]|cell-key|perturbation|SEK\\b",
             Pattern.CASE_INSENSITIVE);
 
-    private final ChromeDriver driver;
-    private final String base;
+    private final IntSupplier port;
+    private ChromeDriver driver;
+    private String base;
+    private Path downloads;
+
+    private Browser(IntSupplier port) {
+        this.port = port;
+    }
+
+    /** One browser per test, on the port the test's application listens on once the test instance is ready. */
+    public static Browser perTest(IntSupplier port) {
+        return new Browser(port);
+    }
 
     public Browser(int port, Path downloads) {
+        this.port = () -> port;
+        start(downloads);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        start(Files.createTempDirectory("tidigt-browser-downloads"));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        if (driver != null) {
+            close();
+            driver = null;
+        }
+        try (Stream<Path> files = Files.walk(downloads)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
+    /** Where the browser saves what the page downloads. */
+    public Path downloads() {
+        return downloads;
+    }
+
+    private void start(Path downloads) {
+        this.downloads = downloads;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -51,7 +100,7 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
-        this.base = "http://127.0.0.1:" + port;
+        this.base = "http://127.0.0.1:" + port.getAsInt();
     }
 
     public WebDriver driver() {

@@ -56,6 +56,16 @@ public class CaseViews {
     }
 
     /**
+     * Every case that belonged to the district at some time: its cases today and those transferred
+     * away from it (their history says when they were its own).
+     */
+    public List<CaseView> everInDistrict(String district) {
+        return repository.query("district = :district OR document -> 'transfers' @> CAST(:from AS jsonb) ORDER BY received_at, case_id",
+                new MapSqlParameterSource("district", district)
+                        .addValue("from", "[{\"fromDistrict\":\"" + district.replace("\"", "") + "\"}]"));
+    }
+
+    /**
      * The district's proposals in one status, oldest first, each with what is due on its case. Pending ones
      * only on open cases: closing a case leaves nothing to decide.
      */

@@ -50,6 +50,9 @@ class ReadLogging implements ResponseBodyAdvice<Object> {
 
     /** The cases a case-level answer shows; an answer of an unknown shape fails loudly rather than log no case. */
     static List<String> caseIdsIn(Object body) {
+        if (body instanceof ShowsCases shown) {
+            return shown.caseIds();
+        }
         if (body instanceof CaseView view) {
             return List.of(view.caseId);
         }
