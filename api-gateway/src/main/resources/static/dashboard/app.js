@@ -16,10 +16,11 @@
   const TIMELINE_KINDS = ['ADOPTED', 'SUSPENDED', 'REINSTATED', 'FUNDING', 'STAFFING', 'PLANNED_ADOPTION'];
   const SYMBOLS = { ADOPTED: 'circle', SUSPENDED: 'rect', REINSTATED: 'triangle', FUNDING: 'diamond', STAFFING: 'pin', PLANNED_ADOPTION: 'emptyCircle' };
   /**
-   * The timeline's lines within a district's row: changes of model (never two on one day), the plan,
-   * funding and staffing, which often fall on the adoption's day; a marker is smaller than its line.
+   * The timeline's lines within a district's row: staffing, changes of model (never two on one day), the
+   * plan and funding, which often fall on the adoption's day; a marker is smaller than its line. Staffing's
+   * pin stands above its point, so it takes the top line, where the row's margin leaves it room.
    */
-  const LANES = { ADOPTED: 0, SUSPENDED: 0, REINSTATED: 0, PLANNED_ADOPTION: 1, FUNDING: 2, STAFFING: 3 };
+  const LANES = { STAFFING: 0, ADOPTED: 1, SUSPENDED: 1, REINSTATED: 1, PLANNED_ADOPTION: 2, FUNDING: 3 };
   const LANE_PX = 11;
   const MARKER_PX = 9;
 
