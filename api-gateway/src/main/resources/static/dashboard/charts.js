@@ -174,12 +174,13 @@
   }
 
   /**
-   * A page that links ECharts for later (link#echarts-script) draws each chart when it comes near the
-   * screen (or its folded section is opened), loading ECharts (1 MB) then: the first screen, the answer,
-   * is painted without waiting for it or for charts nobody has scrolled to. A page that loads ECharts
-   * itself draws every chart at once.
+   * A page that keeps ECharts for later (template#echarts-script) draws each chart when it comes near the
+   * screen (or its folded section is opened), running ECharts (1 MB) then: the first screen, the answer,
+   * is painted without waiting for it or for charts nobody has scrolled to. ECharts is fetched in the
+   * background as soon as the page has a chart. A page that loads ECharts itself draws every chart at once.
    */
-  const later = document.getElementById('echarts-script');
+  const template = document.getElementById('echarts-script');
+  const later = template ? template.content.querySelector('script').getAttribute('src') : null;
   const waiting = new Map();
   const observer = later && 'IntersectionObserver' in window ? new IntersectionObserver(entries => entries.forEach(entry => {
     if (entry.isIntersecting && waiting.has(entry.target)) {
@@ -190,8 +191,13 @@
     }
   }), { rootMargin: '200px 0px' }) : null;
   let loading = null;
+  let prefetched = false;
 
   function whenSeen(chartEl, drawIt) {
+    if (later && !prefetched) {
+      prefetched = true;
+      document.head.appendChild(element('link', { rel: 'prefetch', href: later }));
+    }
     if (!observer) {
       if (window.echarts) {
         drawIt();
@@ -210,9 +216,9 @@
     }
     if (!loading) {
       loading = new Promise((resolve, reject) => {
-        const script = element('script', { src: later.getAttribute('href') });
+        const script = element('script', { src: later });
         script.addEventListener('load', resolve);
-        script.addEventListener('error', () => reject(new Error(later.getAttribute('href'))));
+        script.addEventListener('error', () => reject(new Error(later)));
         document.head.appendChild(script);
       });
     }

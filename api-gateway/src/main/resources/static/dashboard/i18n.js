@@ -249,6 +249,15 @@
   }
 
   const locale = () => (lang === 'sv' ? 'sv-SE' : 'en-GB');
+  const formats = new Map();
+  /** Intl's formatters are costly to make and a page's tables format thousands of cells: one of each kind per language. */
+  function format(kind, make) {
+    const key = locale() + ' ' + kind;
+    if (!formats.has(key)) {
+      formats.set(key, make(locale()));
+    }
+    return formats.get(key);
+  }
 
   const i18n = {
     get lang() { return lang; },
@@ -270,23 +279,24 @@
       document.title = i18n.t('appTitle');
     },
     percent(value) {
-      return new Intl.NumberFormat(locale(), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+      return format('percent', l => new Intl.NumberFormat(l, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(value);
     },
     /** An axis label: whole percent ('40 %'). */
     percentWhole(value) {
-      return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(value);
+      return format('percentWhole', l => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 })).format(value);
     },
     number(value, digits) {
-      return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits === undefined ? 1 : digits }).format(value);
+      const most = digits === undefined ? 1 : digits;
+      return format('number' + most, l => new Intl.NumberFormat(l, { maximumFractionDigits: most })).format(value);
     },
     /** '2024-03' as 'mars 2024' / 'Mar 2024'. */
     month(yearMonth) {
       const [y, m] = yearMonth.split('-').map(Number);
-      return new Intl.DateTimeFormat(locale(), { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+      return format('month', l => new Intl.DateTimeFormat(l, { year: 'numeric', month: 'short', timeZone: 'UTC' })).format(Date.UTC(y, m - 1, 1));
     },
     date(iso) {
       const d = new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso);
-      return new Intl.DateTimeFormat(locale(), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'Europe/Stockholm' }).format(d);
+      return format('date', l => new Intl.DateTimeFormat(l, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'Europe/Stockholm' })).format(d);
     }
   };
   document.documentElement.lang = lang;
