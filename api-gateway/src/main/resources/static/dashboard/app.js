@@ -15,8 +15,16 @@
     'offers', 'accepted', 'declined', 'interventionsStarted', 'interventionsEnded', 'casesClosed'];
   const TIMELINE_KINDS = ['ADOPTED', 'SUSPENDED', 'REINSTATED', 'FUNDING', 'STAFFING', 'PLANNED_ADOPTION'];
   const SYMBOLS = { ADOPTED: 'circle', SUSPENDED: 'rect', REINSTATED: 'triangle', FUNDING: 'diamond', STAFFING: 'pin', PLANNED_ADOPTION: 'emptyCircle' };
+  /**
+   * The timeline's lines within a district's row: staffing, changes of model (never two on one day), the
+   * plan and funding, which often fall on the adoption's day; a marker is smaller than its line. Staffing's
+   * pin stands above its point, so it takes the top line, where the row's margin leaves it room.
+   */
+  const LANES = { STAFFING: 0, ADOPTED: 1, SUSPENDED: 1, REINSTATED: 1, PLANNED_ADOPTION: 2, FUNDING: 3 };
+  const LANE_PX = 11;
+  const MARKER_PX = 9;
 
-  const state = { session: null, districts: [], sections: [], casePage: 0, lastData: null };
+  const state = { session: null, districts: [], sections: [], casePage: 0, lastData: null, generation: 0 };
   const $ = id => document.getElementById(id);
 
   async function api(path) {
@@ -98,13 +106,12 @@
   async function start() {
     i18n.apply(document);
     $('lang').addEventListener('click', () => { i18n.toggle(); render(); });
-    state.session = await api('/dashboard/session');
+    [state.session, state.districts] = await Promise.all([api('/dashboard/session'), api('/api/v1/districts')]);
     $('user').textContent = t('signedInAs') + ' ' + state.session.user;
     $('spread-link').hidden = !['CITY_ANALYST', 'PLATFORM_ADMIN'].includes(state.session.role);
     const csrf = $('logout-csrf');
     csrf.name = state.session.csrfParameter;
     csrf.value = state.session.csrfToken;
-    state.districts = await api('/api/v1/districts');
     buildFilters();
     foldFiltersOnPhones();
     // Shown once the filters above it have their final size, so it never moves after it is seen.
@@ -181,17 +188,31 @@
   }
 
   async function load() {
+    // A newer load (a filter changed meanwhile) wins: an older one draws nothing more.
+    const generation = ++state.generation;
+    const current = () => generation === state.generation;
+    const show = data => {
+      if (current()) {
+        state.lastData = data;
+        render();
+      }
+    };
     const status = $('status');
     status.textContent = t('loading');
     document.body.setAttribute('aria-busy', 'true');
     try {
-      state.lastData = isDistrictUser() ? await loadDistrict() : await loadCity();
-      render();
-      status.textContent = t('loaded');
+      show(isDistrictUser() ? await loadDistrict() : await loadCity(show));
+      if (current()) {
+        status.textContent = t('loaded');
+      }
     } catch (e) {
-      status.textContent = t('failed') + e.message;
+      if (current()) {
+        status.textContent = t('failed') + e.message;
+      }
     } finally {
-      document.body.removeAttribute('aria-busy');
+      if (current()) {
+        document.body.removeAttribute('aria-busy');
+      }
     }
   }
 
@@ -234,23 +255,31 @@
 
   // ---------------------------------------------------------------- city view
 
-  async function loadCity() {
+  /**
+   * The city view in two steps: the answer (the share per work model and the effect) is shown as soon
+   * as its three answers are in, and only then are the figures of the sections below asked for, so the
+   * first screen waits for nothing it does not show.
+   */
+  async function loadCity(show) {
     const f = filters();
     const models = f.workModel ? [f.workModel] : MODELS;
-    const years = yearsOf(f.from, f.to);
-    const yearly = Promise.all(years.map(y => rows('/api/v1/stats/city?groupBy=district'
-      + query({ from: y.from, to: y.to }))));
     const last = lastMonth();
-    const [byModel, recent, byDistrict, effect, timelines, ...months] = await Promise.all([
+    const [byModel, recent, effect] = await Promise.all([
       rows('/api/v1/stats/city?groupBy=workModel' + query()),
       rows('/api/v1/stats/city?groupBy=workModel' + query({ from: monthsBefore(last, 11), to: last })),
-      rows('/api/v1/stats/city?groupBy=district' + query()),
       api('/api/v1/stats/rollout-effect?workModel=VALLINGBY_TEAM&metric=acceptanceRate&replicates=499'
-        + (f.concern ? '&concern=' + encodeURIComponent(f.concern) : '')),
-      Promise.all(state.districts.map(d => api('/api/v1/districts/' + encodeURIComponent(d.code) + '/rollout'))),
-      ...models.map(m => rows('/api/v1/stats/city?groupBy=month' + query({ workModel: m })))
+        + (f.concern ? '&concern=' + encodeURIComponent(f.concern) : ''))
     ]);
-    return { models, byModel, recent, byDistrict, effect, timelines, months, years, yearly: await yearly };
+    const headline = { models, byModel, recent, effect };
+    show(headline);
+    const years = yearsOf(f.from, f.to);
+    const [byDistrict, timelines, yearly, months] = await Promise.all([
+      rows('/api/v1/stats/city?groupBy=district' + query()),
+      Promise.all(state.districts.map(d => api('/api/v1/districts/' + encodeURIComponent(d.code) + '/rollout'))),
+      Promise.all(years.map(y => rows('/api/v1/stats/city?groupBy=district' + query({ from: y.from, to: y.to })))),
+      Promise.all(models.map(m => rows('/api/v1/stats/city?groupBy=month' + query({ workModel: m }))))
+    ]);
+    return Object.assign(headline, { byDistrict, timelines, years, yearly, months });
   }
 
   function renderCity(view, data) {
@@ -260,6 +289,9 @@
     add(answer(data));
     add(effect(data.effect));
     add(modelsToday(chosen));
+    if (!data.byDistrict) {
+      return;
+    }
     const note = protectionNote(data.byModel.concat(data.byDistrict));
     if (note) {
       view.appendChild(note);
@@ -581,16 +613,18 @@
         byKind.get(entry.kind).push([date, names[i], timelineDetails(entry)]);
       }
     }));
+    const lanes = Math.max(...Object.values(LANES)) + 1;
     return {
       id: 'rollout-timeline', title: t('timeline'), note: t('timelineNote'),
       columns: [t('district'), t('date'), t('kind'), t('details')], rows,
+      // Tall enough for every line of every district's row (the axis and legend take about 100 px).
+      height: Math.max(200, 100 + names.length * (lanes * LANE_PX + 6)),
       chart: {
         tooltip: { formatter: p => p.seriesName + ' – ' + p.value[1] + ' – ' + i18n.date(p.value[0]) + '<br>' + p.value[2] },
-        legend: { type: 'scroll' }, grid: { left: 16, right: 30, top: 60, containLabel: true },
-        xAxis: { type: 'time' }, yAxis: { type: 'category', data: names },
-        // Each kind on its own line within the district's row, so markers on one day stay apart.
-        series: TIMELINE_KINDS.map((kind, k) => ({ name: t(kind), type: 'scatter', symbol: SYMBOLS[kind], symbolSize: 10,
-          symbolOffset: [0, (k - (TIMELINE_KINDS.length - 1) / 2) * 5], data: byKind.get(kind) }))
+        legend: { type: 'scroll' }, grid: { left: 16, right: 30, top: 60, bottom: 16, containLabel: true },
+        xAxis: { type: 'time' }, yAxis: { type: 'category', data: names, inverse: true },
+        series: TIMELINE_KINDS.map(kind => ({ name: t(kind), type: 'scatter', symbol: SYMBOLS[kind], symbolSize: MARKER_PX,
+          symbolOffset: [0, (LANES[kind] - (lanes - 1) / 2) * LANE_PX], data: byKind.get(kind) }))
       }
     };
   }

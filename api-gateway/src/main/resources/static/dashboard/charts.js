@@ -153,12 +153,76 @@
     (spec.after || []).forEach(node => el.appendChild(node));
     parent.appendChild(el);
     if (chartEl) {
-      const chart = echarts.init(chartEl, null, { renderer: 'svg' });
-      chart.setOption(Object.assign({ animation: false, aria: { enabled: true, decal: { show: true } }, color: PALETTE,
-        textStyle: { color: '#1b1b1b' } }, narrow(spec.chart)));
-      charts.push(chart);
+      if (spec.height) {
+        chartEl.style.height = spec.height + 'px';
+        chartEl.style.minHeight = spec.height + 'px';
+      }
+      whenSeen(chartEl, () => draw(chartEl, spec.chart));
     }
     return { title: spec.title, columns: spec.columns, rows: spec.rows };
+  }
+
+  function draw(chartEl, option) {
+    if (!chartEl.isConnected) {
+      return;
+    }
+    const chart = echarts.init(chartEl, null, { renderer: 'svg' });
+    chart.setOption(Object.assign({ animation: false, aria: { enabled: true, decal: { show: true } }, color: PALETTE,
+      textStyle: { color: '#1b1b1b' } }, narrow(option)));
+    charts.push(chart);
+    chartEl.dataset.drawn = 'true';
+  }
+
+  /**
+   * A page that keeps ECharts for later (template#echarts-script) draws each chart when it comes near the
+   * screen (or its folded section is opened), running ECharts (1 MB) then: the first screen, the answer,
+   * is painted without waiting for it or for charts nobody has scrolled to. ECharts is fetched in the
+   * background as soon as the page has a chart. A page that loads ECharts itself draws every chart at once.
+   */
+  const template = document.getElementById('echarts-script');
+  const later = template ? template.content.querySelector('script').getAttribute('src') : null;
+  const waiting = new Map();
+  const observer = later && 'IntersectionObserver' in window ? new IntersectionObserver(entries => entries.forEach(entry => {
+    if (entry.isIntersecting && waiting.has(entry.target)) {
+      const drawIt = waiting.get(entry.target);
+      waiting.delete(entry.target);
+      observer.unobserve(entry.target);
+      echartsLoaded().then(drawIt);
+    }
+  }), { rootMargin: '200px 0px' }) : null;
+  let loading = null;
+  let prefetched = false;
+
+  function whenSeen(chartEl, drawIt) {
+    if (later && !prefetched) {
+      prefetched = true;
+      document.head.appendChild(element('link', { rel: 'prefetch', href: later }));
+    }
+    if (!observer) {
+      if (window.echarts) {
+        drawIt();
+      } else {
+        echartsLoaded().then(drawIt);
+      }
+      return;
+    }
+    waiting.set(chartEl, drawIt);
+    observer.observe(chartEl);
+  }
+
+  function echartsLoaded() {
+    if (window.echarts) {
+      return Promise.resolve();
+    }
+    if (!loading) {
+      loading = new Promise((resolve, reject) => {
+        const script = element('script', { src: later });
+        script.addEventListener('load', resolve);
+        script.addEventListener('error', () => reject(new Error(later)));
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
   }
 
   /**
@@ -194,6 +258,10 @@
     while (charts.length) {
       charts.pop().dispose();
     }
+    if (observer) {
+      waiting.forEach((drawIt, chartEl) => observer.unobserve(chartEl));
+    }
+    waiting.clear();
   }
 
   window.addEventListener('resize', () => charts.forEach(c => c.resize()));

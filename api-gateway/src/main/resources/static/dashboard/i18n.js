@@ -90,6 +90,8 @@
       reasonBUDGET: 'budgetskäl', reasonRECRUITMENT: 'rekryteringsskäl', reasonOTHER: 'annat skäl',
       notFoundTitle: 'Sidan finns inte', notFoundText: 'Det finns ingen sida på den här adressen. Kontrollera adressen, eller gå till startsidan.',
       notFoundHome: 'Till startsidan',
+      forbiddenTitle: 'Sidan är inte öppen för dig', forbiddenText: 'Din roll får inte öppna den här sidan (403). Granskningssidorna är till exempel bara för granskare.',
+      forbiddenSignIn: 'Logga in som någon annan',
       auditView: 'Granskning', auditIntro: 'Varje uppgift du hämtar här loggas i åtkomstloggen, som när den hämtas via API:t.',
       findCase: 'Hitta ett ärende', caseIdLabel: 'Ärende-id', openCase: 'Visa ärendet', pinLabel: 'Personnummer', findByPin: 'Sök ärenden',
       pinNote: 'Personnumret skickas i anropets innehåll, aldrig i adressen, så det hamnar inte i någon logg.',
@@ -240,6 +242,8 @@
       reasonBUDGET: 'budget', reasonRECRUITMENT: 'recruitment', reasonOTHER: 'other reason',
       notFoundTitle: 'Page not found', notFoundText: 'There is no page at this address. Check the address, or go to the start page.',
       notFoundHome: 'To the start page',
+      forbiddenTitle: 'This page is not open to you', forbiddenText: 'Your role may not open this page (403). The audit pages, for one, are for auditors only.',
+      forbiddenSignIn: 'Sign in as someone else',
       auditView: 'Audit', auditIntro: 'Everything you read here is recorded in the access log, as when it is read through the API.',
       findCase: 'Find a case', caseIdLabel: 'Case id', openCase: 'Show the case', pinLabel: 'Personal identity number', findByPin: 'Find cases',
       pinNote: 'The number is sent in the request body, never in the address, so it ends up in no log.',
@@ -313,6 +317,15 @@
   }
 
   const locale = () => (lang === 'sv' ? 'sv-SE' : 'en-GB');
+  const formats = new Map();
+  /** Intl's formatters are costly to make and a page's tables format thousands of cells: one of each kind per language. */
+  function format(kind, make) {
+    const key = locale() + ' ' + kind;
+    if (!formats.has(key)) {
+      formats.set(key, make(locale()));
+    }
+    return formats.get(key);
+  }
 
   const i18n = {
     get lang() { return lang; },
@@ -336,23 +349,24 @@
       document.title = i18n.t('appTitle');
     },
     percent(value) {
-      return new Intl.NumberFormat(locale(), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+      return format('percent', l => new Intl.NumberFormat(l, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(value);
     },
     /** An axis label: whole percent ('40 %'). */
     percentWhole(value) {
-      return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(value);
+      return format('percentWhole', l => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 })).format(value);
     },
     number(value, digits) {
-      return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits === undefined ? 1 : digits }).format(value);
+      const most = digits === undefined ? 1 : digits;
+      return format('number' + most, l => new Intl.NumberFormat(l, { maximumFractionDigits: most })).format(value);
     },
     /** '2024-03' as 'mars 2024' / 'Mar 2024'. */
     month(yearMonth) {
       const [y, m] = yearMonth.split('-').map(Number);
-      return new Intl.DateTimeFormat(locale(), { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+      return format('month', l => new Intl.DateTimeFormat(l, { year: 'numeric', month: 'short', timeZone: 'UTC' })).format(Date.UTC(y, m - 1, 1));
     },
     date(iso) {
       const d = new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso);
-      return new Intl.DateTimeFormat(locale(), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'Europe/Stockholm' }).format(d);
+      return format('date', l => new Intl.DateTimeFormat(l, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'Europe/Stockholm' })).format(d);
     }
   };
   document.documentElement.lang = lang;

@@ -65,7 +65,7 @@ class DashboardSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain dashboard(HttpSecurity http, ProblemResponses problems, SignInMethods signIn,
-                                  ObjectProvider<AuthenticationManager> demoAuthentication) throws Exception {
+                                  ObjectProvider<AuthenticationManager> demoAuthentication, ForbiddenPage forbidden) throws Exception {
         RequestMatcher assets = new OrRequestMatcher(PATHS.matcher("/dashboard/*.js"), PATHS.matcher("/dashboard/*.css"),
                 PATHS.matcher("/webjars/**"), PATHS.matcher("/favicon.ico"));
         RequestMatcher pageApi = PATHS.matcher("/dashboard/session");
@@ -85,7 +85,8 @@ class DashboardSecurity {
                         .defaultAuthenticationEntryPointFor(problems::unauthorized, pageApi)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(signIn.signInUrl()),
                                 AnyRequestMatcher.INSTANCE)
-                        .defaultAccessDeniedHandlerFor(problems::forbidden, pageApi));
+                        .defaultAccessDeniedHandlerFor(problems::forbidden, pageApi)
+                        .defaultAccessDeniedHandlerFor(forbidden, ForbiddenPage::wanted));
         if (signIn.demoUsers()) {
             http.formLogin(form -> form.loginPage(LOGIN).successHandler(DashboardSecurity::home)
                     .failureHandler(DashboardSecurity::signInFailed).permitAll());

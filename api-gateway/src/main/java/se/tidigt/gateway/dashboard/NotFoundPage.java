@@ -3,7 +3,6 @@ package se.tidigt.gateway.dashboard;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,12 +32,10 @@ class NotFoundPage {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Object> notFound(NoResourceFoundException e, HttpServletRequest request) throws Exception {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        boolean browser = accept != null && accept.contains(MediaType.TEXT_HTML_VALUE) && !request.getRequestURI().startsWith("/api/");
-        if (!browser) {
+        if (!ForbiddenPage.wanted(request)) {
             return problems.handleException(e, new ServletWebRequest(request));
         }
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .body(templates.page("dashboard/not-found.html"));
+                .body(templates.message("dashboard/not-found.html"));
     }
 }

@@ -34,6 +34,11 @@ class PageTemplates {
         return pages.computeIfAbsent(path, p -> hashed(read(p)));
     }
 
+    /** A page that only says something (not found, not allowed): the common frame around the {@code <main>} at resources/{@code path}. */
+    String message(String path) {
+        return page("dashboard/message.html").replace("{{message}}", page(path));
+    }
+
     static String read(String path) {
         try {
             return StreamUtils.copyToString(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);

@@ -76,8 +76,8 @@ class DashboardWarmUp {
         List<Runnable> reads = new ArrayList<>();
         reads.add(() -> stats.city(from, to, "workModel", "current", null, null, null));
         reads.add(() -> stats.city(last.minusMonths(11).toString(), to, "workModel", "current", null, null, null));
-        reads.add(() -> stats.city(from, to, "district", "current", null, null, null));
         reads.add(() -> stats.rolloutEffect("VALLINGBY_TEAM", "acceptanceRate", null, null, null, "0", 2026, 499, null));
+        reads.add(() -> stats.city(from, to, "district", "current", null, null, null));
         for (String model : List.of("ORDINARY", "VALLINGBY_TEAM")) {
             reads.add(() -> stats.city(from, to, "month", "current", model, null, null));
         }

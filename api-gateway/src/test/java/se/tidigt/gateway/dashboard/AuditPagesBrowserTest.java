@@ -124,6 +124,23 @@ class AuditPagesBrowserTest extends DemoCityTest {
         assertThat(withoutSession.header("WWW-Authenticate")).startsWith("Basic");
     }
 
+    /** An analyst who opens the auditors' pages: a page that says no, in their language, with the way back; never JSON. */
+    @Test
+    void a_signed_in_analyst_on_the_auditors_pages_is_told_no_in_words_with_the_way_back() {
+        browser.signIn("analyst");
+        browser.awaitFigures();
+        browser.open("/audit");
+        assertThat(browser.find("#forbidden-title").getText()).isEqualTo("Sidan är inte öppen för dig");
+        assertThat(browser.find("main").getText()).contains("(403)", "granskare").doesNotContain("{", "Not yours");
+        browser.find("#lang").click();
+        browser.waiting(Duration.ofSeconds(10)).until(d -> browser.find("#forbidden-title").getText().equals("This page is not open to you"));
+        assertThat(browser.find("#sign-in-again").getText()).isEqualTo("Sign in as someone else");
+        browser.find("#home").click();
+        browser.waiting(Duration.ofSeconds(20)).until(d -> "City view".equals(browser.find("#view-title").getText()));
+        // The refused page itself is the one failed load the browser reports.
+        assertThat(browser.consoleErrors()).allMatch(error -> error.contains("/audit") && error.contains("403"));
+    }
+
     private List<Path> downloaded(String suffix) {
         try (var files = Files.list(browser.downloads())) {
             return files.filter(f -> f.toString().endsWith(suffix)).toList();

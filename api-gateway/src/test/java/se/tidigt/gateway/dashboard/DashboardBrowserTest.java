@@ -77,6 +77,7 @@ class DashboardBrowserTest extends DemoCityTest {
         assertThat(browser.findAll("#models-today tbody tr")).hasSize(11);
 
         browser.script("document.getElementById('details').open = true");
+        browser.drawCharts();
         for (String chart : CITY_CHARTS) {
             Long marks = (Long) browser.script("return document.querySelectorAll('[data-chart=\"' + arguments[0] + '\"] svg path').length", chart);
             // The event study has a point per quarter or longer window since adoption, the others one per month.
@@ -118,7 +119,8 @@ class DashboardBrowserTest extends DemoCityTest {
         browser.waiting(Duration.ofSeconds(30)).until(d -> !drawn.equals(browser.drawn()));
         browser.awaitFigures();
         assertThat(browser.script("return window.innerWidth")).isEqualTo(390L);
-        browser.script("document.getElementById('details').open = true; window.dispatchEvent(new Event('resize'))");
+        browser.script("document.getElementById('details').open = true");
+        browser.drawCharts();
         assertThat((Long) browser.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
         assertThat(browser.script("""
                 return [...document.querySelectorAll('#view *')].filter(el => el.children.length === 0 && el.getBoundingClientRect().right > window.innerWidth + 1
@@ -127,6 +129,53 @@ class DashboardBrowserTest extends DemoCityTest {
                 .as("elements past the right edge (a scrolling legend's hidden items are clipped)")
                 .asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
         Files.write(Path.of("target", "city-view-phone.png"), browser.screenshot());
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    /**
+     * On a phone the rollout timeline keeps every marker apart (the adoption, the plan, the funding and the
+     * staffing of one day each on a line of their own within the district's row), and today's model per
+     * district is a table; nothing scrolls sideways.
+     */
+    @Test
+    void on_a_phone_the_rollout_timeline_keeps_its_markers_apart_and_todays_model_is_a_table() {
+        long events = 0;
+        for (JsonNode district : as("analyst").get("/api/v1/districts").json()) {
+            events += as("analyst").get("/api/v1/districts/" + district.path("code").asText() + "/rollout").json().path("timeline").size();
+        }
+        browser.resize(390, 844);
+        browser.signIn("analyst");
+        browser.awaitFigures();
+
+        assertThat(browser.findAll("#models-today tbody tr")).hasSize(11);
+        assertThat(browser.find("#models-today table").isDisplayed()).isTrue();
+        assertThat(browser.find("#models-today tbody").getText()).contains("Vällingbyteamet", "Ordinarie arbete");
+        browser.script("document.getElementById('details').open = true");
+        browser.drawCharts();
+        browser.script("document.querySelector('[data-chart=\"rollout-timeline\"]').scrollIntoView({ block: 'start' })");
+        // The markers: the small shapes below the legend (axis ticks are lines, the legend sits at the top).
+        @SuppressWarnings("unchecked")
+        List<List<Number>> markers = (List<List<Number>>) browser.script("""
+                const chart = document.querySelector('[data-chart="rollout-timeline"]');
+                const top = chart.getBoundingClientRect().top;
+                return [...chart.querySelectorAll('svg path')].filter(p => !p.closest('defs')).map(p => p.getBoundingClientRect())
+                    .filter(r => r.width >= 4 && r.width <= 14 && r.height >= 4 && r.height <= 14 && r.top > top + 45)
+                    .map(r => [r.left, r.top, r.right, r.bottom]);""");
+        assertThat(markers).as("a marker for every event of every district's timeline").hasSize((int) events);
+        List<String> overlapping = new ArrayList<>();
+        for (int i = 0; i < markers.size(); i++) {
+            for (int j = i + 1; j < markers.size(); j++) {
+                List<Number> a = markers.get(i);
+                List<Number> b = markers.get(j);
+                double width = Math.min(a.get(2).doubleValue(), b.get(2).doubleValue()) - Math.max(a.get(0).doubleValue(), b.get(0).doubleValue());
+                double height = Math.min(a.get(3).doubleValue(), b.get(3).doubleValue()) - Math.max(a.get(1).doubleValue(), b.get(1).doubleValue());
+                if (width > 0.5 && height > 0.5) {
+                    overlapping.add(a + " and " + b);
+                }
+            }
+        }
+        assertThat(overlapping).as("markers drawn on top of each other").isEmpty();
+        assertThat((Long) browser.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -164,6 +213,7 @@ class DashboardBrowserTest extends DemoCityTest {
 
         assertThat(browser.find("#view-title").getText()).isEqualTo("Stadsdelsvy – Hässelby-Vällingby");
         assertThat(browser.find("#district-filter").isDisplayed()).isFalse();
+        browser.drawCharts();
         assertThat(browser.find("#synthetic-marker").isDisplayed()).isTrue();
         assertThat((Long) browser.script("return document.querySelectorAll('[data-chart=\"own-figures\"] svg path').length"))
                 .isGreaterThan(10);

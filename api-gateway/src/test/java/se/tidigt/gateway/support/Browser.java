@@ -148,6 +148,20 @@ public final class Browser implements AutoCloseable, BeforeEachCallback, AfterEa
         });
     }
 
+    /**
+     * Scrolls every shown chart into view in turn (a chart is drawn when it comes near the screen) and
+     * waits until each is drawn; then back to the top. Charts in a folded section stay undrawn.
+     */
+    public void drawCharts() {
+        waiting(Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(script("""
+                const undrawn = [...document.querySelectorAll('[data-chart]')].filter(c => c.offsetParent !== null && !c.querySelector('svg'));
+                if (undrawn.length) {
+                    undrawn[0].scrollIntoView({ block: 'center' });
+                }
+                return undrawn.length === 0;""")));
+        script("window.scrollTo(0, 0)");
+    }
+
     /** The stamp of the view's last drawing; pass it to {@link #awaitRedrawn} after changing something. */
     public String drawn() {
         return String.valueOf(script("return document.getElementById('view').dataset.rendered || ''"));
