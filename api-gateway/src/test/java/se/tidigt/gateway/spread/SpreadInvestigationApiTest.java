@@ -305,6 +305,7 @@ class SpreadInvestigationApiTest extends ApiTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("<h2>Summary</h2>", "<th scope=\"col\">Source</th>");
+        assertThat(page.header("Content-Security-Policy")).isEqualTo("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     }
 
     @Test
