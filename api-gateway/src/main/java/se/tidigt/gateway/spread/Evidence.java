@@ -60,7 +60,7 @@ class Evidence {
     static SpreadAnswers.EffectUsed pooled(String metric, Optional<EffectAnswer> answer) {
         if (answer.isEmpty()) {
             return new SpreadAnswers.EffectUsed(metric, "pooled", null, null, null, null,
-                    "The evidence engine does not estimate " + metric + " on this deployment: placements are not recorded yet.");
+                    "The evidence engine does not estimate " + metric + " on this deployment.");
         }
         EffectAnswer.Aggregate a = answer.get().aggregate();
         if (a == null || a.att() == null) {

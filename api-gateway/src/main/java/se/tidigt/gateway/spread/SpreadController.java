@@ -1,7 +1,9 @@
 package se.tidigt.gateway.spread;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,11 +33,14 @@ import se.tidigt.query.stats.StatisticsCache;
 import se.tidigt.query.stats.StatisticsPosition;
 import se.tidigt.rollout.api.DistrictCatalogue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -50,6 +55,11 @@ import java.util.UUID;
 class SpreadController {
     static final int MAX_HORIZON_YEARS = 30;
     static final String PDF = "application/pdf";
+    /**
+     * The printable page's own content policy, in place of the API's (which allows nothing): its style sheet and the
+     * chart's bar widths are inline; still no script, no fetch, no image, no framing.
+     */
+    static final String PRINTABLE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
     private final SpreadInvestigation investigation;
     private final SpreadScenarios scenarios;
@@ -98,7 +108,7 @@ class SpreadController {
         Actor actor = Roles.require(Role.CITY_ANALYST, Role.PLATFORM_ADMIN);
         requireModel(body.workModel(), "workModel");
         LocalDate today = investigation.today();
-        java.util.Set<String> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String district : body.districts()) {
             if (!catalogue.isValidOn(district, today)) {
                 throw ApiProblem.invalid("districts", "must be today's districts; " + district + " is not one");
@@ -153,7 +163,7 @@ class SpreadController {
         String file = (lang.equals("sv") ? "spridning-" : "spread-") + investigation.today();
         if (wantsHtml) {
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                    .body(html.getBytes(StandardCharsets.UTF_8));
+                    .header("Content-Security-Policy", PRINTABLE_POLICY).body(html.getBytes(StandardCharsets.UTF_8));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "attachment; filename=\"" + file + ".pdf\"").body(report.pdf(html));
@@ -171,10 +181,11 @@ class SpreadController {
         return scenarios.scenario(actor.userId(), null, request, answer, values, false);
     }
 
-    private static Map<String, com.fasterxml.jackson.databind.JsonNode> overrides(Scenario scenario) {
-        Map<String, com.fasterxml.jackson.databind.JsonNode> given = new java.util.TreeMap<>();
+    /** The overrides a kept scenario was computed with, so the report prints it as it was decided. */
+    private static Map<String, JsonNode> overrides(Scenario scenario) {
+        Map<String, JsonNode> given = new TreeMap<>();
         scenario.parameters().stream().filter(p -> "request".equals(p.setIn())).forEach(p ->
-                given.put(p.name(), com.fasterxml.jackson.databind.node.DoubleNode.valueOf(p.value())));
+                given.put(p.name(), DoubleNode.valueOf(p.value())));
         return given;
     }
 
@@ -202,7 +213,7 @@ class SpreadController {
                         state)), new byte[0])).json();
         try {
             return json.readValue(bytes, Investigation.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("A kept investigation does not read as its record", e);
         }
     }

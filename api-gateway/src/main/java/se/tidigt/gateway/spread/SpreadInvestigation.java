@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The investigation for the city and each of today's districts: the evidence engine's effects, the protected
@@ -74,7 +75,7 @@ class SpreadInvestigation {
         EffectUsed pooledPlacement = Evidence.pooled(Evidence.PLACEMENT, placement);
 
         List<District> districts = catalogue.validOn(today);
-        Map<String, RolloutTimeline> timelines = new java.util.TreeMap<>();
+        Map<String, RolloutTimeline> timelines = new TreeMap<>();
         districts.forEach(d -> timelines.put(d.code(), rollout.timelineOf(d.code())));
         SpreadAnswers.Team team = TeamFigures.of(workModel, timelines, last, counts, state);
         Map<String, ProtectedCounts.Counts> intake = counts.byDistrict(from, to, state);

@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -45,7 +46,7 @@ class SpreadScenarios {
                                     SpreadParameters.Values p, boolean withPower) {
         List<WaveAssignment> schedule = SteppedWedge.schedule(request.districts(), request.firstWaveStart(), request.waves(),
                 request.monthsPerWave(), request.seedOrDefault());
-        Map<String, DistrictRow> rows = new java.util.HashMap<>();
+        Map<String, DistrictRow> rows = new HashMap<>();
         investigation.districts().forEach(r -> rows.put(r.district(), r));
         Figure costPerFte = investigation.team().costPerFilledFteYearSek();
         List<Planned> planned = new ArrayList<>();

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import se.tidigt.gateway.support.DemoCityTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The investigation on the demo city: a gain with an interval, posts and cost for every district yet to adopt; the report in both languages. */
 class SpreadDemoCityApiTest extends DemoCityTest {
@@ -31,6 +32,21 @@ class SpreadDemoCityApiTest extends DemoCityTest {
             assertThat(d.at("/cost/incrementalCostPerAdditionalAcceptedFamilySek/value").asDouble()).isPositive();
         }
         assertThat(open).as("the demo plan's last wave has not started").isPositive();
+        // Placements: the demo city places fewer children in the team; where the engine publishes that effect, every
+        // district yet to adopt avoids placement days and has a net present value, else each says why not.
+        JsonNode placement = inv.get("pooledEffectOnPlacementWithin24m");
+        System.out.printf("Demo effect on placements: %s%n", placement);
+        for (JsonNode d : inv.get("districts")) {
+            if (!d.at("/status/kind").asText().equals("ADOPTED")) {
+                if (placement.path("estimate").isNumber()) {
+                    assertThat(d.at("/avoidedPlacementDaysPerYear/value").asDouble())
+                            .isCloseTo(-placement.get("estimate").asDouble() * d.at("/intake/childrenPerYear").asLong() * 400, within(1e-6));
+                    assertThat(d.at("/socioeconomic/netPresentValueSek/value").isNumber()).isTrue();
+                } else {
+                    assertThat(d.at("/socioeconomic/reason").asText()).contains(placement.get("reason").asText());
+                }
+            }
+        }
         assertThat(inv.at("/notYetAdopted/districts")).hasSize(open);
     }
 

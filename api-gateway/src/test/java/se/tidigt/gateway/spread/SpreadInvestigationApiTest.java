@@ -23,10 +23,12 @@ import static se.tidigt.gateway.support.CaseRequests.childAged;
 import static se.tidigt.gateway.support.ProblemAssertions.assertProblem;
 
 /**
- * A hand-worked example over real HTTP: three districts with known intake (six concerns a month each, three years),
- * one adopting the team a year ago with four of five posts filled and 2.4 million SEK over two years, acceptance
- * rising there from half to five in six. Every figure is worked out here from the published counts, the records and
- * the evidence engine's effect, and must equal the investigation's; the scenario's sums agree with the districts'.
+ * A hand-worked example over real HTTP: three districts with known intake (six concerns a month each, three and a
+ * half years), one adopting the team 30 months ago with four of five posts filled and 3.6 million SEK over three
+ * years; acceptance rising there from half to five in six, and no child placed out of home after the adoption where
+ * one in six was before (and always in the others). Every figure is worked out here from the published counts, the
+ * records and the evidence engine's effects, and must equal the investigation's; the scenario's sums agree with the
+ * districts'.
  */
 // A context of its own: the investigation counts every case of the city, and the effect needs these districts alone.
 @TestPropertySource(properties = "tidigt.test.context=spread")
@@ -35,7 +37,7 @@ class SpreadInvestigationApiTest extends ApiTest {
     private static final String TEAM_DISTRICT = "skarpnack";
     private static final List<String> COMPARISON = List.of("bromma", "kungsholmen");
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-    private static final long FUNDING = 2_400_000;
+    private static final long FUNDING = 3_600_000;
 
     private YearMonth last;
     private LocalDate adopted;
@@ -43,12 +45,12 @@ class SpreadInvestigationApiTest extends ApiTest {
     @BeforeAll
     void cityWithOneTeam() {
         last = YearMonth.now(STOCKHOLM).minusMonths(1);
-        adopted = last.minusMonths(11).atDay(1);
+        adopted = last.minusMonths(29).atDay(1);
         Api admin = as("admin");
         assertThat(admin.post("/api/v1/districts/" + TEAM_DISTRICT + "/rollout/adoptions",
                 Map.of("workModel", "VALLINGBY_TEAM", "effectiveFrom", adopted.toString())).status()).isEqualTo(201);
         assertThat(admin.post("/api/v1/districts/" + TEAM_DISTRICT + "/rollout/funding", Map.of("source", "Social investment fund",
-                "amountSek", FUNDING, "from", adopted.toString(), "to", adopted.plusYears(2).minusDays(1).toString())).status())
+                "amountSek", FUNDING, "from", adopted.toString(), "to", adopted.plusYears(3).minusDays(1).toString())).status())
                 .isEqualTo(201);
         assertThat(admin.post("/api/v1/districts/" + TEAM_DISTRICT + "/rollout/staffing", Map.of("effectiveFrom", adopted.toString(),
                 "budgetedFte", 5, "filledFte", 4)).status()).isEqualTo(201);
@@ -56,10 +58,10 @@ class SpreadInvestigationApiTest extends ApiTest {
         districts.add(TEAM_DISTRICT);
         for (String district : districts) {
             StringBuilder lines = new StringBuilder();
-            for (YearMonth month = last.minusMonths(35); !month.isAfter(last); month = month.plusMonths(1)) {
+            for (YearMonth month = last.minusMonths(41); !month.isAfter(last); month = month.plusMonths(1)) {
                 boolean team = district.equals(TEAM_DISTRICT) && !month.isBefore(YearMonth.from(adopted));
                 for (int i = 0; i < 6; i++) {
-                    lines.append(caseLines(district, month.atDay(1 + 4 * i), i < (team ? 5 : 3)));
+                    lines.append(caseLines(district, month.atDay(1 + 4 * i), i < (team ? 5 : 3), !team && i == 0));
                 }
             }
             Api.Response imported = as(district + "-admin").postRaw("/api/v1/import", lines.toString(), "application/x-ndjson");
@@ -68,8 +70,8 @@ class SpreadInvestigationApiTest extends ApiTest {
         awaitStatisticsCaughtUp();
     }
 
-    /** One case: a concern, assessments, an offer and the family's answer; a declined case is closed. */
-    private static String caseLines(String district, LocalDate day, boolean accepted) {
+    /** One case: a concern, assessments, an offer and the family's answer; a declined case is closed; perhaps a placement. */
+    private static String caseLines(String district, LocalDate day, boolean accepted, boolean placed) {
         String id = "spread-" + UUID.randomUUID();
         String at = day + "T08:00:00Z";
         String lines = """
@@ -80,6 +82,11 @@ class SpreadInvestigationApiTest extends ApiTest {
                 {"type":"RecordFamilyResponse","caseId":"%1$s","offerId":"o-1","respondedAt":"%7$sT10:00:00Z",%8$s}
                 """.formatted(id, district, day, childAged(9), day.plusDays(1), day.plusDays(2), day.plusDays(3),
                 accepted ? "\"accepted\":true,\"consentBy\":\"GUARDIANS\"" : "\"accepted\":false,\"declineReason\":\"NOT_WANTED\"");
+        if (placed) {
+            lines += """
+                    {"type":"StartPlacement","caseId":"%s","placementId":"p-1","startedAt":"%sT10:00:00Z","kind":"FAMILY_HOME","compulsory":false}
+                    """.formatted(id, day.plusDays(4));
+        }
         return accepted ? lines : lines + """
                 {"type":"CloseCase","caseId":"%s","closedAt":"%sT10:00:00Z","reason":"FAMILY_DECLINED"}
                 """.formatted(id, day.plusDays(3));
@@ -121,7 +128,7 @@ class SpreadInvestigationApiTest extends ApiTest {
         assertThat(inv.at("/pooledEffect/estimate").asDouble()).isEqualTo(effect);
         assertThat(inv.at("/pooledEffect/n").asLong()).isEqualTo(engine.get("n").asLong());
 
-        // The team: 12 months of 4 filled posts (4 post-years); the grant spread over its days; the model's
+        // The team: 30 months of 4 filled posts (10 post-years); the grant spread over its days; the model's
         // concerns and acceptances per calendar year as /stats publishes them.
         long concerns = 0;
         long accepted = 0;
@@ -133,17 +140,25 @@ class SpreadInvestigationApiTest extends ApiTest {
             concerns += row.at("/funnel/concerns").asLong();
             accepted += row.at("/acceptanceRate/numerator").asLong();
         }
-        double fteYears = 4.0;
+        double fteYears = 10.0;
         double cost = FUNDING * (double) (ChronoUnit.DAYS.between(adopted, last.atEndOfMonth()) + 1)
-                / (ChronoUnit.DAYS.between(adopted, adopted.plusYears(2)));
+                / (ChronoUnit.DAYS.between(adopted, adopted.plusYears(3)));
         double casesPerFte = concerns / fteYears;
         double costPerFte = cost / fteYears;
         assertThat(inv.at("/team/casesPerFilledFte/value").asDouble()).isCloseTo(casesPerFte, within(1e-9));
         assertThat(inv.at("/team/casesPerFilledFte/n").asLong()).isEqualTo(concerns);
         assertThat(inv.at("/team/costPerFilledFteYearSek/value").asDouble()).isCloseTo(costPerFte, within(1e-6));
-        assertThat(inv.at("/team/costPerYearSek/value").asDouble()).isCloseTo(cost, within(1e-6));
+        assertThat(inv.at("/team/costPerYearSek/value").asDouble()).isCloseTo(cost / 2.5, within(1e-6));
+        assertThat(inv.at("/team/costPerYearSek/n").asLong()).as("district-months").isEqualTo(30);
         assertThat(inv.at("/team/costPerAcceptedFamilySek/value").asDouble()).isCloseTo(cost / accepted, within(1e-6));
 
+        JsonNode placements = as("analyst").get("/api/v1/stats/rollout-effect?workModel=VALLINGBY_TEAM&metric=placementWithin24m"
+                + "&replicates=" + Evidence.REPLICATES + "&seed=" + Evidence.SEED).json().get("aggregate");
+        assertThat(placements.get("att").isNumber()).as("the engine publishes the effect on placements: " + placements).isTrue();
+        double placement = placements.get("att").asDouble();
+        assertThat(placement).isNegative();
+        assertThat(inv.at("/pooledEffectOnPlacementWithin24m/estimate").asDouble()).isEqualTo(placement);
+        double sumOfDays = 0;
         for (String code : COMPARISON) {
             JsonNode row = district(inv, code);
             JsonNode stats = published(code);
@@ -166,11 +181,27 @@ class SpreadInvestigationApiTest extends ApiTest {
             assertThat(row.at("/cost/yearlyCostSek/value").asDouble()).isCloseTo(fte * costPerFte, within(1e-6));
             assertThat(row.at("/cost/incrementalCostPerAdditionalAcceptedFamilySek/value").asDouble())
                     .isCloseTo(fte * costPerFte / (answered * effect), within(1e-6));
-            // No placements are recorded: avoided days and costs are not known, and say why.
-            assertThat(row.at("/avoidedPlacementDaysPerYear/value").isNumber()).isFalse();
-            assertThat(row.at("/avoidedPlacementDaysPerYear/reason").asText()).isNotBlank();
-            assertThat(row.at("/socioeconomic/reason").asText()).startsWith("Avoided placement costs are not known");
+            // Avoided placement days: children a year × the fall in the share placed × 400 days; priced per payer.
+            long children = stats.at("/lateSupport/children").asLong();
+            double days = children * -placement * 400;
+            assertThat(row.at("/avoidedPlacementDaysPerYear/value").asDouble()).isCloseTo(days, within(1e-9));
+            assertThat(row.at("/avoidedPlacementDaysPerYear/n").asLong()).isEqualTo(children);
+            double municipality = days * (0.35 * 4500 + 0.65 * 1600);
+            double others = days * 150 + days * 0.3 * 3000;
+            assertThat(row.at("/socioeconomic/avoidedCostsPerYearSek/municipality/value").asDouble()).isCloseTo(municipality, within(1e-6));
+            assertThat(row.at("/socioeconomic/avoidedCostsPerYearSek/region/value").asDouble()).isCloseTo(days * 150, within(1e-6));
+            double savings = 0;
+            double costs = 0;
+            for (int t = 1; t <= 5; t++) {
+                savings += t >= 2 ? 1 / Math.pow(1.035, t) : 0;
+                costs += 1 / Math.pow(1.035, t);
+            }
+            assertThat(row.at("/socioeconomic/presentValueSek/municipality/value").asDouble()).isCloseTo(municipality * savings, within(1e-6));
+            assertThat(row.at("/socioeconomic/netPresentValueSek/value").asDouble())
+                    .isCloseTo((municipality + others) * savings - fte * costPerFte * costs, within(1e-6));
+            sumOfDays += days;
         }
+        assertThat(inv.at("/notYetAdopted/avoidedPlacementDaysPerYear/value").asDouble()).isCloseTo(sumOfDays, within(1e-9));
         JsonNode team = district(inv, TEAM_DISTRICT);
         assertThat(team.at("/status/kind").asText()).isEqualTo("ADOPTED");
         assertThat(team.at("/status/since").asText()).isEqualTo(adopted.toString());
@@ -218,7 +249,17 @@ class SpreadInvestigationApiTest extends ApiTest {
         assertThat(scenario.at("/years/1/additionalAcceptingFamilies/value").asDouble())
                 .isCloseTo(inv.at("/notYetAdopted/expectedAdditionalAcceptancesPerYear/value").asDouble()
                         - sumOfOthers(inv), within(1e-6));
-        assertThat(first.at("/avoidedCostsSek/value").isNumber()).isFalse();
+        // Savings begin a year after each district starts: none in the first year, the share after that in the second.
+        assertThat(first.at("/avoidedCostsSek/value").asDouble()).isZero();
+        double secondYearAvoided = 0;
+        for (JsonNode d : scenario.get("schedule")) {
+            JsonNode perYear = district(inv, d.get("district").asText()).at("/socioeconomic/avoidedCostsPerYearSek");
+            double avoided = perYear.at("/municipality/value").asDouble() + perYear.at("/region/value").asDouble()
+                    + perYear.at("/state/value").asDouble();
+            secondYearAvoided += share(LocalDate.parse(d.get("start").asText()).plusYears(1), start.plusYears(1), start.plusYears(2)) * avoided;
+        }
+        assertThat(scenario.at("/years/1/avoidedCostsSek/value").asDouble()).isCloseTo(secondYearAvoided, within(1e-3));
+        assertThat(secondYearAvoided).isPositive();
         assertThat(scenario.get("power")).hasSize(2);
         assertThat(scenario.at("/power/0/metric").asText()).isEqualTo("acceptanceRate");
         assertThat(scenario.at("/power/0/power").asDouble()).isBetween(0.0, 1.0);
@@ -264,6 +305,7 @@ class SpreadInvestigationApiTest extends ApiTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("<h2>Summary</h2>", "<th scope=\"col\">Source</th>");
+        assertThat(page.header("Content-Security-Policy")).isEqualTo("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     }
 
     @Test
