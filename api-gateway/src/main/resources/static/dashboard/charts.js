@@ -170,7 +170,6 @@
     chart.setOption(Object.assign({ animation: false, aria: { enabled: true, decal: { show: true } }, color: PALETTE,
       textStyle: { color: '#1b1b1b' } }, narrow(option)));
     charts.push(chart);
-    chartEl.dataset.drawn = 'true';
   }
 
   /**

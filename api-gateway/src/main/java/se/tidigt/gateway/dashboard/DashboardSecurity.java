@@ -86,7 +86,7 @@ class DashboardSecurity {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(signIn.signInUrl()),
                                 AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor(problems::forbidden, pageApi)
-                        .defaultAccessDeniedHandlerFor(forbidden, ForbiddenPage::wanted));
+                        .defaultAccessDeniedHandlerFor(forbidden, PageTemplates::askedByBrowser));
         if (signIn.demoUsers()) {
             http.formLogin(form -> form.loginPage(LOGIN).successHandler(DashboardSecurity::home)
                     .failureHandler(DashboardSecurity::signInFailed).permitAll());

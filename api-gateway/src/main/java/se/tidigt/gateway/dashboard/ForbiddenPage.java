@@ -2,7 +2,6 @@ package se.tidigt.gateway.dashboard;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -14,7 +13,7 @@ import java.io.IOException;
 /**
  * A signed-in visitor on a page their role may not open (an analyst on the auditors' pages) gets a
  * page that says so in their language, with the way back, instead of the API's problem document;
- * a client that asks for JSON keeps the problem ({@link DashboardSecurity}).
+ * a client that asks for JSON keeps the problem ({@link DashboardSecurity}, {@link PageTemplates#askedByBrowser}).
  */
 @Component
 class ForbiddenPage implements AccessDeniedHandler {
@@ -22,12 +21,6 @@ class ForbiddenPage implements AccessDeniedHandler {
 
     ForbiddenPage(PageTemplates templates) {
         this.templates = templates;
-    }
-
-    /** A browser asking for a page: it accepts HTML, outside the API. */
-    static boolean wanted(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE) && !request.getRequestURI().startsWith("/api/");
     }
 
     @Override

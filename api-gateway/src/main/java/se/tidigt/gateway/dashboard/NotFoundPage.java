@@ -32,7 +32,7 @@ class NotFoundPage {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Object> notFound(NoResourceFoundException e, HttpServletRequest request) throws Exception {
-        if (!ForbiddenPage.wanted(request)) {
+        if (!PageTemplates.askedByBrowser(request)) {
             return problems.handleException(e, new ServletWebRequest(request));
         }
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))

@@ -1,6 +1,9 @@
 package se.tidigt.gateway.dashboard;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
@@ -37,6 +40,12 @@ class PageTemplates {
     /** A page that only says something (not found, not allowed): the common frame around the {@code <main>} at resources/{@code path}. */
     String message(String path) {
         return page("dashboard/message.html").replace("{{message}}", page(path));
+    }
+
+    /** A browser asking for a page (it accepts HTML, outside the API), as opposed to an API client. */
+    static boolean askedByBrowser(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE) && !request.getRequestURI().startsWith("/api/");
     }
 
     static String read(String path) {
