@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
-import se.tidigt.gateway.audit.offline.VerifyExport;
+import se.tidigt.audit.verifier.VerifyExport;
 import se.tidigt.gateway.audit.signed.Checkpoint;
 import se.tidigt.gateway.audit.signed.Checkpoints;
 import se.tidigt.gateway.secrets.AuditKeys;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.offline;
+package se.tidigt.audit.verifier;
 
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -3,7 +3,7 @@ package se.tidigt.gateway.audit.accesslog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.tidigt.gateway.audit.offline.VerifyExport;
+import se.tidigt.audit.verifier.VerifyExport;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

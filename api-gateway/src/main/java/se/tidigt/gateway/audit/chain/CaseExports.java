@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Service;
-import se.tidigt.gateway.audit.offline.VerifyExport;
-import se.tidigt.gateway.audit.offline.VerifyExport.StoredEvent;
+import se.tidigt.audit.verifier.VerifyExport;
+import se.tidigt.audit.verifier.VerifyExport.StoredEvent;
 import se.tidigt.gateway.problem.ApiProblem;
 
 import java.io.IOException;

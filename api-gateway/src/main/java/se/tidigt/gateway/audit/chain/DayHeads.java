@@ -4,8 +4,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.tidigt.cases.api.Deadlines;
 import se.tidigt.gateway.audit.accesslog.AccessLogChain;
-import se.tidigt.gateway.audit.offline.VerifyExport;
-import se.tidigt.gateway.audit.offline.VerifyExport.StoredEvent;
+import se.tidigt.audit.verifier.VerifyExport;
+import se.tidigt.audit.verifier.VerifyExport.StoredEvent;
 
 import java.time.Instant;
 import java.time.LocalDate;

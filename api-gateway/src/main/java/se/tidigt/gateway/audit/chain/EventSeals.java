@@ -8,7 +8,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.springframework.stereotype.Component;
-import se.tidigt.gateway.audit.offline.VerifyExport;
+import se.tidigt.audit.verifier.VerifyExport;
 import se.tidigt.gateway.secrets.AuditKeys;
 
 import java.sql.Connection;

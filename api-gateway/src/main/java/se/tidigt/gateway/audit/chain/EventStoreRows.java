@@ -3,7 +3,7 @@ package se.tidigt.gateway.audit.chain;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
-import se.tidigt.gateway.audit.offline.VerifyExport.StoredEvent;
+import se.tidigt.audit.verifier.VerifyExport.StoredEvent;
 
 import java.sql.Timestamp;
 import java.time.Instant;

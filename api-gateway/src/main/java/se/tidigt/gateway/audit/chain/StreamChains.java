@@ -1,9 +1,9 @@
 package se.tidigt.gateway.audit.chain;
 
 import org.springframework.stereotype.Service;
-import se.tidigt.gateway.audit.offline.VerifyExport;
-import se.tidigt.gateway.audit.offline.VerifyExport.StoredEvent;
-import se.tidigt.gateway.audit.offline.VerifyExport.Verdict;
+import se.tidigt.audit.verifier.VerifyExport;
+import se.tidigt.audit.verifier.VerifyExport.StoredEvent;
+import se.tidigt.audit.verifier.VerifyExport.Verdict;
 import se.tidigt.gateway.audit.signed.Checkpoints;
 import se.tidigt.gateway.problem.ApiProblem;
 

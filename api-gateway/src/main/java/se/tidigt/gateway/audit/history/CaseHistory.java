@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import org.springframework.stereotype.Service;
 import se.tidigt.gateway.audit.chain.CaseChains;
 import se.tidigt.gateway.audit.chain.EventStoreRows;
-import se.tidigt.gateway.audit.offline.VerifyExport.StoredEvent;
+import se.tidigt.audit.verifier.VerifyExport.StoredEvent;
 import se.tidigt.gateway.axon.EventMetadata;
 import se.tidigt.gateway.personaldata.CaseTexts;
 import se.tidigt.gateway.problem.ApiProblem;

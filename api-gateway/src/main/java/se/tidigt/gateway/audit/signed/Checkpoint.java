@@ -1,6 +1,6 @@
 package se.tidigt.gateway.audit.signed;
 
-import se.tidigt.gateway.audit.offline.VerifyExport;
+import se.tidigt.audit.verifier.VerifyExport;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;

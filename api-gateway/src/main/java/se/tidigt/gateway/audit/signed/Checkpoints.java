@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.tidigt.gateway.audit.accesslog.AccessLogChain;
 import se.tidigt.gateway.audit.chain.EventStoreRows;
-import se.tidigt.gateway.audit.offline.VerifyExport.SignedText;
+import se.tidigt.audit.verifier.VerifyExport.SignedText;
 import se.tidigt.gateway.secrets.AuditKeys;
 
 import java.sql.Timestamp;

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import se.tidigt.gateway.audit.offline.VerifyExport;
+import se.tidigt.audit.verifier.VerifyExport;
 import se.tidigt.gateway.support.TestDatabase;
 
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package se.tidigt.gateway.audit.chain;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import se.tidigt.gateway.audit.offline.VerifyExport;
+import se.tidigt.audit.verifier.VerifyExport;
 import se.tidigt.gateway.support.TestDatabase;
 
 import java.nio.charset.StandardCharsets;
