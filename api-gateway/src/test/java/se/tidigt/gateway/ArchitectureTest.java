@@ -17,8 +17,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("se.tidigt.query..", "se.tidigt.gateway..");
 
     @ArchTest
-    static final ArchRule the_read_side_does_not_depend_on_the_gateway = noClasses()
+    static final ArchRule the_read_side_does_not_depend_on_the_platform_or_the_gateway = noClasses()
             .that().resideInAPackage("se.tidigt.query..")
+            .should().dependOnClassesThat().resideInAnyPackage("se.tidigt.platform..", "se.tidigt.gateway..");
+
+    @ArchTest
+    static final ArchRule the_platform_does_not_depend_on_the_gateway = noClasses()
+            .that().resideInAPackage("se.tidigt.platform..")
             .should().dependOnClassesThat().resideInAPackage("se.tidigt.gateway..");
 
     @ArchTest
@@ -29,7 +34,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule only_the_axon_configuration_knows_the_aggregates = noClasses()
-            .that().resideInAPackage("se.tidigt.gateway..").and().resideOutsideOfPackage("se.tidigt.gateway.axon..")
+            .that().resideInAPackage("se.tidigt.gateway..").and().resideOutsideOfPackage("se.tidigt.platform.axon..")
             .should().dependOnClassesThat().resideInAnyPackage("se.tidigt.cases", "se.tidigt.cases.openaccess..",
                     "se.tidigt.rollout.district..", "se.tidigt.rollout.plan..", "se.tidigt.rollout.workmodel..");
 

@@ -20,7 +20,7 @@ import se.tidigt.gateway.audit.accesslog.AccessLogChain;
 import se.tidigt.gateway.audit.accesslog.AccessLogEntry;
 import se.tidigt.gateway.audit.accesslog.AccessLogSearch;
 import se.tidigt.gateway.audit.signed.Checkpoints;
-import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.platform.problem.ApiProblem;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -23,8 +23,8 @@ import se.tidigt.gateway.audit.chain.CaseExports;
 import se.tidigt.gateway.audit.history.CaseHistory;
 import se.tidigt.gateway.audit.history.CaseStates;
 import se.tidigt.gateway.audit.history.HistoryEntry;
-import se.tidigt.gateway.problem.ApiProblem;
-import se.tidigt.gateway.security.CurrentActor;
+import se.tidigt.platform.problem.ApiProblem;
+import se.tidigt.platform.actor.CurrentActor;
 import se.tidigt.query.caseview.CaseViewReplay.Basis;
 
 import java.time.Instant;

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.gateway.audit.accesslog.AccessLog;
 import se.tidigt.gateway.audit.chain.DailyDigests;
 
-import se.tidigt.gateway.secrets.AuditKeys;
+import se.tidigt.platform.secrets.AuditKeys;
 
 import java.time.LocalDate;
 import java.util.Base64;

@@ -10,11 +10,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import se.tidigt.gateway.cases.CaseRequests.*;
-import se.tidigt.gateway.idempotency.RequestFingerprints;
-import se.tidigt.gateway.idempotency.WriteRequest;
+import se.tidigt.platform.idempotency.RequestFingerprints;
+import se.tidigt.platform.idempotency.WriteRequest;
 import se.tidigt.gateway.input.StrictJson;
 import se.tidigt.gateway.input.StrictStrings;
-import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.platform.problem.ApiProblem;
 
 import java.util.Map;
 import java.util.UUID;

@@ -20,7 +20,7 @@ import se.tidigt.cases.api.Deadlines;
 import se.tidigt.cases.api.identity.PersonalIdentityNumber;
 import se.tidigt.cases.api.identity.Pseudonymiser;
 import se.tidigt.gateway.audit.accesslog.LoggedRead;
-import se.tidigt.gateway.axon.Versions;
+import se.tidigt.platform.axon.Versions;
 import se.tidigt.gateway.cases.CaseRequests.SearchRequest;
 import se.tidigt.query.caseview.CaseView;
 import se.tidigt.query.caseview.CaseViews;

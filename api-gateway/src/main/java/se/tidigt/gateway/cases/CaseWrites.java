@@ -3,8 +3,8 @@ package se.tidigt.gateway.cases;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import se.tidigt.gateway.axon.CommandWrites;
-import se.tidigt.gateway.idempotency.WriteRequest;
+import se.tidigt.platform.axon.CommandWrites;
+import se.tidigt.platform.idempotency.WriteRequest;
 
 import java.net.URI;
 import java.util.function.BiFunction;

@@ -5,7 +5,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import se.tidigt.gateway.axon.EventMetadata;
+import se.tidigt.platform.axon.EventMetadata;
 
 /**
  * Every event the demo data causes carries {@code synthetic: true} in its metadata, beside the

@@ -3,8 +3,8 @@ package se.tidigt.gateway.personaldata;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import se.tidigt.cases.api.ErasureGround;
-import se.tidigt.gateway.problem.ApiProblem;
-import se.tidigt.gateway.secrets.DeploymentKeys;
+import se.tidigt.platform.problem.ApiProblem;
+import se.tidigt.platform.secrets.DeploymentKeys;
 
 import java.util.Optional;
 

@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.tidigt.cases.api.ErasureGround;
-import se.tidigt.gateway.axon.EventMetadata;
+import se.tidigt.platform.axon.EventMetadata;
 
 import java.sql.Timestamp;
 import java.time.Instant;

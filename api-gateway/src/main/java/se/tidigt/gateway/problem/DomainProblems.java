@@ -10,6 +10,8 @@ import org.springframework.http.ProblemDetail;
 import se.tidigt.cases.api.CaseRuleViolation;
 import se.tidigt.cases.api.InvalidCaseInput;
 import se.tidigt.cases.api.identity.InvalidPersonalIdentityNumber;
+import se.tidigt.platform.problem.ApiProblem;
+import se.tidigt.platform.problem.Problems;
 import se.tidigt.rollout.api.InvalidRolloutInput;
 import se.tidigt.rollout.api.RolloutRuleViolation;
 

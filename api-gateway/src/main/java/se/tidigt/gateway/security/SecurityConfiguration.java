@@ -25,7 +25,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import se.tidigt.cases.api.Deadlines;
-import se.tidigt.gateway.database.DeploymentMode;
+import se.tidigt.platform.database.DeploymentMode;
 import se.tidigt.gateway.problem.ProblemResponses;
 import se.tidigt.rollout.api.District;
 import se.tidigt.rollout.api.DistrictCatalogue;

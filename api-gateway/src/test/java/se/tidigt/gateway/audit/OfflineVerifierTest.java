@@ -33,7 +33,7 @@ import static se.tidigt.gateway.audit.AuditCases.write;
  */
 class OfflineVerifierTest extends ApiTest {
     @org.springframework.beans.factory.annotation.Autowired
-    se.tidigt.gateway.secrets.AuditKeys keys;
+    se.tidigt.platform.secrets.AuditKeys keys;
 
     private static final Path VERIFIER = Path.of("../audit-verifier/src/main/java/se/tidigt/audit/verifier/VerifyExport.java");
     private static final String DAY = "2025-02-10";

@@ -8,7 +8,7 @@ import org.springframework.test.context.TestPropertySource;
 import se.tidigt.audit.verifier.VerifyExport;
 import se.tidigt.gateway.audit.signed.Checkpoint;
 import se.tidigt.gateway.audit.signed.Checkpoints;
-import se.tidigt.gateway.secrets.AuditKeys;
+import se.tidigt.platform.secrets.AuditKeys;
 import se.tidigt.gateway.support.Api;
 import se.tidigt.gateway.support.ApiTest;
 

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.axon;
+package se.tidigt.platform.axon;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.axon;
+package se.tidigt.platform.axon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

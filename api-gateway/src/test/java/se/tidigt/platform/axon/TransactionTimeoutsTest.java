@@ -1,9 +1,9 @@
-package se.tidigt.gateway.axon;
+package se.tidigt.platform.axon;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import se.tidigt.gateway.TidigtApplication;
-import se.tidigt.gateway.secrets.RefusedStart;
+import se.tidigt.platform.secrets.RefusedStart;
 import se.tidigt.gateway.support.TestDatabase;
 
 import java.sql.Connection;

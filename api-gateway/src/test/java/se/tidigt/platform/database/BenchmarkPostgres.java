@@ -1,4 +1,4 @@
-package se.tidigt.gateway.database;
+package se.tidigt.platform.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.database;
+package se.tidigt.platform.database;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;

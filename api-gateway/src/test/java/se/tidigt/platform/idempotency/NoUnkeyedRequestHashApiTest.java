@@ -1,4 +1,4 @@
-package se.tidigt.gateway.idempotency;
+package se.tidigt.platform.idempotency;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.projections;
+package se.tidigt.platform.projections;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.security;
+package se.tidigt.platform.actor;
 
 /**
  * Who is acting: the user id, their role and, for district roles, their district. Every event's

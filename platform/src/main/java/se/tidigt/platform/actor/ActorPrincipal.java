@@ -1,4 +1,4 @@
-package se.tidigt.gateway.security;
+package se.tidigt.platform.actor;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

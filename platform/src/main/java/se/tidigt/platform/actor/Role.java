@@ -1,4 +1,4 @@
-package se.tidigt.gateway.security;
+package se.tidigt.platform.actor;
 
 /** What a user may do; district roles are bound to one district. */
 public enum Role {

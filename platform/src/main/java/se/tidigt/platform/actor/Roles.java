@@ -1,6 +1,6 @@
-package se.tidigt.gateway.security;
+package se.tidigt.platform.actor;
 
-import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.platform.problem.ApiProblem;
 
 import java.util.Arrays;
 

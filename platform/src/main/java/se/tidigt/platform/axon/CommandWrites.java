@@ -1,4 +1,4 @@
-package se.tidigt.gateway.axon;
+package se.tidigt.platform.axon;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -7,9 +7,9 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import se.tidigt.gateway.idempotency.IdempotentWrites;
-import se.tidigt.gateway.idempotency.WriteRequest;
-import se.tidigt.gateway.security.CurrentActor;
+import se.tidigt.platform.idempotency.IdempotentWrites;
+import se.tidigt.platform.idempotency.WriteRequest;
+import se.tidigt.platform.actor.CurrentActor;
 
 import java.net.URI;
 import java.util.function.BiFunction;

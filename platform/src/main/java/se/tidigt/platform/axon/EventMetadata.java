@@ -1,12 +1,12 @@
-package se.tidigt.gateway.axon;
+package se.tidigt.platform.axon;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.stereotype.Component;
-import se.tidigt.gateway.CorrelationIds;
-import se.tidigt.gateway.security.Actor;
-import se.tidigt.gateway.security.CurrentActor;
+import se.tidigt.platform.correlation.CorrelationIds;
+import se.tidigt.platform.actor.Actor;
+import se.tidigt.platform.actor.CurrentActor;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.chain;
+package se.tidigt.platform.axon;
 
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -9,7 +9,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.springframework.stereotype.Component;
 import se.tidigt.audit.verifier.VerifyExport;
-import se.tidigt.gateway.secrets.AuditKeys;
+import se.tidigt.platform.secrets.AuditKeys;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,7 +37,7 @@ public class EventSeals {
                 e.payloadRevision, e.payload, e.metadata, e.timestamp);
     }
 
-    byte[] key() {
+    public byte[] key() {
         return key.clone();
     }
 

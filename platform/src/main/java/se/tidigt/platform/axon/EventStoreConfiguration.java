@@ -1,4 +1,4 @@
-package se.tidigt.gateway.axon;
+package se.tidigt.platform.axon;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import se.tidigt.gateway.audit.chain.EventSeals;
+import se.tidigt.platform.axon.EventSeals;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.axon;
+package se.tidigt.platform.axon;
 
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.EventUtils;
@@ -8,7 +8,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Serializer;
-import se.tidigt.gateway.audit.chain.EventSeals;
+import se.tidigt.platform.axon.EventSeals;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

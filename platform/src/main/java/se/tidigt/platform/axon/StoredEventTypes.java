@@ -1,4 +1,4 @@
-package se.tidigt.gateway.axon;
+package se.tidigt.platform.axon;
 
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;

@@ -1,6 +1,6 @@
-package se.tidigt.gateway.axon;
+package se.tidigt.platform.axon;
 
-import se.tidigt.gateway.secrets.RefusedStart;
+import se.tidigt.platform.secrets.RefusedStart;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
-package se.tidigt.gateway.axon;
+package se.tidigt.platform.axon;
 
-import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.platform.problem.ApiProblem;
 
 /**
  * A resource's version is the number of events in its stream (1 after creation). Axon counts from

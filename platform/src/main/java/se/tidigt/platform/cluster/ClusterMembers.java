@@ -1,4 +1,4 @@
-package se.tidigt.gateway.cluster;
+package se.tidigt.platform.cluster;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.cluster;
+package se.tidigt.platform.cluster;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;

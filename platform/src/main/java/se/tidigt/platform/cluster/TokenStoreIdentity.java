@@ -1,4 +1,4 @@
-package se.tidigt.gateway.cluster;
+package se.tidigt.platform.cluster;
 
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;

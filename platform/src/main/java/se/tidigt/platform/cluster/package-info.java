@@ -3,4 +3,4 @@
  * projections' segments are shared out evenly over the live instances, and work that must happen once
  * (the demo data) is done under a database lock.
  */
-package se.tidigt.gateway.cluster;
+package se.tidigt.platform.cluster;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway;
+package se.tidigt.platform.correlation;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,10 +1,10 @@
-package se.tidigt.gateway.database;
+package se.tidigt.platform.database;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
-import se.tidigt.gateway.problem.DatabaseFailures;
+import se.tidigt.platform.problem.DatabaseFailures;
 
 import javax.sql.DataSource;
 

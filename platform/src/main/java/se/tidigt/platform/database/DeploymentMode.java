@@ -1,4 +1,4 @@
-package se.tidigt.gateway.database;
+package se.tidigt.platform.database;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.database;
+package se.tidigt.platform.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -8,7 +8,7 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import se.tidigt.gateway.secrets.KeyDirectory;
+import se.tidigt.platform.secrets.KeyDirectory;
 
 import java.io.IOException;
 import java.nio.file.Path;

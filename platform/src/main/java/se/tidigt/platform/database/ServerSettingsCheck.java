@@ -1,4 +1,4 @@
-package se.tidigt.gateway.database;
+package se.tidigt.platform.database;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

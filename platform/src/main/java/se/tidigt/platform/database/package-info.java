@@ -1,4 +1,4 @@
 /**
  * The embedded PostgreSQL default and what follows from running on it (demo users, loopback only).
  */
-package se.tidigt.gateway.database;
+package se.tidigt.platform.database;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.idempotency;
+package se.tidigt.platform.idempotency;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;

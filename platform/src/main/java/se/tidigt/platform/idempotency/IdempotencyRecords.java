@@ -1,4 +1,4 @@
-package se.tidigt.gateway.idempotency;
+package se.tidigt.platform.idempotency;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

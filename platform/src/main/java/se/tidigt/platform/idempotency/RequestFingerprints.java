@@ -1,7 +1,7 @@
-package se.tidigt.gateway.idempotency;
+package se.tidigt.platform.idempotency;
 
 import org.springframework.stereotype.Component;
-import se.tidigt.gateway.secrets.DeploymentKeys;
+import se.tidigt.platform.secrets.DeploymentKeys;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.problem;
+package se.tidigt.platform.problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.problem;
+package se.tidigt.platform.problem;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.projections;
+package se.tidigt.platform.projections;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.projections;
+package se.tidigt.platform.projections;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.projections;
+package se.tidigt.platform.projections;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;

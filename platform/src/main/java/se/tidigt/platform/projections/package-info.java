@@ -3,4 +3,4 @@
  * inside the write's transaction fail the write; streaming projections park the failing case's
  * events in Axon's JDBC dead-letter queue, retry them, and let every other case go on.
  */
-package se.tidigt.gateway.projections;
+package se.tidigt.platform.projections;

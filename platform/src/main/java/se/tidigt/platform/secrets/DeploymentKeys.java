@@ -1,4 +1,4 @@
-package se.tidigt.gateway.secrets;
+package se.tidigt.platform.secrets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.secrets;
+package se.tidigt.platform.secrets;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.secrets;
+package se.tidigt.platform.secrets;
 
 /**
  * The application will not start as configured, for a reason an operator can mend: the message says

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.secrets;
+package se.tidigt.platform.secrets;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

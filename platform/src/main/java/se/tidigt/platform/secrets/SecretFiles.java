@@ -1,4 +1,4 @@
-package se.tidigt.gateway.secrets;
+package se.tidigt.platform.secrets;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;

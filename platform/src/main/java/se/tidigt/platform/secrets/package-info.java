@@ -3,4 +3,4 @@
  * named by the same variable with {@code _FILE}; a missing one stops the start with a message that
  * says what to set.
  */
-package se.tidigt.gateway.secrets;
+package se.tidigt.platform.secrets;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.secrets;
+package se.tidigt.platform.secrets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

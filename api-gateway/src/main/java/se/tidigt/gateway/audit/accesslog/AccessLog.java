@@ -12,11 +12,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.HandlerMapping;
-import se.tidigt.gateway.CorrelationIds;
-import se.tidigt.gateway.problem.ApiProblem;
-import se.tidigt.gateway.problem.Problems;
-import se.tidigt.gateway.security.Actor;
-import se.tidigt.gateway.security.CurrentActor;
+import se.tidigt.platform.correlation.CorrelationIds;
+import se.tidigt.platform.problem.ApiProblem;
+import se.tidigt.platform.problem.Problems;
+import se.tidigt.platform.actor.Actor;
+import se.tidigt.platform.actor.CurrentActor;
 
 import java.time.Duration;
 import java.util.Collection;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Service;
 import se.tidigt.audit.verifier.VerifyExport;
 import se.tidigt.audit.verifier.VerifyExport.StoredEvent;
-import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.platform.problem.ApiProblem;
 
 import java.io.IOException;
 import java.time.Clock;

@@ -8,8 +8,8 @@ import se.tidigt.cases.api.Deadlines;
 import se.tidigt.audit.verifier.VerifyExport;
 import se.tidigt.audit.verifier.VerifyExport.SignedText;
 import se.tidigt.gateway.audit.signed.SignedFiles;
-import se.tidigt.gateway.problem.ApiProblem;
-import se.tidigt.gateway.secrets.AuditKeys;
+import se.tidigt.platform.problem.ApiProblem;
+import se.tidigt.platform.secrets.AuditKeys;
 
 import java.sql.Date;
 import java.time.Clock;

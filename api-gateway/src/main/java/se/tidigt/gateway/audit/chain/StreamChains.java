@@ -5,7 +5,8 @@ import se.tidigt.audit.verifier.VerifyExport;
 import se.tidigt.audit.verifier.VerifyExport.StoredEvent;
 import se.tidigt.audit.verifier.VerifyExport.Verdict;
 import se.tidigt.gateway.audit.signed.Checkpoints;
-import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.platform.axon.EventSeals;
+import se.tidigt.platform.problem.ApiProblem;
 
 import java.util.Arrays;
 import java.util.Optional;

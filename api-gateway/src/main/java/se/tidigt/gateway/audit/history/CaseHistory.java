@@ -7,9 +7,9 @@ import org.springframework.stereotype.Service;
 import se.tidigt.gateway.audit.chain.CaseChains;
 import se.tidigt.gateway.audit.chain.EventStoreRows;
 import se.tidigt.audit.verifier.VerifyExport.StoredEvent;
-import se.tidigt.gateway.axon.EventMetadata;
+import se.tidigt.platform.axon.EventMetadata;
 import se.tidigt.gateway.personaldata.CaseTexts;
-import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.platform.problem.ApiProblem;
 
 import java.io.IOException;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.tidigt.gateway.audit.accesslog.AccessLogChain;
 import se.tidigt.gateway.audit.chain.EventStoreRows;
 import se.tidigt.audit.verifier.VerifyExport.SignedText;
-import se.tidigt.gateway.secrets.AuditKeys;
+import se.tidigt.platform.secrets.AuditKeys;
 
 import java.sql.Timestamp;
 import java.time.Clock;

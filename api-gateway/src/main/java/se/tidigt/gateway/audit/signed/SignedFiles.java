@@ -3,7 +3,7 @@ package se.tidigt.gateway.audit.signed;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import se.tidigt.audit.verifier.VerifyExport.SignedText;
-import se.tidigt.gateway.secrets.AuditKeys;
+import se.tidigt.platform.secrets.AuditKeys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
