@@ -1,4 +1,4 @@
-package se.tidigt.gateway.personaldata;
+package se.tidigt.personaldata;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.personaldata;
+package se.tidigt.personaldata;
 
 import org.springframework.stereotype.Component;
 import se.tidigt.query.caseview.CaseView;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.personaldata;
+package se.tidigt.personaldata;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -32,7 +32,7 @@ public class Erasure {
     }
 
     /** Erases for the current request's actor; the case's new version. */
-    long erase(String caseId, ErasureGround ground) {
+    public long erase(String caseId, ErasureGround ground) {
         return erase(caseId, ground, Map.of());
     }
 

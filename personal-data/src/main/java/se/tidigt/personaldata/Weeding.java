@@ -1,4 +1,4 @@
-package se.tidigt.gateway.personaldata;
+package se.tidigt.personaldata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +21,7 @@ import java.util.UUID;
  * nothing ({@link #preview}), then for real with a stored report ({@link #run}).
  */
 @Component
-class Weeding {
+public class Weeding {
     static final String ACTOR = "weeding";
     private static final Logger log = LoggerFactory.getLogger(Weeding.class);
 
@@ -37,18 +37,18 @@ class Weeding {
         this.json = json;
     }
 
-    record File(String caseId, Instant lastEntry) {
+    public record File(String caseId, Instant lastEntry) {
     }
 
-    record Preview(int year, Instant lastEntryBefore, int n, int toWeed, int keptForResearch, List<File> weeded,
+    public record Preview(int year, Instant lastEntryBefore, int n, int toWeed, int keptForResearch, List<File> weeded,
                    List<File> kept) {
     }
 
-    record Report(String runId, int year, Instant ranAt, Instant lastEntryBefore, int weeded, int keptForResearch,
+    public record Report(String runId, int year, Instant ranAt, Instant lastEntryBefore, int weeded, int keptForResearch,
                   List<File> weededCases) {
     }
 
-    Preview preview(int year) {
+    public Preview preview(int year) {
         Instant cutoff = WeedingRule.lastEntryBefore(year);
         List<WeedingCandidates.Candidate> due = candidates.lastEntryBefore(cutoff);
         List<File> weeded = due.stream().filter(c -> !c.keptForResearch()).map(c -> new File(c.caseId(), c.lastEntry())).toList();
@@ -58,7 +58,7 @@ class Weeding {
     }
 
     /** Weeds what the preview lists, one case per transaction, and stores the report. */
-    Report run(int year) {
+    public Report run(int year) {
         Preview due = preview(year);
         Map<String, String> actor = Map.of(EventMetadata.ACTOR_USER, ACTOR, EventMetadata.ACTOR_ROLE, "PLATFORM_ADMIN");
         for (File file : due.weeded()) {
@@ -72,7 +72,7 @@ class Weeding {
         return reports(year).stream().filter(r -> r.runId().equals(runId)).findFirst().orElseThrow();
     }
 
-    List<Report> reports(int year) {
+    public List<Report> reports(int year) {
         return jdbc.query("SELECT run_id, weeding_year, ran_at, last_entry_before, weeded, kept_for_research, weeded_cases "
                         + "FROM weeding_report WHERE weeding_year = ? ORDER BY ran_at",
                 (rs, row) -> new Report(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),

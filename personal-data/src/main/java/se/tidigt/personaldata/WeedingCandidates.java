@@ -1,4 +1,4 @@
-package se.tidigt.gateway.personaldata;
+package se.tidigt.personaldata;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.personaldata;
+package se.tidigt.personaldata;
 
 import se.tidigt.cases.api.Deadlines;
 

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.personaldata;
+package se.tidigt.personaldata;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;

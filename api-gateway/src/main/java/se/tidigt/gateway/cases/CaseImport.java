@@ -3,7 +3,7 @@ package se.tidigt.gateway.cases;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import se.tidigt.gateway.personaldata.CaseTexts;
+import se.tidigt.personaldata.CaseTexts;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import org.springframework.http.HttpStatus;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.tidigt.cases.api.ExtendInvestigation;
-import se.tidigt.gateway.personaldata.CaseTexts;
+import se.tidigt.personaldata.CaseTexts;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.cases.api.ErasureGround;
+import se.tidigt.personaldata.Erasure;
 import se.tidigt.platform.axon.Versions;
 import se.tidigt.platform.problem.ApiProblem;
 import se.tidigt.query.caseview.CaseViews;

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.tidigt.personaldata.Weeding;
 import se.tidigt.platform.problem.ApiProblem;
 
 import java.util.List;

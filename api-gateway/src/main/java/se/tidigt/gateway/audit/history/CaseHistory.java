@@ -8,7 +8,7 @@ import se.tidigt.gateway.audit.chain.CaseChains;
 import se.tidigt.gateway.audit.chain.EventStoreRows;
 import se.tidigt.audit.verifier.VerifyExport.StoredEvent;
 import se.tidigt.platform.axon.EventMetadata;
-import se.tidigt.gateway.personaldata.CaseTexts;
+import se.tidigt.personaldata.CaseTexts;
 import se.tidigt.platform.problem.ApiProblem;
 
 import java.io.IOException;

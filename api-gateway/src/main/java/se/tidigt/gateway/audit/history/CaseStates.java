@@ -5,7 +5,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import se.tidigt.cases.api.CaseEvent;
-import se.tidigt.gateway.personaldata.CaseTexts;
+import se.tidigt.personaldata.CaseTexts;
 import se.tidigt.query.caseview.CaseView;
 import se.tidigt.query.caseview.CaseViewReplay;
 import se.tidigt.query.caseview.CaseViewReplay.Basis;
