@@ -19,7 +19,7 @@ import se.tidigt.personaldata.CaseTexts;
 import se.tidigt.cases.api.Deadlines;
 import se.tidigt.cases.api.identity.PersonalIdentityNumber;
 import se.tidigt.cases.api.identity.Pseudonymiser;
-import se.tidigt.gateway.audit.accesslog.LoggedRead;
+import se.tidigt.audit.accesslog.LoggedRead;
 import se.tidigt.platform.axon.Versions;
 import se.tidigt.gateway.cases.CaseRequests.SearchRequest;
 import se.tidigt.query.caseview.CaseView;

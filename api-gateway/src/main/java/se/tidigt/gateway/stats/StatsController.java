@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.tidigt.gateway.audit.accesslog.LoggedRead;
+import se.tidigt.audit.accesslog.LoggedRead;
 import se.tidigt.gateway.limits.Bounds;
 import se.tidigt.gateway.limits.ExpensiveRequests;
 import se.tidigt.platform.problem.ApiProblem;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.accesslog;
+package se.tidigt.audit.accesslog;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.accesslog;
+package se.tidigt.audit.accesslog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.chain;
+package se.tidigt.audit.chain;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;

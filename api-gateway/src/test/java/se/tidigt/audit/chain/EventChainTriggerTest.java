@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.chain;
+package se.tidigt.audit.chain;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

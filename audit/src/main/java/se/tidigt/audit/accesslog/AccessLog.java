@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.accesslog;
+package se.tidigt.audit.accesslog;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;

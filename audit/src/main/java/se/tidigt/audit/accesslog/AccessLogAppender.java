@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.accesslog;
+package se.tidigt.audit.accesslog;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.accesslog;
+package se.tidigt.audit.accesslog;
 
 import java.time.Instant;
 import java.util.List;

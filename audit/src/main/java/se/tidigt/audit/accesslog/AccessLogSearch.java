@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.accesslog;
+package se.tidigt.audit.accesslog;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

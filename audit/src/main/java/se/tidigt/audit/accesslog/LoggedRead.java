@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.accesslog;
+package se.tidigt.audit.accesslog;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.chain;
+package se.tidigt.audit.chain;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

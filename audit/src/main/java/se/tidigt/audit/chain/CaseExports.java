@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.chain;
+package se.tidigt.audit.chain;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.chain;
+package se.tidigt.audit.chain;
 
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import se.tidigt.cases.api.Deadlines;
 import se.tidigt.audit.verifier.VerifyExport;
 import se.tidigt.audit.verifier.VerifyExport.SignedText;
-import se.tidigt.gateway.audit.signed.SignedFiles;
+import se.tidigt.audit.signed.SignedFiles;
 import se.tidigt.platform.problem.ApiProblem;
 import se.tidigt.platform.secrets.AuditKeys;
 

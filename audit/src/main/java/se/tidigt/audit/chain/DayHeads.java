@@ -1,9 +1,9 @@
-package se.tidigt.gateway.audit.chain;
+package se.tidigt.audit.chain;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.tidigt.cases.api.Deadlines;
-import se.tidigt.gateway.audit.accesslog.AccessLogChain;
+import se.tidigt.audit.accesslog.AccessLogChain;
 import se.tidigt.audit.verifier.VerifyExport;
 import se.tidigt.audit.verifier.VerifyExport.StoredEvent;
 

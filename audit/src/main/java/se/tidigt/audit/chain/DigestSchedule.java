@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.chain;
+package se.tidigt.audit.chain;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

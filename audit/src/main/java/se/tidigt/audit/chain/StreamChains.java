@@ -1,10 +1,10 @@
-package se.tidigt.gateway.audit.chain;
+package se.tidigt.audit.chain;
 
 import org.springframework.stereotype.Service;
 import se.tidigt.audit.verifier.VerifyExport;
 import se.tidigt.audit.verifier.VerifyExport.StoredEvent;
 import se.tidigt.audit.verifier.VerifyExport.Verdict;
-import se.tidigt.gateway.audit.signed.Checkpoints;
+import se.tidigt.audit.signed.Checkpoints;
 import se.tidigt.platform.axon.EventSeals;
 import se.tidigt.platform.problem.ApiProblem;
 

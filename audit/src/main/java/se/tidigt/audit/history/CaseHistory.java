@@ -1,11 +1,11 @@
-package se.tidigt.gateway.audit.history;
+package se.tidigt.audit.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.springframework.stereotype.Service;
-import se.tidigt.gateway.audit.chain.CaseChains;
-import se.tidigt.gateway.audit.chain.EventStoreRows;
+import se.tidigt.audit.chain.CaseChains;
+import se.tidigt.audit.chain.EventStoreRows;
 import se.tidigt.audit.verifier.VerifyExport.StoredEvent;
 import se.tidigt.platform.axon.EventMetadata;
 import se.tidigt.personaldata.CaseTexts;

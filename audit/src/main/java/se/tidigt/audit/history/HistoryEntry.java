@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.history;
+package se.tidigt.audit.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.signed;
+package se.tidigt.audit.signed;
 
 import se.tidigt.audit.verifier.VerifyExport;
 

@@ -1,12 +1,12 @@
-package se.tidigt.gateway.audit.signed;
+package se.tidigt.audit.signed;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import se.tidigt.gateway.audit.accesslog.AccessLogChain;
-import se.tidigt.gateway.audit.chain.EventStoreRows;
+import se.tidigt.audit.accesslog.AccessLogChain;
+import se.tidigt.audit.chain.EventStoreRows;
 import se.tidigt.audit.verifier.VerifyExport.SignedText;
 import se.tidigt.platform.secrets.AuditKeys;
 

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.audit.signed;
+package se.tidigt.audit.signed;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

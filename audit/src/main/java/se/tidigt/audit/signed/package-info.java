@@ -3,4 +3,4 @@
  * each signed with the deployment's Ed25519 key and written as a file of its own to the checkpoint
  * directory, and the comparison of the database with them.
  */
-package se.tidigt.gateway.audit.signed;
+package se.tidigt.audit.signed;
