@@ -1,4 +1,4 @@
-package se.tidigt.gateway.demo;
+package se.tidigt.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

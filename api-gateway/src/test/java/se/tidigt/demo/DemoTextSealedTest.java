@@ -1,4 +1,4 @@
-package se.tidigt.gateway.demo;
+package se.tidigt.demo;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.demo;
+package se.tidigt.demo;
 
 import se.tidigt.cases.api.*;
 import se.tidigt.cases.api.identity.PersonalIdentityNumber;

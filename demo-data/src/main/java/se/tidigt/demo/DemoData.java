@@ -1,4 +1,4 @@
-package se.tidigt.gateway.demo;
+package se.tidigt.demo;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.demo;
+package se.tidigt.demo;
 
 import org.springframework.stereotype.Component;
 
@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** How far the demo-data load has come, for the log and {@code GET /api/v1/admin/demo-data}. */
 @Component
-class DemoDataProgress {
-    enum State { OFF, WAITING, SKIPPED, LOADING, DONE, FAILED }
+public class DemoDataProgress {
+    public enum State { OFF, WAITING, SKIPPED, LOADING, DONE, FAILED }
 
     private volatile State state = State.OFF;
     private volatile Instant startedAt;
@@ -23,7 +23,7 @@ class DemoDataProgress {
     private final AtomicLong commands = new AtomicLong();
 
     /** What the endpoint answers. */
-    record Snapshot(State state, long seed, int stories, int written, int failed, long commands,
+    public record Snapshot(State state, long seed, int stories, int written, int failed, long commands,
                            Instant startedAt, Instant finishedAt, Long elapsedMillis, String message) {
     }
 
@@ -71,7 +71,7 @@ class DemoDataProgress {
         return written.get();
     }
 
-    Snapshot snapshot() {
+    public Snapshot snapshot() {
         Instant start = startedAt;
         Instant end = finishedAt;
         Long elapsed = start == null ? null : Duration.between(start, end == null ? Instant.now() : end).toMillis();

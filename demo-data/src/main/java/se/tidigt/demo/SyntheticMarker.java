@@ -1,4 +1,4 @@
-package se.tidigt.gateway.demo;
+package se.tidigt.demo;
 
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.demo;
+package se.tidigt.demo;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.demo;
+package se.tidigt.demo;
 
 import org.junit.jupiter.api.Test;
 import se.tidigt.cases.api.CompleteInitialAssessment;
