@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.tidigt.cases.api.identity.Pseudonymiser;
 import se.tidigt.platform.cluster.OncePerCluster;
-import se.tidigt.platform.database.DeploymentMode;
 import se.tidigt.query.rollout.RolloutViews;
 import se.tidigt.rollout.api.District;
 import se.tidigt.rollout.api.DistrictCatalogue;
@@ -32,7 +31,7 @@ import java.util.Map;
  * configured one only with {@code TIDIGT_DEMO_DATA=true}.
  */
 @Component
-@Conditional(DeploymentMode.DemoData.class)
+@Conditional(DemoDataSwitch.class)
 class DemoData {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 

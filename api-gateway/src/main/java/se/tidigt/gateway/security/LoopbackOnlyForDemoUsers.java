@@ -1,4 +1,4 @@
-package se.tidigt.platform.database;
+package se.tidigt.gateway.security;
 
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -9,7 +9,7 @@ import java.net.InetAddress;
 
 /** The demo users share one well-known password, so while they are on nobody off this machine may connect. */
 @Component
-@Conditional(DeploymentMode.DemoUsers.class)
+@Conditional(DemoUsersSwitch.class)
 class LoopbackOnlyForDemoUsers implements WebServerFactoryCustomizer<ConfigurableWebServerFactory> {
 
     @Override

@@ -7,9 +7,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * What follows from whether a database is configured. With no {@code spring.datasource.url}
- * Tidigt runs its embedded PostgreSQL, and the demo users and demo data are on by default; with a
- * URL they are on only when asked for ({@code TIDIGT_DEMO_USERS=true}). Read when beans are
- * defined, so test initialisers that choose a database are seen.
+ * Tidigt runs its embedded PostgreSQL, and what is meant for a machine of one's own (the demo users,
+ * the demo data) is on by default; with a URL it is on only when asked for ({@code TIDIGT_DEMO_USERS=true}).
+ * Read when beans are defined, so test initialisers that choose a database are seen.
  */
 public final class DeploymentMode {
     private DeploymentMode() {
@@ -19,37 +19,16 @@ public final class DeploymentMode {
         return env.getProperty("spring.datasource.url", "").isBlank();
     }
 
-    public static boolean demoUsers(Environment env) {
-        return flag(env, "tidigt.demo-users", embeddedDatabase(env));
-    }
-
-    public static boolean demoData(Environment env) {
-        return flag(env, "tidigt.demo-data", embeddedDatabase(env));
-    }
-
-    private static boolean flag(Environment env, String name, boolean otherwise) {
+    /** A switch that is on by default with the embedded database and off with a configured one, unless set. */
+    public static boolean onWhenEmbedded(Environment env, String name) {
         String value = env.getProperty(name, "");
-        return value.isBlank() ? otherwise : Boolean.parseBoolean(value.trim());
+        return value.isBlank() ? embeddedDatabase(env) : Boolean.parseBoolean(value.trim());
     }
 
     public static final class Embedded implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return embeddedDatabase(context.getEnvironment());
-        }
-    }
-
-    public static final class DemoUsers implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return demoUsers(context.getEnvironment());
-        }
-    }
-
-    public static final class DemoData implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return demoData(context.getEnvironment());
         }
     }
 }
