@@ -97,9 +97,9 @@ say() { echo "== $*"; }
 row() { echo "$*" | tee -a "$RESULTS"; }
 # The classes this program adds to the jar under test (only these: the test sources hold other beans).
 LOADER_DIR="$WORK/classes"
-mkdir -p "$LOADER_DIR/se/tidigt/gateway/bench" "$LOADER_DIR/se/tidigt/gateway/database"
+mkdir -p "$LOADER_DIR/se/tidigt/gateway/bench" "$LOADER_DIR/se/tidigt/platform/database"
 cp "$BENCH_CLASSES"/se/tidigt/gateway/bench/CommandGatewayBenchmark*.class "$LOADER_DIR/se/tidigt/gateway/bench/"
-cp "$BENCH_CLASSES"/se/tidigt/gateway/database/BenchmarkPostgres*.class "$LOADER_DIR/se/tidigt/gateway/database/"
+cp "$BENCH_CLASSES"/se/tidigt/platform/database/BenchmarkPostgres*.class "$LOADER_DIR/se/tidigt/platform/database/"
 launch_class() { # main class, args...: a class of ours on the jar under test's class path
   local main="$1"; shift
   java -Dloader.path="$LOADER_DIR" -Dloader.main="$main" -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher "$@"
@@ -130,7 +130,7 @@ else
   [ "$EMBEDDED" = 1 ] || say "no PostgreSQL server at 127.0.0.1:5432"
   say "starting the application's embedded PostgreSQL for the run"
   mkfifo "$WORK/pg-in"
-  launch_class se.tidigt.gateway.database.BenchmarkPostgres "$WORK/embedded-pg" < "$WORK/pg-in" > "$WORK/pg.log" 2>&1 &
+  launch_class se.tidigt.platform.database.BenchmarkPostgres "$WORK/embedded-pg" < "$WORK/pg-in" > "$WORK/pg.log" 2>&1 &
   EMBEDDED_PG_PID=$!
   exec 7>"$WORK/pg-in"; EMBEDDED_PG_FD=7
   for _ in $(seq 1 600); do grep -q '^PORT ' "$WORK/pg.log" && break; sleep 0.1; done

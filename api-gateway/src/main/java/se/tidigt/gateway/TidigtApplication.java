@@ -6,7 +6,8 @@ import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServic
 
 /** Tidigt: district administrations record cases, the city compares districts and work models. */
 // No generated "user" with a random password: identity comes from the demo users or, later, JWT.
-@SpringBootApplication(scanBasePackages = {"se.tidigt.gateway", "se.tidigt.query"},
+@SpringBootApplication(scanBasePackages = {"se.tidigt.gateway", "se.tidigt.platform", "se.tidigt.personaldata",
+        "se.tidigt.audit", "se.tidigt.demo", "se.tidigt.query"},
         exclude = UserDetailsServiceAutoConfiguration.class)
 public class TidigtApplication {
 

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import se.tidigt.gateway.axon.EventPages;
+import se.tidigt.platform.axon.EventPages;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -11,10 +11,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import se.tidigt.gateway.cluster.ClusterMembers;
-import se.tidigt.gateway.problem.ApiProblem;
-import se.tidigt.gateway.projections.ParkedEvents;
-import se.tidigt.gateway.projections.SegmentFailures;
+import se.tidigt.platform.cluster.ClusterMembers;
+import se.tidigt.platform.problem.ApiProblem;
+import se.tidigt.platform.projections.ParkedEvents;
+import se.tidigt.platform.projections.SegmentFailures;
 
 import java.io.IOException;
 import java.util.HashSet;

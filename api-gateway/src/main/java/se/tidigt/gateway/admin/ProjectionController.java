@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.tidigt.gateway.projections.ParkedEvents;
-import se.tidigt.gateway.security.Role;
-import se.tidigt.gateway.security.Roles;
+import se.tidigt.platform.projections.ParkedEvents;
+import se.tidigt.platform.actor.Role;
+import se.tidigt.platform.actor.Roles;
 
 import java.net.URI;
 import java.util.List;

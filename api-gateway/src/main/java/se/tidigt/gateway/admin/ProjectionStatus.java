@@ -2,8 +2,8 @@ package se.tidigt.gateway.admin;
 
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import se.tidigt.gateway.projections.ParkedEvents;
-import se.tidigt.gateway.projections.SegmentFailures;
+import se.tidigt.platform.projections.ParkedEvents;
+import se.tidigt.platform.projections.SegmentFailures;
 
 import java.util.List;
 import java.util.Map;

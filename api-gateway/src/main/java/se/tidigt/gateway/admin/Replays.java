@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
-import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.platform.problem.ApiProblem;
 
 import java.time.Clock;
 import java.time.Instant;

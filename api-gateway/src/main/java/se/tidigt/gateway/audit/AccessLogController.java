@@ -15,12 +15,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.cases.api.Deadlines;
-import se.tidigt.gateway.audit.accesslog.AccessLog;
-import se.tidigt.gateway.audit.accesslog.AccessLogChain;
-import se.tidigt.gateway.audit.accesslog.AccessLogEntry;
-import se.tidigt.gateway.audit.accesslog.AccessLogSearch;
-import se.tidigt.gateway.audit.signed.Checkpoints;
-import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.audit.accesslog.AccessLog;
+import se.tidigt.audit.accesslog.AccessLogChain;
+import se.tidigt.audit.accesslog.AccessLogEntry;
+import se.tidigt.audit.accesslog.AccessLogSearch;
+import se.tidigt.audit.signed.Checkpoints;
+import se.tidigt.platform.problem.ApiProblem;
 
 import java.time.Instant;
 import java.time.LocalDate;

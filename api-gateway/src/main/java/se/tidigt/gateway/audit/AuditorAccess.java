@@ -6,10 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import se.tidigt.gateway.problem.ApiProblem;
-import se.tidigt.gateway.security.Actor;
-import se.tidigt.gateway.security.CurrentActor;
-import se.tidigt.gateway.security.Role;
+import se.tidigt.platform.problem.ApiProblem;
+import se.tidigt.platform.actor.Actor;
+import se.tidigt.platform.actor.CurrentActor;
+import se.tidigt.platform.actor.Role;
 
 import java.util.Set;
 

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.cases.api.identity.PersonalIdentityNumber;
 import se.tidigt.cases.api.identity.Pseudonymiser;
-import se.tidigt.gateway.audit.accesslog.AccessLog;
+import se.tidigt.audit.accesslog.AccessLog;
 import se.tidigt.query.caseview.CaseViews;
 
 import java.time.Instant;

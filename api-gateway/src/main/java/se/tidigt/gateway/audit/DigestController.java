@@ -8,10 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.tidigt.gateway.audit.accesslog.AccessLog;
-import se.tidigt.gateway.audit.chain.DailyDigests;
+import se.tidigt.audit.accesslog.AccessLog;
+import se.tidigt.audit.chain.DailyDigests;
 
-import se.tidigt.gateway.secrets.AuditKeys;
+import se.tidigt.platform.secrets.AuditKeys;
 
 import java.time.LocalDate;
 import java.util.Base64;

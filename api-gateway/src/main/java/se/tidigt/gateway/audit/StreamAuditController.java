@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.tidigt.gateway.audit.accesslog.AccessLog;
-import se.tidigt.gateway.audit.chain.StreamChains;
+import se.tidigt.audit.accesslog.AccessLog;
+import se.tidigt.audit.chain.StreamChains;
 
 import java.util.List;
 

@@ -16,7 +16,7 @@ import se.tidigt.cases.api.StartIntervention;
 import se.tidigt.cases.api.StartPlacement;
 import se.tidigt.cases.api.TransferCase;
 import se.tidigt.gateway.cases.CaseRequests.*;
-import se.tidigt.gateway.personaldata.CaseTexts;
+import se.tidigt.personaldata.CaseTexts;
 
 import java.time.Instant;
 import java.util.function.Function;

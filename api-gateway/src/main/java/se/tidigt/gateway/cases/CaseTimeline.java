@@ -3,10 +3,10 @@ package se.tidigt.gateway.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
-import se.tidigt.gateway.audit.accesslog.ShowsCases;
-import se.tidigt.gateway.audit.history.CaseHistory;
-import se.tidigt.gateway.audit.history.HistoryEntry;
-import se.tidigt.gateway.personaldata.CaseTexts;
+import se.tidigt.audit.accesslog.ShowsCases;
+import se.tidigt.audit.history.CaseHistory;
+import se.tidigt.audit.history.HistoryEntry;
+import se.tidigt.personaldata.CaseTexts;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.cases.api.DecisionKind;
 import se.tidigt.gateway.cases.CaseRequests.*;
-import se.tidigt.gateway.idempotency.WriteRequest;
-import se.tidigt.gateway.personaldata.CaseTexts;
+import se.tidigt.platform.idempotency.WriteRequest;
+import se.tidigt.personaldata.CaseTexts;
 
 import java.util.UUID;
 

@@ -3,16 +3,16 @@ package se.tidigt.gateway.cases;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import se.tidigt.gateway.axon.CommandWrites;
-import se.tidigt.gateway.idempotency.WriteRequest;
+import se.tidigt.platform.axon.CommandWrites;
+import se.tidigt.platform.idempotency.WriteRequest;
 
 import se.tidigt.cases.api.Deadlines;
 import se.tidigt.cases.api.DecisionKind;
 import se.tidigt.cases.api.DelegationOrder;
 import se.tidigt.cases.api.ProposeDecision;
 import se.tidigt.cases.api.ProposedCommand;
-import se.tidigt.gateway.security.Actor;
-import se.tidigt.gateway.security.CurrentActor;
+import se.tidigt.platform.actor.Actor;
+import se.tidigt.platform.actor.CurrentActor;
 import se.tidigt.gateway.security.DistrictScope;
 
 import java.net.URI;

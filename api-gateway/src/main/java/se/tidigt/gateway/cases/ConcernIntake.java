@@ -8,7 +8,7 @@ import se.tidigt.cases.api.RaiseConcern;
 import se.tidigt.cases.api.identity.PersonalIdentityNumber;
 import se.tidigt.cases.api.identity.Pseudonymiser;
 import se.tidigt.gateway.cases.CaseRequests.RaiseConcernRequest;
-import se.tidigt.gateway.idempotency.WriteRequest;
+import se.tidigt.platform.idempotency.WriteRequest;
 
 import java.util.UUID;
 

@@ -1,9 +1,9 @@
 package se.tidigt.gateway.cases;
 
 import org.springframework.stereotype.Component;
-import se.tidigt.gateway.problem.ApiProblem;
-import se.tidigt.gateway.security.Actor;
-import se.tidigt.gateway.security.CurrentActor;
+import se.tidigt.platform.problem.ApiProblem;
+import se.tidigt.platform.actor.Actor;
+import se.tidigt.platform.actor.CurrentActor;
 import se.tidigt.gateway.security.DistrictScope;
 import se.tidigt.query.caseview.CaseView;
 import se.tidigt.query.caseview.CaseViews;

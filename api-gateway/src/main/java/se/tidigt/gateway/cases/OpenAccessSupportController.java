@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.cases.api.OpenAccessKind;
 import se.tidigt.cases.api.RecordOpenAccessSupport;
-import se.tidigt.gateway.axon.CommandWrites;
-import se.tidigt.gateway.idempotency.WriteRequest;
+import se.tidigt.platform.axon.CommandWrites;
+import se.tidigt.platform.idempotency.WriteRequest;
 
 import java.time.YearMonth;
 

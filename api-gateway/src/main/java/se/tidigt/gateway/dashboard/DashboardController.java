@@ -7,8 +7,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.HtmlUtils;
-import se.tidigt.gateway.security.Actor;
-import se.tidigt.gateway.security.CurrentActor;
+import se.tidigt.platform.actor.Actor;
+import se.tidigt.platform.actor.CurrentActor;
 
 
 /**

@@ -26,10 +26,10 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import se.tidigt.gateway.problem.ProblemResponses;
-import se.tidigt.gateway.security.ActorPrincipal;
+import se.tidigt.platform.actor.ActorPrincipal;
 import se.tidigt.gateway.security.IdentityClaims;
 import se.tidigt.gateway.security.SignInPaused;
-import se.tidigt.gateway.security.Role;
+import se.tidigt.platform.actor.Role;
 
 import java.io.IOException;
 import java.util.List;

@@ -4,7 +4,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
-import se.tidigt.gateway.security.ActorPrincipal;
+import se.tidigt.platform.actor.ActorPrincipal;
 
 import java.util.Collection;
 

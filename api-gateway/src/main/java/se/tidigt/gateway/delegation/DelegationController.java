@@ -19,9 +19,9 @@ import se.tidigt.cases.api.DecisionKind;
 import se.tidigt.cases.api.DecisionRank;
 import se.tidigt.cases.api.Deadlines;
 import se.tidigt.cases.api.Delegation;
-import se.tidigt.gateway.axon.CommandWrites;
+import se.tidigt.platform.axon.CommandWrites;
 import se.tidigt.gateway.cases.DistrictAccess;
-import se.tidigt.gateway.idempotency.WriteRequest;
+import se.tidigt.platform.idempotency.WriteRequest;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -9,7 +9,7 @@ import se.tidigt.cases.api.DecisionRank;
 import se.tidigt.cases.api.Delegation;
 import se.tidigt.cases.api.DelegationChanged;
 import se.tidigt.cases.api.DelegationOrder;
-import se.tidigt.gateway.axon.EventMetadata;
+import se.tidigt.platform.axon.EventMetadata;
 
 import java.time.Instant;
 import java.time.LocalDate;

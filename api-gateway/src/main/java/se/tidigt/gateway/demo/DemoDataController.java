@@ -5,8 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.tidigt.gateway.security.Role;
-import se.tidigt.gateway.security.Roles;
+import se.tidigt.demo.DemoDataProgress;
+import se.tidigt.platform.actor.Role;
+import se.tidigt.platform.actor.Roles;
 
 /** The demo-data load's progress, for the platform admin. */
 @RestController

@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import se.tidigt.gateway.problem.ApiProblem;
-import se.tidigt.gateway.problem.Problems;
+import se.tidigt.platform.problem.ApiProblem;
+import se.tidigt.platform.problem.Problems;
 
 import java.time.Duration;
 import java.util.Map;

@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.cases.api.ErasureGround;
-import se.tidigt.gateway.axon.Versions;
-import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.personaldata.Erasure;
+import se.tidigt.platform.axon.Versions;
+import se.tidigt.platform.problem.ApiProblem;
 import se.tidigt.query.caseview.CaseViews;
 
 /** The platform admin erases a case's personal details (the rule is in the security chain's table). */

@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.personaldata.Weeding;
+import se.tidigt.platform.problem.ApiProblem;
 
 import java.util.List;
 

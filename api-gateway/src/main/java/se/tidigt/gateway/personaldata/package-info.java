@@ -1,5 +1,2 @@
-/**
- * Personal data by design: free text about a family sealed with a key of the case's own, erasure by
- * destroying that key (crypto-shredding), and the statutory weeding (gallring) that erases on a schedule.
- */
+/** The operators' erasure on request and the weeding's preview and reports, over HTTP (module personal-data does the work). */
 package se.tidigt.gateway.personaldata;

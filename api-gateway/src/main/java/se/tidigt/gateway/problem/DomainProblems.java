@@ -11,6 +11,8 @@ import se.tidigt.cases.api.CaseRuleViolation;
 import se.tidigt.cases.api.InvalidCaseInput;
 import se.tidigt.cases.api.NotEntitledToDecide;
 import se.tidigt.cases.api.identity.InvalidPersonalIdentityNumber;
+import se.tidigt.platform.problem.ApiProblem;
+import se.tidigt.platform.problem.Problems;
 import se.tidigt.rollout.api.InvalidRolloutInput;
 import se.tidigt.rollout.api.RolloutRuleViolation;
 

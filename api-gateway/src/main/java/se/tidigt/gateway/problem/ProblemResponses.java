@@ -10,6 +10,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
+import se.tidigt.platform.problem.ApiProblem;
+import se.tidigt.platform.problem.Problems;
 
 import java.io.IOException;
 

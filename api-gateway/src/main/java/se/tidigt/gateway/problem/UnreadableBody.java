@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import se.tidigt.platform.problem.Problems;
 
 import java.time.temporal.Temporal;
 import java.util.Arrays;

@@ -2,7 +2,7 @@ package se.tidigt.gateway.rollout;
 
 import org.springframework.stereotype.Component;
 import se.tidigt.gateway.cases.WorkModelInForce;
-import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.platform.problem.ApiProblem;
 import se.tidigt.query.rollout.RolloutViews;
 
 import java.time.LocalDate;

@@ -7,6 +7,9 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import se.tidigt.gateway.problem.ProblemResponses;
+import se.tidigt.platform.actor.Actor;
+import se.tidigt.platform.actor.ActorPrincipal;
+import se.tidigt.platform.actor.Role;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -17,11 +20,11 @@ import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
-import static se.tidigt.gateway.security.Role.AUDITOR;
-import static se.tidigt.gateway.security.Role.CITY_ANALYST;
-import static se.tidigt.gateway.security.Role.DISTRICT_ADMIN;
-import static se.tidigt.gateway.security.Role.DISTRICT_SUPERVISOR;
-import static se.tidigt.gateway.security.Role.PLATFORM_ADMIN;
+import static se.tidigt.platform.actor.Role.AUDITOR;
+import static se.tidigt.platform.actor.Role.CITY_ANALYST;
+import static se.tidigt.platform.actor.Role.DISTRICT_ADMIN;
+import static se.tidigt.platform.actor.Role.DISTRICT_SUPERVISOR;
+import static se.tidigt.platform.actor.Role.PLATFORM_ADMIN;
 
 /**
  * Who may call what under {@code /api}: the one table. It is applied in the security filter chain,

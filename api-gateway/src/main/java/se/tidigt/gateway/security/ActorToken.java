@@ -1,6 +1,7 @@
 package se.tidigt.gateway.security;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import se.tidigt.platform.actor.ActorPrincipal;
 
 import java.util.List;
 

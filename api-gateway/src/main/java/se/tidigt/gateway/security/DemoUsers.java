@@ -3,6 +3,9 @@ package se.tidigt.gateway.security;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import se.tidigt.platform.actor.Actor;
+import se.tidigt.platform.actor.ActorPrincipal;
+import se.tidigt.platform.actor.Role;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package se.tidigt.gateway.security;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import se.tidigt.platform.actor.Actor;
 import se.tidigt.query.caseview.CaseViews;
 import se.tidigt.rollout.api.DistrictCatalogue;
 

@@ -1,6 +1,9 @@
 package se.tidigt.gateway.security;
 
 import org.springframework.security.oauth2.core.ClaimAccessor;
+import se.tidigt.platform.actor.Actor;
+import se.tidigt.platform.actor.Role;
+import se.tidigt.platform.actor.Roles;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package se.tidigt.gateway.security;
 
-import se.tidigt.gateway.secrets.RefusedStart;
+import se.tidigt.platform.secrets.RefusedStart;
 
 /**
  * Thrown at start-up when nobody could ever sign in: no identity provider and no demo users. Its

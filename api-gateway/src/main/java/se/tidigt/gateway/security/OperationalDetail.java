@@ -4,6 +4,8 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import se.tidigt.platform.actor.ActorPrincipal;
+import se.tidigt.platform.actor.Role;
 
 import java.util.function.Supplier;
 

@@ -25,7 +25,6 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import se.tidigt.cases.api.Deadlines;
-import se.tidigt.gateway.database.DeploymentMode;
 import se.tidigt.gateway.problem.ProblemResponses;
 import se.tidigt.rollout.api.District;
 import se.tidigt.rollout.api.DistrictCatalogue;
@@ -187,7 +186,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Conditional(DeploymentMode.DemoUsers.class)
+    @Conditional(DemoUsersSwitch.class)
     DemoUsers demoUsers(DistrictCatalogue districts, @Value("${tidigt.demo-password}") String password) {
         List<String> today = districts.validOn(LocalDate.now(Deadlines.ZONE)).stream()
                 .map(District::code).toList();
@@ -195,7 +194,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Conditional(DeploymentMode.DemoUsers.class)
+    @Conditional(DemoUsersSwitch.class)
     AuthenticationManager demoAuthenticationManager(DemoUsers users, Clock clock) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(new BCryptPasswordEncoder());

@@ -3,6 +3,8 @@ package se.tidigt.gateway.security;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
+import se.tidigt.platform.actor.Actor;
+import se.tidigt.platform.actor.ActorPrincipal;
 
 /**
  * Turns a verified bearer JWT into the {@link Actor} of the request, read from its claims as

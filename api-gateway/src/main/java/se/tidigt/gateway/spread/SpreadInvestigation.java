@@ -2,7 +2,7 @@ package se.tidigt.gateway.spread;
 
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
-import se.tidigt.gateway.database.DeploymentMode;
+import se.tidigt.demo.DemoDataSwitch;
 import se.tidigt.gateway.spread.SpreadAnswers.DistrictRow;
 import se.tidigt.gateway.spread.SpreadAnswers.EffectUsed;
 import se.tidigt.gateway.spread.SpreadAnswers.Figure;
@@ -49,7 +49,7 @@ class SpreadInvestigation {
         this.rollout = rollout;
         this.catalogue = catalogue;
         this.clock = clock;
-        this.synthetic = DeploymentMode.demoData(environment);
+        this.synthetic = DemoDataSwitch.on(environment);
     }
 
     boolean synthetic() {

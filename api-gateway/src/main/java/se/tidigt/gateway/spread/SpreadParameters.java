@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.platform.problem.ApiProblem;
 
 import java.util.EnumMap;
 import java.util.List;

@@ -8,9 +8,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import se.tidigt.gateway.security.Actor;
-import se.tidigt.gateway.security.ActorPrincipal;
-import se.tidigt.gateway.security.Role;
+import se.tidigt.platform.actor.Actor;
+import se.tidigt.platform.actor.ActorPrincipal;
+import se.tidigt.platform.actor.Role;
 import se.tidigt.query.stats.Stats;
 
 import java.time.Clock;

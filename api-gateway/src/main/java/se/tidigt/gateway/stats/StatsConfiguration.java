@@ -6,7 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import se.tidigt.gateway.database.DeploymentMode;
+import se.tidigt.platform.database.DeploymentMode;
 import se.tidigt.query.stats.protection.CellKeyMethod;
 import se.tidigt.query.stats.protection.KeyedRecordKeys;
 import se.tidigt.query.stats.protection.PerturbationTable;

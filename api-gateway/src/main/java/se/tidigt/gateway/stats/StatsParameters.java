@@ -1,7 +1,7 @@
 package se.tidigt.gateway.stats;
 
 import se.tidigt.cases.api.ConcernKind;
-import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.platform.problem.ApiProblem;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.tidigt.gateway.audit.offline.VerifyExport;
+import se.tidigt.audit.verifier.VerifyExport;
 import se.tidigt.gateway.support.Api;
 import se.tidigt.gateway.support.ApiTest;
 
@@ -33,9 +33,9 @@ import static se.tidigt.gateway.audit.AuditCases.write;
  */
 class OfflineVerifierTest extends ApiTest {
     @org.springframework.beans.factory.annotation.Autowired
-    se.tidigt.gateway.secrets.AuditKeys keys;
+    se.tidigt.platform.secrets.AuditKeys keys;
 
-    private static final Path VERIFIER = Path.of("src/main/java/se/tidigt/gateway/audit/offline/VerifyExport.java");
+    private static final Path VERIFIER = Path.of("../audit-verifier/src/main/java/se/tidigt/audit/verifier/VerifyExport.java");
     private static final String DAY = "2025-02-10";
 
     record Run(int exit, String output) {

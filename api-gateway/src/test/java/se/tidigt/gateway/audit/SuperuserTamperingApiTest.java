@@ -5,10 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
-import se.tidigt.gateway.audit.offline.VerifyExport;
-import se.tidigt.gateway.audit.signed.Checkpoint;
-import se.tidigt.gateway.audit.signed.Checkpoints;
-import se.tidigt.gateway.secrets.AuditKeys;
+import se.tidigt.audit.verifier.VerifyExport;
+import se.tidigt.audit.signed.Checkpoint;
+import se.tidigt.audit.signed.Checkpoints;
+import se.tidigt.platform.secrets.AuditKeys;
 import se.tidigt.gateway.support.Api;
 import se.tidigt.gateway.support.ApiTest;
 

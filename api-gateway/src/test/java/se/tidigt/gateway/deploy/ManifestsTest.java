@@ -44,7 +44,7 @@ import static se.tidigt.gateway.deploy.Manifests.map;
 class ManifestsTest extends ApiTest {
     /** A name that says it holds a secret. */
     private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|_KEY|TOKEN|CREDENTIAL).*", Pattern.CASE_INSENSITIVE);
-    /** X_FILE names a file whose content is X (se.tidigt.gateway.secrets.SecretFiles). */
+    /** X_FILE names a file whose content is X (se.tidigt.platform.secrets.SecretFiles). */
     private static final Pattern SECRET_FILE = Pattern.compile("((?:TIDIGT|SPRING)_.+)_FILE");
 
     @Autowired
@@ -266,7 +266,7 @@ class ManifestsTest extends ApiTest {
         Map<String, Object> backup = manifests.one("ScheduledBackup");
         assertThat(at(backup, "spec", "cluster", "name")).isEqualTo(at(cluster, "metadata", "name"));
 
-        // As se.tidigt.gateway.axon.TransactionTimeouts checks at start: set, and at most half the gap timeout.
+        // As se.tidigt.platform.axon.TransactionTimeouts checks at start: set, and at most half the gap timeout.
         Duration gapTimeout = DurationStyle.detectAndParse(settings().resolve("tidigt.event-store.gap-timeout", manifests.values()));
         Map<String, Object> parameters = map(at(cluster, "spec", "postgresql", "parameters"));
         for (String timeout : List.of("statement_timeout", "idle_in_transaction_session_timeout")) {

@@ -1,7 +1,7 @@
 package se.tidigt.gateway.limits;
 
 import org.junit.jupiter.api.Test;
-import se.tidigt.gateway.problem.ApiProblem;
+import se.tidigt.platform.problem.ApiProblem;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.tidigt.gateway.support.Api;
 import se.tidigt.gateway.support.ApiTest;
+import se.tidigt.personaldata.CaseTexts;
 
 import java.time.Duration;
 import java.time.LocalDate;

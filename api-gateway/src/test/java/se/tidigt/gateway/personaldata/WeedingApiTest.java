@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import se.tidigt.gateway.support.ApiTest;
 import se.tidigt.gateway.support.Children;
+import se.tidigt.personaldata.Weeding;
 
 import java.time.Instant;
 import java.time.LocalDate;

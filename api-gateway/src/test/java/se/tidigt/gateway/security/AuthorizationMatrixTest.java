@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import se.tidigt.gateway.support.Api;
 import se.tidigt.gateway.support.ApiTest;
 import se.tidigt.gateway.support.Tokens;
+import se.tidigt.platform.actor.Role;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

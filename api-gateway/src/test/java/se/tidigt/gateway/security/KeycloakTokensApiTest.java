@@ -7,6 +7,7 @@ import se.tidigt.gateway.support.KeycloakAdmin;
 import se.tidigt.gateway.support.KeycloakServer;
 import se.tidigt.gateway.support.KeycloakSignIn;
 import se.tidigt.gateway.support.KeycloakTest;
+import se.tidigt.platform.actor.Role;
 
 import java.time.Duration;
 import java.time.Instant;

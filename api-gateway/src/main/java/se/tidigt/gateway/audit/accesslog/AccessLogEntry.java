@@ -1,9 +1,0 @@
-package se.tidigt.gateway.audit.accesslog;
-
-import java.time.Instant;
-import java.util.List;
-
-/** One read as the access log holds it. */
-public record AccessLogEntry(long position, Instant readAt, String user, String role, String district, String endpoint,
-                             String path, List<String> caseIds, String correlationId, String entryHash) {
-}

@@ -1,8 +1,0 @@
-package se.tidigt.gateway.audit.accesslog;
-
-import java.util.List;
-
-/** An answer that names the cases it shows, so that {@link ReadLogging} logs exactly those. */
-public interface ShowsCases {
-    List<String> caseIds();
-}

@@ -1,4 +1,0 @@
-/**
- * Axon on PostgreSQL: aggregates registered, duplicate keys recognised, who acted on every event, the write path.
- */
-package se.tidigt.gateway.axon;

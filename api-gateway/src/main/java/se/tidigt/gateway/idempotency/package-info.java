@@ -1,4 +1,0 @@
-/**
- * Idempotency keys: a retried POST gets its first answer and stores nothing new.
- */
-package se.tidigt.gateway.idempotency;

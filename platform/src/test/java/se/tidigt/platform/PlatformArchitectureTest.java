@@ -1,0 +1,35 @@
+package se.tidigt.platform;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The platform's inner order (docs/architecture.md): the event store's wiring at the top (the one part of the house
+ * that knows the aggregates, as ArchitectureTest holds), the database, idempotency, cluster membership and dead
+ * letters beneath it, and at the bottom what everything uses (who is acting, the problem a request fails with, the
+ * correlation id, the deployment's secrets).
+ */
+@AnalyzeClasses(packages = "se.tidigt", importOptions = ImportOption.DoNotIncludeTests.class)
+class PlatformArchitectureTest {
+
+    @ArchTest
+    static final ArchRule the_platform_packages_are_free_of_cycles = slices()
+            .matching("se.tidigt.platform.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule nothing_else_of_the_platform_depends_on_the_event_store_wiring = noClasses()
+            .that().resideInAPackage("se.tidigt.platform..").and().resideOutsideOfPackage("se.tidigt.platform.axon..")
+            .should().dependOnClassesThat().resideInAPackage("se.tidigt.platform.axon..");
+
+    @ArchTest
+    static final ArchRule the_foundations_use_no_other_part_of_the_platform = noClasses()
+            .that().resideInAnyPackage("se.tidigt.platform.actor..", "se.tidigt.platform.problem..",
+                    "se.tidigt.platform.correlation..", "se.tidigt.platform.secrets..")
+            .should().dependOnClassesThat().resideInAnyPackage("se.tidigt.platform.axon..", "se.tidigt.platform.database..",
+                    "se.tidigt.platform.idempotency..", "se.tidigt.platform.cluster..", "se.tidigt.platform.projections..");
+}
