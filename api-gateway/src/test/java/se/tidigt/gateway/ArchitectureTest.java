@@ -18,7 +18,8 @@ class ArchitectureTest {
     /** The gateway's features; beneath them the web's foundations (security, problems, input, limits, OpenAPI). */
     private static final String[] GATEWAY_FEATURES = {"se.tidigt.gateway.cases..", "se.tidigt.gateway.rollout..",
             "se.tidigt.gateway.stats..", "se.tidigt.gateway.dashboard..", "se.tidigt.gateway.audit..",
-            "se.tidigt.gateway.admin..", "se.tidigt.gateway.demo..", "se.tidigt.gateway.personaldata.."};
+            "se.tidigt.gateway.admin..", "se.tidigt.gateway.demo..", "se.tidigt.gateway.personaldata..",
+            "se.tidigt.gateway.delegation..", "se.tidigt.gateway.caseload..", "se.tidigt.gateway.spread.."};
 
     @ArchTest
     static final ArchRule the_domains_depend_on_no_other_module = noClasses()
@@ -63,9 +64,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(GATEWAY_FEATURES);
 
     @ArchTest
-    static final ArchRule only_the_rollout_uses_the_cases_package = noClasses()
+    static final ArchRule only_the_rollout_and_the_delegation_use_the_cases_package = noClasses()
             .that().resideInAPackage("se.tidigt.gateway..")
-            .and().resideOutsideOfPackages("se.tidigt.gateway.cases..", "se.tidigt.gateway.rollout..")
+            // The delegation is the district's, so it asks the cases' district access who may read and change it.
+            .and().resideOutsideOfPackages("se.tidigt.gateway.cases..", "se.tidigt.gateway.rollout..", "se.tidigt.gateway.delegation..")
             .should().dependOnClassesThat().resideInAPackage("se.tidigt.gateway.cases..");
 
     @ArchTest
