@@ -9,9 +9,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The platform's inner order (docs/architecture.md): the event store's wiring at the top (the one part of the house
- * that knows the aggregates, as ArchitectureTest holds), the database, idempotency, cluster membership and dead
- * letters beneath it, and at the bottom what everything uses (who is acting, the problem a request fails with, the
+ * The platform's inner order (docs/architecture.md): the replays and the event store's wiring at the top (the wiring
+ * the one part of the house that knows the aggregates, as ArchitectureTest holds), the database, idempotency, cluster
+ * membership and dead letters beneath them, and at the bottom what everything uses (who is acting, the problem a request fails with, the
  * correlation id, the deployment's secrets).
  */
 @AnalyzeClasses(packages = "se.tidigt", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -22,9 +22,15 @@ class PlatformArchitectureTest {
             .matching("se.tidigt.platform.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule nothing_else_of_the_platform_depends_on_the_event_store_wiring = noClasses()
-            .that().resideInAPackage("se.tidigt.platform..").and().resideOutsideOfPackage("se.tidigt.platform.axon..")
+    static final ArchRule only_the_replays_use_the_event_store_wiring = noClasses()
+            .that().resideInAPackage("se.tidigt.platform..")
+            .and().resideOutsideOfPackages("se.tidigt.platform.axon..", "se.tidigt.platform.replays..")
             .should().dependOnClassesThat().resideInAPackage("se.tidigt.platform.axon..");
+
+    @ArchTest
+    static final ArchRule nothing_of_the_platform_depends_on_the_replays = noClasses()
+            .that().resideInAPackage("se.tidigt.platform..").and().resideOutsideOfPackage("se.tidigt.platform.replays..")
+            .should().dependOnClassesThat().resideInAPackage("se.tidigt.platform.replays..");
 
     @ArchTest
     static final ArchRule the_foundations_use_no_other_part_of_the_platform = noClasses()

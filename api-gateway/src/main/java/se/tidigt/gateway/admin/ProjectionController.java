@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.platform.projections.ParkedEvents;
 import se.tidigt.platform.actor.Role;
 import se.tidigt.platform.actor.Roles;
+import se.tidigt.platform.replays.ProjectionAdmin;
+import se.tidigt.platform.replays.ProjectionStatus;
 
 import java.net.URI;
 import java.util.List;

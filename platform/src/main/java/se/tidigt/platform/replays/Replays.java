@@ -1,4 +1,4 @@
-package se.tidigt.gateway.admin;
+package se.tidigt.platform.replays;
 
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;

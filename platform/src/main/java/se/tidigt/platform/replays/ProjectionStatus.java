@@ -1,4 +1,4 @@
-package se.tidigt.gateway.admin;
+package se.tidigt.platform.replays;
 
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -21,7 +21,7 @@ import java.util.OptionalLong;
  * last replay went (for a bulk rebuild also while it runs: events handled, position, rate; the projection is
  * {@code replaying} until it has handed over to the processor, and its progress is the position over the head).
  */
-record ProjectionStatus(String name, String mode, boolean running, boolean error, List<SegmentStatus> segments,
+public record ProjectionStatus(String name, String mode, boolean running, boolean error, List<SegmentStatus> segments,
                         long position, long head, long lag, boolean replaying, double replayProgressPercent,
                         Replays.ReplayState replay, ParkedEvents.Summary parked) {
 

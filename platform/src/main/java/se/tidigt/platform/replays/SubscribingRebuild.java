@@ -1,4 +1,4 @@
-package se.tidigt.gateway.admin;
+package se.tidigt.platform.replays;
 
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;

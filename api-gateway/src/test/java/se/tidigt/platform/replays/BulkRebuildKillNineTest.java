@@ -1,4 +1,4 @@
-package se.tidigt.gateway.admin;
+package se.tidigt.platform.replays;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.admin;
+package se.tidigt.platform.replays;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +28,7 @@ import java.util.Set;
  * {@code tidigt.projection.parked.events}).
  */
 @Component
-class ProjectionAdmin {
+public class ProjectionAdmin {
     private static final ObjectMapper TOKENS = new ObjectMapper();
 
     private final EventProcessingConfiguration processing;
@@ -65,11 +65,11 @@ class ProjectionAdmin {
         });
     }
 
-    List<ProjectionStatus> all() {
+    public List<ProjectionStatus> all() {
         return processing.eventProcessors().keySet().stream().sorted().map(this::status).toList();
     }
 
-    ProjectionStatus status(String name) {
+    public ProjectionStatus status(String name) {
         EventProcessor processor = processor(name);
         long head = head();
         if (processor instanceof StreamingEventProcessor streaming) {
@@ -81,7 +81,7 @@ class ProjectionAdmin {
     }
 
     /** Starts a rebuild from the first event; the API keeps answering from the current tables meanwhile. */
-    void replay(String name) {
+    public void replay(String name) {
         EventProcessor processor = processor(name);
         if (processor instanceof StreamingEventProcessor) {
             requireNoOtherInstanceRunning(name);
@@ -105,17 +105,17 @@ class ProjectionAdmin {
         }
     }
 
-    ParkedEvents.Summary parked(String name) {
+    public ParkedEvents.Summary parked(String name) {
         requireParking(name);
         return parked.summary(name);
     }
 
-    boolean retryParked(String name, String caseId) {
+    public boolean retryParked(String name, String caseId) {
         requireParked(name, caseId);
         return parked.retry(name, caseId);
     }
 
-    long evictParked(String name, String caseId) {
+    public long evictParked(String name, String caseId) {
         requireParked(name, caseId);
         return parked.evict(name, caseId);
     }
