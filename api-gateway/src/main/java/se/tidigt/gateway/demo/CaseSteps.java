@@ -15,9 +15,9 @@ import java.util.UUID;
  * the family between an intake, an investigating and an intervening social worker; in the team
  * one worker holds every function. Deadlines are broken now and then (the team less often), some
  * investigations are extended, a few families move. Throws {@link NotYet} when a step would lie
- * after now, leaving the case open where it stands. Some cases that reached an offer end with the child
- * placed out of home ({@link Intake#placement()}), drawn from dice of the case's own, so that every other
- * step of the city is drawn as it was before placements were written.
+ * after now, leaving the case open where it stands. Some accepted interventions are given with the child
+ * placed out of home for their whole course ({@link Intake#placement()}): drawn from dice of the case's own
+ * and timed by the intervention's own steps, so every other step of the city is as it was before.
  */
 final class CaseSteps {
     private static final String[] EXTENSION_REASONS = {"Awaiting a child psychiatric assessment",
@@ -105,7 +105,6 @@ final class CaseSteps {
             if (firstOffer && chance(0.2)) {
                 return offer(intake.intervention(age, random), false);
             }
-            place();
             return close(1 + random.nextInt(10), ClosureReason.FAMILY_DECLINED);
         }
         boolean childAlone = type.isOpen() && age >= 13 && chance(0.2);
@@ -115,33 +114,30 @@ final class CaseSteps {
         } else {
             add(new AssignWorker(caseId, intakeWorker, WorkerFunction.INTERVENTION, answered, null));
         }
-        add(new StartIntervention(caseId, offerId, after(2 + random.nextInt(20)), null));
-        add(new EndIntervention(caseId, offerId, after(60 + random.nextInt(240)), outcome(), null));
-        place();
+        Instant started = after(2 + random.nextInt(20));
+        add(new StartIntervention(caseId, offerId, started, null));
+        String placementId = placed(started);
+        Instant ended = after(60 + random.nextInt(240));
+        add(new EndIntervention(caseId, offerId, ended, outcome(), null));
+        if (placementId != null) {
+            add(new EndPlacement(caseId, placementId, ended, null));
+        }
         return close(1 + random.nextInt(14), ClosureReason.SUPPORT_COMPLETED);
     }
 
-    /** Perhaps a placement, 5 to 60 days after the last step, for 60 to 540 days; still running if its end lies ahead. */
-    private void place() {
+    /**
+     * Perhaps the intervention is given with the child placed out of home from its start (ending with it):
+     * the placement's id, or null. Its dice are the case's own.
+     */
+    private String placed(Instant at) {
         Random dice = new Random(caseId.hashCode() * 31L + 17);
         if (dice.nextDouble() >= intake.placement()) {
-            return;
+            return null;
         }
-        PlacementKind kind = intake.placementKind(age, dice);
-        boolean compulsory = dice.nextDouble() < Intake.COMPULSORY;
         String placementId = UUID.nameUUIDFromBytes((caseId + ":placement").getBytes()).toString();
-        add(new StartPlacement(caseId, placementId, later(5 + dice.nextInt(56)), kind, compulsory, null));
-        add(new EndPlacement(caseId, placementId, later(60 + dice.nextInt(481)), null));
-    }
-
-    /** A weekday-agnostic 10 o'clock {@code days} after the last step (no dice: a placement draws from its own). */
-    private Instant later(int days) {
-        Instant next = Deadlines.localDate(t).plusDays(days).atTime(10, 0).atZone(Deadlines.ZONE).toInstant();
-        if (next.isAfter(now)) {
-            throw new NotYet();
-        }
-        t = next;
-        return next;
+        add(new StartPlacement(caseId, placementId, at, intake.placementKind(age, dice), dice.nextDouble() < Intake.COMPULSORY,
+                null));
+        return placementId;
     }
 
     private void collaborate() {

@@ -23,13 +23,13 @@ final class Intake {
     static final double ORDINARY_ACCEPTANCE = 0.50;
     static final double TEAM_ACCEPTANCE = 0.95;
     /**
-     * The share of cases that reach an offer and end with the child placed out of home: an assumption of the
-     * synthetic city (lower in the team, as the pilot's partners expected), not a finding.
+     * The share of accepted interventions given with the child placed out of home for their whole course: an
+     * assumption of the synthetic city (lower in the team, as the pilot's partners expected), not a finding.
      */
-    static final double ORDINARY_PLACEMENT = 0.10;
-    static final double TEAM_PLACEMENT = 0.05;
+    static final double ORDINARY_PLACEMENT = 0.16;
+    static final double TEAM_PLACEMENT = 0.03;
     /** Of the placements, the share that is care under LVU. */
-    static final double COMPULSORY = 0.30;
+    static final double COMPULSORY = 0.15;
     /** How far the accepted count may stray from the model's rate before the dice are overruled. */
     private static final int SLACK = 2;
 

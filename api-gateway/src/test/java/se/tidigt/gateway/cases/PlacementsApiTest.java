@@ -66,6 +66,13 @@ class PlacementsApiTest extends ApiTest {
         assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
         assertThat(ended.json().get("version").asLong()).isEqualTo(3);
 
+        JsonNode view = hv().get("/api/v1/cases/" + caseId).json();
+        assertThat(view.at("/progress/placements/0/placementId").asText()).isEqualTo(body.get("placementId").asText());
+        assertThat(view.at("/progress/placements/0/kind").asText()).isEqualTo("HVB");
+        assertThat(view.at("/progress/placements/0/compulsory").asBoolean()).isTrue();
+        assertThat(Instant.parse(view.at("/progress/placements/0/endedAt").asText())).isAfter(
+                Instant.parse(view.at("/progress/placements/0/startedAt").asText()));
+        assertThat(view.get("version").asLong()).isEqualTo(3);
         JsonNode history = as("auditor").get("/api/v1/audit/cases/" + caseId + "/history").json();
         assertThat(history.get("events").findValuesAsText("type"))
                 .containsExactly("ConcernRaised", "PlacementStarted", "PlacementEnded");

@@ -13,6 +13,9 @@ import se.tidigt.cases.api.InvestigationConcluded;
 import se.tidigt.cases.api.InvestigationExtended;
 import se.tidigt.cases.api.InvestigationOpened;
 import se.tidigt.cases.api.InvestigationOutcome;
+import se.tidigt.cases.api.PlacementEnded;
+import se.tidigt.cases.api.PlacementKind;
+import se.tidigt.cases.api.PlacementStarted;
 import se.tidigt.cases.api.ProtectionNeedAssessed;
 
 import java.time.Instant;
@@ -21,14 +24,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** How far a case has come: assessments, investigation and offers with the family's answers. */
+/** How far a case has come: assessments, investigation, offers with the family's answers, out-of-home placements. */
 public class CaseProgress {
     public ProtectionAssessment protectionAssessment;
     public InitialAssessment initialAssessment;
     public Investigation investigation;
     public List<Offer> offers = new ArrayList<>();
+    /** In the order they started; {@code endedAt} null while the child is placed. */
+    public List<Placement> placements = new ArrayList<>();
 
     public record ProtectionAssessment(Instant assessedAt, boolean immediateProtectionNeeded) {
+    }
+
+    public record Placement(String placementId, PlacementKind kind, boolean compulsory, Instant startedAt, Instant endedAt) {
     }
 
     public record InitialAssessment(Instant completedAt, InitialAssessmentDecision decision) {
@@ -76,11 +84,11 @@ public class CaseProgress {
         } else if (event instanceof InterventionOffered e) {
             offers.add(Offer.offered(e));
         } else {
-            applyToOffer(event);
+            applyToOfferOrPlacement(event);
         }
     }
 
-    private void applyToOffer(CaseEvent event) {
+    private void applyToOfferOrPlacement(CaseEvent event) {
         if (event instanceof FamilyAccepted e) {
             offer(e.offerId()).accepted(e);
         } else if (event instanceof FamilyDeclined e) {
@@ -89,6 +97,11 @@ public class CaseProgress {
             offer(e.offerId()).startedAt = e.occurredAt();
         } else if (event instanceof InterventionEnded e) {
             offer(e.offerId()).ended(e);
+        } else if (event instanceof PlacementStarted e) {
+            placements.add(new Placement(e.placementId(), e.kind(), e.compulsory(), e.occurredAt(), null));
+        } else if (event instanceof PlacementEnded e) {
+            placements.replaceAll(p -> p.placementId().equals(e.placementId())
+                    ? new Placement(p.placementId(), p.kind(), p.compulsory(), p.startedAt(), e.occurredAt()) : p);
         }
     }
 
