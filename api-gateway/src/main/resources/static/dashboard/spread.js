@@ -64,7 +64,9 @@
     });
     const npv = total.netPresentValueSek;
     $('placement-text').textContent = npv && npv.value !== undefined && npv.value !== null
-      ? fill(t('spNpvText'), { years: inv.horizonYears, npv: num(npv.value, 0), range: range(npv, 0) })
+      ? fill(t('spNpvText'), { years: inv.horizonYears, npv: num(npv.value, 0),
+        range: npv.low !== undefined && npv.low !== null && npv.high !== undefined && npv.high !== null
+          ? ' (' + t('spInterval') + ' ' + range(npv, 0) + ')' : '' })
       : t('spPlacementUnknown');
   }
 

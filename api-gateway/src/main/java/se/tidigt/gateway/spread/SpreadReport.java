@@ -30,6 +30,8 @@ class SpreadReport {
             table { border-collapse: collapse; width: 100%; margin: 0.5em 0; font-size: 8.5pt; }
             th, td { border: 1px solid #bbb; padding: 3px 4px; text-align: left; vertical-align: top; }
             td.num { text-align: right; white-space: nowrap; }
+            tr, li, .bar-row { page-break-inside: avoid; }
+            thead { display: table-header-group; }
             .bars { margin: 0.5em 0; } .bar-row { margin: 2px 0; }
             .bar-label { font-size: 8.5pt; } .track { background: #eee; height: 8px; width: 100%; }
             .gain { background: #1f6f43; height: 8px; } .cost { background: #8a5a00; height: 8px; }
@@ -101,10 +103,13 @@ class SpreadReport {
         }
         h.append("</p><p>");
         if (t.netPresentValueSek().known()) {
-            h.append(w.swedish() ? "Undvikna placeringar ger ett samhällsekonomiskt nettonuvärde över " + inv.horizonYears() + " år på "
-                    : "Avoided placements give a socio-economic net present value over " + inv.horizonYears() + " years of ")
-                    .append(w.number(t.netPresentValueSek().value(), 0)).append(w.swedish() ? " kronor (" : " SEK (")
-                    .append(range(t.netPresentValueSek(), w, 0)).append(").");
+            Figure npv = t.netPresentValueSek();
+            h.append(w.swedish() ? "Med effekten på placeringar blir det samhällsekonomiska nettonuvärdet över " + inv.horizonYears() + " år "
+                    : "With the effect on placements, the socio-economic net present value over " + inv.horizonYears() + " years is ")
+                    .append(w.number(npv.value(), 0)).append(w.swedish() ? " kronor" : " SEK")
+                    .append(npv.low() == null || npv.high() == null
+                            ? (w.swedish() ? " (intervallet kan inte anges)." : " (its interval cannot be given).")
+                            : (w.swedish() ? " (95 % intervall " : " (95 % interval ") + range(npv, w, 0) + ").");
         } else {
             h.append(esc(w.swedish() ? "Effekten på placeringar är ännu inte känd, så undvikna kostnader och nettonuvärde redovisas inte."
                     : "The effect on placements is not known yet, so avoided costs and the net present value are not given: "
