@@ -136,10 +136,14 @@ class DashboardSecurity {
                 && NOT_PAGES.stream().noneMatch(path::startsWith);
     }
 
-    /** After sign-in: an auditor to the auditors' pages, everyone else to the city or district view. */
+    /**
+     * After sign-in: an auditor to the auditors' pages, a district user to the district's worklist (where
+     * the work is; its figures are a link away), everyone else to the city view.
+     */
     private static void home(HttpServletRequest request, HttpServletResponse response, Authentication signedIn) throws IOException {
         boolean auditor = signedIn.getAuthorities().stream().anyMatch(a -> Role.AUDITOR.authority().equals(a.getAuthority()));
-        response.sendRedirect(request.getContextPath() + (auditor ? AUDIT : "/"));
+        boolean district = signedIn.getAuthorities().stream().anyMatch(a -> List.of(DISTRICT_ROLES).contains(a.getAuthority()));
+        response.sendRedirect(request.getContextPath() + (auditor ? AUDIT : district ? DistrictPages.WORKLIST : "/"));
     }
 
     /** Spring adds PKCE to a public client's requests by itself; a confidential client (with a secret) gets it too. */

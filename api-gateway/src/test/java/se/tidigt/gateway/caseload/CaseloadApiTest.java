@@ -60,6 +60,27 @@ class CaseloadApiTest extends ApiTest {
     }
 
     @Test
+    void a_case_transferred_away_counts_for_its_first_district_until_the_transfer_and_for_the_next_from_then() {
+        Api supervisor = bearer(Tokens.forRole("tove.supervisor", "DISTRICT_SUPERVISOR", "skarpnack"));
+        YearMonth then = YearMonth.from(daysAgo(40).atZone(ZoneId.of("Europe/Stockholm")));
+        String caseId = supervisor.post(SKARPNACK + "/cases", concern(daysAgo(40))).json().get("caseId").asText();
+        long thenBefore = openCases(supervisor, SKARPNACK, then);
+        long nowBefore = openCases(supervisor, SKARPNACK, YearMonth.now(ZoneId.of("Europe/Stockholm")));
+
+        assertThat(supervisor.post("/api/v1/cases/" + caseId + "/transfer", Map.of("toDistrict", "farsta",
+                "transferredAt", daysAgo(1).toString())).status()).isEqualTo(200);
+
+        assertThat(openCases(supervisor, SKARPNACK, then)).as("still the district's case at the end of that month").isEqualTo(thenBefore);
+        assertThat(openCases(supervisor, SKARPNACK, YearMonth.now(ZoneId.of("Europe/Stockholm")))).isEqualTo(nowBefore - 1);
+        Api farsta = bearer(Tokens.forRole("frida.supervisor", "DISTRICT_SUPERVISOR", "farsta"));
+        assertThat(openCases(farsta, "/api/v1/districts/farsta", YearMonth.now(ZoneId.of("Europe/Stockholm")))).isGreaterThanOrEqualTo(1);
+    }
+
+    private static long openCases(Api api, String district, YearMonth month) {
+        return api.get(district + "/caseload?from=" + month + "&to=" + month).json().get("months").get(0).get("openCases").asLong();
+    }
+
+    @Test
     void another_districts_caseload_is_to_a_district_user_a_district_that_does_not_exist() {
         Api farsta = bearer(Tokens.forRole("farsta.worker", "DISTRICT_WORKER", "farsta"));
         JsonNode other = assertProblem(farsta.get(SKARPNACK + "/caseload"), 404);

@@ -209,6 +209,8 @@ class DashboardBrowserTest extends DemoCityTest {
     @Test
     void a_district_user_sees_their_own_figures_their_worklist_overdue_first_and_their_cases() {
         browser.signIn("hv-admin");
+        browser.waiting(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/district"));
+        browser.open("/");
         browser.awaitFigures();
 
         assertThat(browser.find("#view-title").getText()).isEqualTo("Stadsdelsvy – Hässelby-Vällingby");

@@ -52,7 +52,7 @@ class DashboardSessionApiTest extends ApiTest {
 
     @Test
     void a_signed_in_district_user_reads_with_the_session_and_writes_only_with_the_csrf_token() throws Exception {
-        assertThat(signIn("farsta-admin", "demo").headers().firstValue("Location").orElseThrow()).endsWith("/");
+        assertThat(signIn("farsta-admin", "demo").headers().firstValue("Location").orElseThrow()).endsWith("/district");
         JsonNode session = Api.JSON.readTree(send(get("/dashboard/session")).body());
         assertThat(session.path("user").asText()).isEqualTo("farsta-admin");
         assertThat(session.path("role").asText()).isEqualTo("DISTRICT_ADMIN");

@@ -85,7 +85,7 @@ class IdentityProviderSignInApiTest extends ApiTest {
     void a_district_admin_signed_in_at_the_provider_uses_the_page_and_its_api_calls_by_the_access_rules() throws Exception {
         HttpResponse<String> back = signInAs(c -> c.claim("preferred_username", "oda.oidc")
                 .claim("realm_access", Map.of("roles", List.of("offline_access", "DISTRICT_ADMIN"))).claim("district", "farsta"));
-        assertThat(location(back)).endsWith("/");
+        assertThat(location(back)).as("a district user lands on the district's worklist").endsWith("/district");
 
         JsonNode session = Api.JSON.readTree(send(get("/dashboard/session")).body());
         assertThat(session.path("user").asText()).isEqualTo("oda.oidc");

@@ -2,6 +2,7 @@ package se.tidigt.query.caseload;
 
 import se.tidigt.cases.api.Deadlines;
 import se.tidigt.query.caseview.CaseView;
+import se.tidigt.rollout.api.DistrictRolloutEvent;
 import se.tidigt.rollout.api.RolloutTimeline;
 import se.tidigt.rollout.api.StaffingRecorded;
 import se.tidigt.rollout.api.WorkModels;
@@ -91,7 +92,7 @@ final class CaseloadCount {
     /** The staffing record in force on the day: the latest effective one (the last recorded of a day). */
     private Optional<BigDecimal> filledFteOn(LocalDate day) {
         StaffingRecorded inForce = null;
-        for (Object entry : timeline.entries()) {
+        for (DistrictRolloutEvent entry : timeline.entries()) {
             if (entry instanceof StaffingRecorded staffing && !staffing.effectiveFrom().isAfter(day)
                     && (inForce == null || !staffing.effectiveFrom().isBefore(inForce.effectiveFrom()))) {
                 inForce = staffing;

@@ -60,9 +60,9 @@ public class CaseViews {
      * away from it (their history says when they were its own).
      */
     public List<CaseView> everInDistrict(String district) {
-        return repository.query("district = :district OR document -> 'transfers' @> CAST(:from AS jsonb) ORDER BY received_at, case_id",
-                new MapSqlParameterSource("district", district)
-                        .addValue("from", "[{\"fromDistrict\":\"" + district.replace("\"", "") + "\"}]"));
+        return repository.query("district = :district OR document -> 'transfers' "
+                        + "@> jsonb_build_array(jsonb_build_object('fromDistrict', CAST(:district AS text))) ORDER BY received_at, case_id",
+                new MapSqlParameterSource("district", district));
     }
 
     /**
