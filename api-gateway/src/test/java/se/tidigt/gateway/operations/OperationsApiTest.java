@@ -74,7 +74,8 @@ class OperationsApiTest extends ApiTest {
                 "/api/v1/districts/{district}/rollout/staffing", "/api/v1/rollout-plans", "/api/v1/rollout-plans/{planId}",
                 "/api/v1/rollout-plans/{planId}/approval", "/api/v1/stats/districts/{district}", "/api/v1/stats/city",
                 "/api/v1/stats/rollout-effect", "/api/v1/admin/projections", "/api/v1/admin/projections/{name}/replay",
-                "/api/v1/cases/{caseId}/placements", "/api/v1/cases/{caseId}/placements/{placementId}/end");
+                "/api/v1/cases/{caseId}/placements", "/api/v1/cases/{caseId}/placements/{placementId}/end",
+                "/api/v1/spread-investigation", "/api/v1/spread-investigation/scenarios", "/api/v1/spread-investigation/report");
         for (String path : expected) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
