@@ -76,6 +76,7 @@ class DistrictPagesBrowserTest extends ApiTest {
         recordFetches();
         step("PROTECTION_ASSESSMENT", form -> form.findElement(By.cssSelector("input[value=false]")).click());
         assertThat(browser.find("#status").getText()).isEqualTo("Sparat: Skyddsbedömning.");
+        assertThat(browser.script("return document.activeElement.id")).as("the answer takes the focus, so a screen reader reads it").isEqualTo("status");
         @SuppressWarnings("unchecked")
         Map<String, Object> sent = (Map<String, Object>) browser.script("return window.sentHeaders.filter(h => h['If-Match']).pop()");
         assertThat(sent.get("If-Match")).isEqualTo("\"1\"");
