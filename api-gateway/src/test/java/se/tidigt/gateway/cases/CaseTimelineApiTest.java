@@ -41,6 +41,9 @@ class CaseTimelineApiTest extends ApiTest {
         assertThat(assessed.get("actor").get("user").asText()).isEqualTo("bromma-admin");
         assertThat(assessed.get("details").get("decision").asText()).isEqualTo("EARLY_SUPPORT");
         assertThat(timeline.toString()).doesNotContain("pseudonym").doesNotContain("sealed:");
+        // A read of case data like any other: in the access log, under the reader and the case.
+        JsonNode logged = as("auditor").get("/api/v1/audit/access-log?caseId=" + caseId + "&user=ada.worker").json().get("entries");
+        assertThat(logged.toString()).contains("/timeline");
     }
 
     @Test
