@@ -116,6 +116,9 @@ class SpreadBrowserTest extends DemoCityTest {
     @Test
     void a_district_user_has_no_way_to_the_spread_view() {
         browser.signIn("farsta-admin");
+        browser.waiting(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/district"));
+        assertThat(browser.findAll("a[href='/spread']")).isEmpty();
+        browser.open("/");
         browser.awaitFigures();
         assertThat(browser.find("#spread-link").isDisplayed()).isFalse();
         browser.open("/spread");

@@ -1,7 +1,8 @@
-package se.tidigt.platform.axon;
+package se.tidigt.gateway.audit;
 
 import org.junit.jupiter.api.Test;
 import se.tidigt.cases.api.CaseEvent;
+import se.tidigt.platform.axon.StoredEventTypes;
 
 import java.io.IOException;
 import java.io.InputStream;
