@@ -1,8 +1,7 @@
-package se.tidigt.gateway.audit;
+package se.tidigt.platform.axon;
 
 import org.junit.jupiter.api.Test;
 import se.tidigt.cases.api.CaseEvent;
-import se.tidigt.platform.axon.StoredEventTypes;
 
 import java.io.IOException;
 import java.io.InputStream;
