@@ -771,8 +771,13 @@
     return {
       id: 'worklist', title: t('worklist'),
       columns: [t('caseId'), t('nextDue'), t('dueDate'), t('daysLeft'), t('overdue'), t('workModel')],
-      rows: sorted.map(d => [d.caseId.slice(0, 8), t(d.nextDue), d.dueDate, d.daysLeft, d.overdue ? t('yes') : t('no'), t(d.workModel)])
+      rows: sorted.map(d => [caseLink(d.caseId), t(d.nextDue), d.dueDate, d.daysLeft, d.overdue ? t('yes') : t('no'), t(d.workModel)])
     };
+  }
+
+  /** A case id as a link to the case's page, where the district works in it. */
+  function caseLink(caseId) {
+    return { kind: 'text', v: caseId.slice(0, 8), href: '/district/cases/' + encodeURIComponent(caseId) };
   }
 
   function caseList(page) {
@@ -788,7 +793,7 @@
     return {
       id: 'cases', title: t('caseList'), after: [pager],
       columns: [t('caseId'), t('receivedAt'), t('status'), t('workModel'), t('reporter'), t('concern')],
-      rows: page.cases.map(c => [c.caseId.slice(0, 8), i18n.date(c.receivedAt), t(c.status), t(c.workModel), t(c.reporter),
+      rows: page.cases.map(c => [caseLink(c.caseId), i18n.date(c.receivedAt), t(c.status), t(c.workModel), t(c.reporter),
         (c.concerns || []).map(t).join(', ')])
     };
   }

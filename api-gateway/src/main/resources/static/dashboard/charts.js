@@ -107,7 +107,9 @@
   function table(caption, columns, rows) {
     const head = element('tr', {}, columns.map(c => element('th', { scope: 'col', text: c })));
     const body = rows.map(r => element('tr', {}, r.map((c, i) => {
-      const cellEl = element(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, text: text(c) });
+      const link = c && typeof c === 'object' && c.href;
+      const cellEl = element(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, text: link ? null : text(c) },
+        link ? [element('a', { href: c.href, text: String(c.v) })] : []);
       if (c && typeof c === 'object' && c.state === 'suppressed') {
         cellEl.className = 'suppressed';
         cellEl.title = i18n.t('suppressedNote');

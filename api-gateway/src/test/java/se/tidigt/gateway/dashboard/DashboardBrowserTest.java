@@ -230,6 +230,9 @@ class DashboardBrowserTest extends DemoCityTest {
                 .allMatch("nej"::equals);
         assertThat(browser.findAll("#cases tbody tr")).hasSize(20);
         String firstCase = browser.find("#cases tbody tr th").getAttribute("textContent");
+        // Each case id leads to the case's page, where the district works in it.
+        assertThat(browser.find("#cases tbody tr th a").getAttribute("href")).contains("/district/cases/").contains(firstCase);
+        assertThat(browser.find("#worklist tbody tr th a").getAttribute("href")).contains("/district/cases/");
         String drawn = browser.drawn();
         browser.find("#cases-next").click();
         browser.awaitRedrawn(drawn);

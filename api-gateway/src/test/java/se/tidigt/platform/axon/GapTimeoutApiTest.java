@@ -27,7 +27,7 @@ import static se.tidigt.gateway.support.CaseRequests.concern;
 import static se.tidigt.gateway.support.CaseRequests.daysAgo;
 
 /**
- * Axon's gap-timeout hazard (AxonFramework issue 4829): a streaming projection that reads an event
+ * Axon's gap-timeout hazard (github.com/AxonFramework/AxonFramework/issues/4829): a streaming projection that reads an event
  * looking older than the gap timeout records no gap below it, so an event still in an open transaction
  * below it is skipped for good once it commits. The test builds exactly that situation with a gap
  * timeout shortened to 6 s and PostgreSQL's timeouts to 2 s: a REST write that has taken its global

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Why the transaction timeouts matter (AxonFramework issue 4829), shown on Axon's JDBC event store
+ * Why the transaction timeouts matter (github.com/AxonFramework/AxonFramework/issues/4829), shown on Axon's JDBC event store
  * itself, on this project's event table: an event whose transaction is still open while a reader
  * reads a later event that looks older than the gap timeout is skipped by that reader for good once it
  * commits; a reader that saw the later event while it was young keeps the gap and gets it.

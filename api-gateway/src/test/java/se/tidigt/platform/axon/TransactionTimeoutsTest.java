@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The start-up check: PostgreSQL's statement and idle-in-transaction timeouts, as set on a connection,
- * must be set and at most half of the event store's gap timeout (AxonFramework issue 4829).
+ * must be set and at most half of the event store's gap timeout (github.com/AxonFramework/AxonFramework/issues/4829).
  */
 class TransactionTimeoutsTest {
     private static final String USER = System.getenv().getOrDefault("TIDIGT_TEST_DATABASE_USER", "postgres");

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Two instances asking a fresh JDBC token store for its identifier while the first one's transaction
- * is still open (AxonFramework issue 4802, made deterministic): Axon 4.13 alone fails the second;
+ * is still open (github.com/AxonFramework/AxonFramework/issues/4802, made deterministic): Axon 4.13 alone fails the second;
  * through {@link TokenStoreIdentity}'s lock the second waits and reads the first one's identifier.
  */
 class TokenStoreIdentityTest {

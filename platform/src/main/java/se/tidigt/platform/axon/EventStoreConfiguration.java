@@ -27,7 +27,7 @@ import java.time.Duration;
  * PostgreSQL timeouts of a pooled connection before anything is written.
  *
  * <p>Why: a streaming projection records no gap below an event that looks older than the gap timeout,
- * so an event whose transaction commits after that is skipped for good (AxonFramework issue 4829,
+ * so an event whose transaction commits after that is skipped for good (github.com/AxonFramework/AxonFramework/issues/4829,
  * closed won't-fix). What prevents it is that no write transaction lives that long; see
  * {@link TransactionTimeouts}.
  */

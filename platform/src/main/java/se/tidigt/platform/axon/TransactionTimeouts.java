@@ -55,7 +55,7 @@ final class TransactionTimeouts {
             throw new RefusedStart("PostgreSQL's transaction timeouts must be set and at most half of the event store's"
                     + " gap timeout (tidigt.event-store.gap-timeout = " + gapTimeout.toMillis() + " ms, so at most "
                     + limit.toMillis() + " ms), or a streaming projection may skip an event whose transaction commits"
-                    + " late (AxonFramework issue 4829): " + String.join("; ", problems) + ".",
+                    + " late (github.com/AxonFramework/AxonFramework/issues/4829): " + String.join("; ", problems) + ".",
                     "Set them in spring.datasource.hikari.connection-init-sql (or for the database role), or raise"
                     + " the gap timeout (TIDIGT_EVENT_STORE_GAP_TIMEOUT).");
         }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Creates the token store's identifier row ({@code __config}) once, under a transaction-scoped
  * PostgreSQL advisory lock, before the event processors start. Axon 4.13's {@code JdbcTokenStore}
  * creates it lazily and turns a concurrent creator's primary-key clash into
- * {@code UnableToRetrieveIdentifierException} (AxonFramework issue 4802, fixed after 4.13): several
+ * {@code UnableToRetrieveIdentifierException} (github.com/AxonFramework/AxonFramework/issues/4802, fixed after 4.13): several
  * instances asking at once on a fresh token table would all but one fail. Nothing in this application
  * asks at start today, but whatever asks later (a processor's {@code getTokenStoreIdentifier()}) then
  * only reads.
