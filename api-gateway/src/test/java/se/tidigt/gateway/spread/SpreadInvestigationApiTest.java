@@ -7,6 +7,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.test.context.TestPropertySource;
 import se.tidigt.gateway.support.Api;
 import se.tidigt.gateway.support.ApiTest;
+import se.tidigt.gateway.support.Children;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -16,10 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static se.tidigt.gateway.support.CaseRequests.childAged;
 import static se.tidigt.gateway.support.ProblemAssertions.assertProblem;
 
 /**
@@ -38,6 +39,7 @@ class SpreadInvestigationApiTest extends ApiTest {
     private static final List<String> COMPARISON = List.of("bromma", "kungsholmen");
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     private static final long FUNDING = 3_600_000;
+    private static final AtomicInteger CHILDREN = new AtomicInteger();
 
     private YearMonth last;
     private LocalDate adopted;
@@ -70,6 +72,15 @@ class SpreadInvestigationApiTest extends ApiTest {
         awaitStatisticsCaughtUp();
     }
 
+    /**
+     * A child of her or his own for every case, born on a day no other case's child was: a figure on children (the
+     * first concern ever, placement within 24 months) counts each case's child once, whatever ran before in this JVM.
+     */
+    private static String anotherChild() {
+        int child = CHILDREN.incrementAndGet();
+        return Children.numberFor(LocalDate.now(STOCKHOLM).minusYears(9).minusDays(40 + child), child);
+    }
+
     /** One case: a concern, assessments, an offer and the family's answer; a declined case is closed; perhaps a placement. */
     private static String caseLines(String district, LocalDate day, boolean accepted, boolean placed) {
         String id = "spread-" + UUID.randomUUID();
@@ -80,7 +91,7 @@ class SpreadInvestigationApiTest extends ApiTest {
                 {"type":"CompleteInitialAssessment","caseId":"%1$s","completedAt":"%5$sT10:00:00Z","decision":"EARLY_SUPPORT"}
                 {"type":"OfferIntervention","caseId":"%1$s","offerId":"o-1","offeredAt":"%6$sT10:00:00Z","interventionType":"FAMILY_TREATMENT"}
                 {"type":"RecordFamilyResponse","caseId":"%1$s","offerId":"o-1","respondedAt":"%7$sT10:00:00Z",%8$s}
-                """.formatted(id, district, day, childAged(9), day.plusDays(1), day.plusDays(2), day.plusDays(3),
+                """.formatted(id, district, day, anotherChild(), day.plusDays(1), day.plusDays(2), day.plusDays(3),
                 accepted ? "\"accepted\":true,\"consentBy\":\"GUARDIANS\"" : "\"accepted\":false,\"declineReason\":\"NOT_WANTED\"");
         if (placed) {
             lines += """
