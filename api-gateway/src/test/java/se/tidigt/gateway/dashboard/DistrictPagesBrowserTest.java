@@ -45,7 +45,7 @@ class DistrictPagesBrowserTest extends ApiTest {
     final Browser browser = Browser.perTest(() -> port);
 
     /**
-     * The issue's whole scenario: a worker raises a concern, records both assessments and proposes an
+     * A district's day of work, end to end: a worker raises a concern, records both assessments and proposes an
      * intervention (the delegation gives the offer to a supervisor); the supervisor approves it from the
      * worklist; the worker records the family's answer; the timeline names both; the caseload counts the case.
      */

@@ -18,17 +18,17 @@ public enum EffectMetric {
     /** Accepted ÷ answered offers (answered = accepted + declined). */
     ACCEPTANCE_RATE("acceptanceRate", "share") {
         @Override
-        Count numerator(Tally tally, List<CaseFact> cases) {
+        Count numerator(Tally tally, List<CaseFact> cases, ChildHistories children) {
             return tally.offers(cases, o -> "ACCEPTED".equals(o.answer()));
         }
 
         @Override
-        Count denominator(Tally tally, List<CaseFact> cases) {
-            return Count.sum(numerator(tally, cases), tally.offers(cases, o -> "DECLINED".equals(o.answer())));
+        Count denominator(Tally tally, List<CaseFact> cases, ChildHistories children) {
+            return Count.sum(numerator(tally, cases, children), tally.offers(cases, o -> "DECLINED".equals(o.answer())));
         }
 
         @Override
-        boolean pending(CaseFact c) {
+        boolean pending(CaseFact c, ChildHistories children) {
             return c.closedAt() == null && c.offers().stream().anyMatch(o -> o.answer() == null);
         }
     },
@@ -38,24 +38,24 @@ public enum EffectMetric {
      */
     CONCERN_TO_ACCEPTED_INTERVENTION("concernToAcceptedIntervention", "share") {
         @Override
-        Count numerator(Tally tally, List<CaseFact> cases) {
+        Count numerator(Tally tally, List<CaseFact> cases, ChildHistories children) {
             return tally.cases(cases.stream().filter(c -> c.offers().stream().anyMatch(o -> "ACCEPTED".equals(o.answer()))));
         }
 
         @Override
-        Count denominator(Tally tally, List<CaseFact> cases) {
+        Count denominator(Tally tally, List<CaseFact> cases, ChildHistories children) {
             return tally.cases(cases.stream());
         }
 
         @Override
-        boolean pending(CaseFact c) {
+        boolean pending(CaseFact c, ChildHistories children) {
             return c.closedAt() == null && c.offers().stream().noneMatch(o -> "ACCEPTED".equals(o.answer()));
         }
     },
     /** Mean days from concern to the first intervention's start, over cases with an intervention. */
     LEAD_TIME_TO_INTERVENTION("leadTimeToIntervention", "days") {
         @Override
-        Count numerator(Tally tally, List<CaseFact> cases) {
+        Count numerator(Tally tally, List<CaseFact> cases, ChildHistories children) {
             return null;
         }
 
@@ -73,7 +73,7 @@ public enum EffectMetric {
     /** Share of first interventions that start before the child turns 10. */
     SHARE_BEFORE_AGE_10("shareBeforeAge10", "share") {
         @Override
-        Count numerator(Tally tally, List<CaseFact> cases) {
+        Count numerator(Tally tally, List<CaseFact> cases, ChildHistories children) {
             return tally.cases(cases.stream().filter(c -> c.firstInterventionStart() != null
                     && c.ageOn(c.firstInterventionStart()) < 10));
         }
@@ -84,11 +84,6 @@ public enum EffectMetric {
      * closed less than a year before today may still change its month, which is then not complete.
      */
     RE_REFERRAL_12M("reReferral12m", "share") {
-        @Override
-        Count numerator(Tally tally, List<CaseFact> cases) {
-            throw new UnsupportedOperationException("read with the children's histories");
-        }
-
         @Override
         Count numerator(Tally tally, List<CaseFact> cases, ChildHistories children) {
             return tally.cases(cases.stream().filter(c -> c.closedAt() != null && children.followedForAYear(c)
@@ -111,11 +106,6 @@ public enum EffectMetric {
      * A child not helped yet with a case still open may still be helped, so its month is not complete.
      */
     LATE_SUPPORT("lateSupport", "share") {
-        @Override
-        Count numerator(Tally tally, List<CaseFact> cases) {
-            throw new UnsupportedOperationException("read with the children's histories");
-        }
-
         @Override
         Count numerator(Tally tally, List<CaseFact> cases, ChildHistories children) {
             return tally.cases(helped(cases, children).filter(c -> children.yearsToFirstIntervention(c) >= 2));
@@ -143,11 +133,6 @@ public enum EffectMetric {
      * months ago may still be followed by a placement, so its month is not complete.
      */
     PLACEMENT_WITHIN_24M("placementWithin24m", "share") {
-        @Override
-        Count numerator(Tally tally, List<CaseFact> cases) {
-            throw new UnsupportedOperationException("read with the children's histories");
-        }
-
         @Override
         Count numerator(Tally tally, List<CaseFact> cases, ChildHistories children) {
             return tally.cases(followed(cases, children).filter(children::placedWithin24Months));
@@ -209,24 +194,14 @@ public enum EffectMetric {
         return new double[]{numerator == null ? rawNumerator(cases) : numerator.n(), denominator(tally, cases, children).n()};
     }
 
-    Count numerator(Tally tally, List<CaseFact> cases, ChildHistories children) {
-        return numerator(tally, cases);
-    }
-
-    Count denominator(Tally tally, List<CaseFact> cases, ChildHistories children) {
-        return denominator(tally, cases);
-    }
-
-    /** Whether the case may still change its month's figures (then the month is not complete). */
-    boolean pending(CaseFact c, ChildHistories children) {
-        return pending(c);
-    }
-
-    /** The counted numerator, or null when the numerator is a magnitude (a sum of days). */
-    abstract Count numerator(Tally tally, List<CaseFact> cases);
+    /**
+     * The counted numerator, or null when the numerator is a magnitude (a sum of days). {@code children}: every
+     * case of every child and today, for the metrics that follow a child beyond the month's cases.
+     */
+    abstract Count numerator(Tally tally, List<CaseFact> cases, ChildHistories children);
 
     /** Cases with an intervention, unless the metric says otherwise. */
-    Count denominator(Tally tally, List<CaseFact> cases) {
+    Count denominator(Tally tally, List<CaseFact> cases, ChildHistories children) {
         return tally.cases(cases.stream().filter(c -> c.firstInterventionStart() != null));
     }
 
@@ -234,8 +209,11 @@ public enum EffectMetric {
         return 0;
     }
 
-    /** An open case with an accepted offer not yet started may still add an intervention. */
-    boolean pending(CaseFact c) {
+    /**
+     * Whether the case may still change its month's figures (then the month is not complete); unless the metric
+     * says otherwise, an open case with an accepted offer not yet started may still add an intervention.
+     */
+    boolean pending(CaseFact c, ChildHistories children) {
         return c.closedAt() == null && c.offers().stream().anyMatch(o -> "ACCEPTED".equals(o.answer()) && o.startedAt() == null);
     }
 }
