@@ -54,13 +54,10 @@ public class CaseTexts {
 
     /** The case view with its sealed free text opened for its reader (or read as erased). */
     public CaseView opened(CaseView view) {
-        if (view != null && view.progress.investigation != null) {
-            view.progress.investigation.extensions.replaceAll(e -> e.withReason(open(view.caseId, e.reason())));
+        if (view == null) {
+            return null;
         }
-        if (view != null) {
-            view.proposals.replaceAll(p -> opened(view.caseId, p));
-        }
-        return view;
+        return view.withTexts(e -> e.withReason(open(view.caseId(), e.reason())), p -> opened(view.caseId(), p));
     }
 
     /** A proposal with the decider's reason and a proposed extension's reason opened for its reader. */

@@ -52,7 +52,7 @@ class CaseSearchController {
     Found search(@Valid @RequestBody Search body) {
         String pseudonym = pseudonymiser.pseudonymOf(PersonalIdentityNumber.parse(body.personalIdentityNumber()));
         List<FoundCase> found = cases.findByChild(pseudonym).stream()
-                .map(c -> new FoundCase(c.caseId, c.district, c.receivedAt, c.status == null ? null : c.status.name()))
+                .map(c -> new FoundCase(c.caseId(), c.district(), c.receivedAt(), c.status() == null ? null : c.status().name()))
                 .toList();
         accessLog.record(found.stream().map(FoundCase::caseId).toList());
         return new Found(found);

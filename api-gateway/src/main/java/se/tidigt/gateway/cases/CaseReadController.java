@@ -56,7 +56,7 @@ class CaseReadController {
     @GetMapping("/cases/{caseId}")
     ResponseEntity<CaseView> get(@PathVariable String caseId) {
         CaseView view = texts.opened(access.requireCaseOfOwnDistrict(caseId));
-        return ResponseEntity.ok().eTag(Versions.etag(view.version)).body(view);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @Operation(summary = "The district's cases, newest concern first, paged")

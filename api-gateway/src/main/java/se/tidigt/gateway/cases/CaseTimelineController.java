@@ -55,7 +55,7 @@ class CaseTimelineController {
     @GetMapping("/next-steps")
     ResponseEntity<NextStepsAnswer> nextSteps(@PathVariable String caseId) {
         CaseView view = access.requireCaseOfOwnDistrict(caseId);
-        return ResponseEntity.ok().eTag(Versions.etag(view.version))
-                .body(new NextStepsAnswer(caseId, view.version, NextSteps.of(view), view.openDeadlines()));
+        return ResponseEntity.ok().eTag(Versions.etag(view.version()))
+                .body(new NextStepsAnswer(caseId, view.version(), NextSteps.of(view), view.openDeadlines()));
     }
 }

@@ -37,7 +37,7 @@ public class DistrictAccess {
 
     CaseView requireCaseOfOwnDistrict(String caseId) {
         CaseView view = cases.find(caseId).orElseThrow(() -> ApiProblem.notFound("Case " + caseId));
-        requireOwnCase(caseId, view.district);
+        requireOwnCase(caseId, view.district());
         return view;
     }
 

@@ -54,10 +54,10 @@ class ReadLogging implements ResponseBodyAdvice<Object> {
             return shown.caseIds();
         }
         if (body instanceof CaseView view) {
-            return List.of(view.caseId);
+            return List.of(view.caseId());
         }
         if (body instanceof CaseViews.CasePage page) {
-            return page.cases().stream().map(view -> view.caseId).toList();
+            return page.cases().stream().map(CaseView::caseId).toList();
         }
         if (body instanceof Collection<?> items) {
             return items.stream().map(ReadLogging::caseIdOf).toList();
@@ -68,7 +68,7 @@ class ReadLogging implements ResponseBodyAdvice<Object> {
 
     private static String caseIdOf(Object item) {
         if (item instanceof CaseView view) {
-            return view.caseId;
+            return view.caseId();
         }
         if (item instanceof WorklistItem worklist) {
             return worklist.caseId();

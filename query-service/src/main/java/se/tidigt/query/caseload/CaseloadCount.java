@@ -61,21 +61,21 @@ final class CaseloadCount {
         open.forEach(view -> workers.addAll(workersBy(view, at)));
         LocalDate day = LocalDate.ofInstant(at.minusNanos(1), Deadlines.ZONE);
         String model = timeline.modelInForceOn(day).orElse(WorkModels.ORDINARY_CODE);
-        long ofModel = open.stream().filter(view -> model.equals(view.workModel)).count();
+        long ofModel = open.stream().filter(view -> model.equals(view.workModel())).count();
         BigDecimal filled = filledFteOn(day).orElse(null);
         return new CaseloadReport.Month(month, open.size(), workers.size(), ratio(open.size(), BigDecimal.valueOf(workers.size())),
                 model, ofModel, filled, ratio(ofModel, filled));
     }
 
     private List<CaseView> openAt(Instant at) {
-        return cases.stream().filter(view -> view.receivedAt.isBefore(at) && (view.closedAt == null || !view.closedAt.isBefore(at))
+        return cases.stream().filter(view -> view.receivedAt().isBefore(at) && (view.closedAt() == null || !view.closedAt().isBefore(at))
                 && district.equals(districtAt(view, at))).toList();
     }
 
     /** The district a case belonged to at an instant: where it began, moved by each transfer before then. */
     static String districtAt(CaseView view, Instant at) {
-        String where = view.transfers.isEmpty() ? view.district : view.transfers.get(0).fromDistrict();
-        for (CaseView.Transfer transfer : view.transfers) {
+        String where = view.transfers().isEmpty() ? view.district() : view.transfers().get(0).fromDistrict();
+        for (CaseView.Transfer transfer : view.transfers()) {
             if (transfer.transferredAt().isBefore(at)) {
                 where = transfer.toDistrict();
             }
@@ -85,7 +85,7 @@ final class CaseloadCount {
 
     private static Set<String> workersBy(CaseView view, Instant at) {
         Set<String> workers = new HashSet<>();
-        view.workers.stream().filter(w -> w.assignedAt().isBefore(at)).forEach(w -> workers.add(w.workerId()));
+        view.workers().stream().filter(w -> w.assignedAt().isBefore(at)).forEach(w -> workers.add(w.workerId()));
         return workers;
     }
 

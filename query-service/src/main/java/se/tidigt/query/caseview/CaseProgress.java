@@ -1,5 +1,6 @@
 package se.tidigt.query.caseview;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import se.tidigt.cases.api.CaseEvent;
 import se.tidigt.cases.api.Deadlines;
 import se.tidigt.cases.api.FamilyAccepted;
@@ -21,17 +22,54 @@ import se.tidigt.cases.api.ProtectionNeedAssessed;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
-/** How far a case has come: assessments, investigation, offers with the family's answers, out-of-home placements. */
-public class CaseProgress {
-    public ProtectionAssessment protectionAssessment;
-    public InitialAssessment initialAssessment;
-    public Investigation investigation;
-    public List<Offer> offers = new ArrayList<>();
+/**
+ * How far a case has come: assessments, investigation, offers with the family's answers, out-of-home placements.
+ * Changed only by the events folded in ({@link CaseView}); read through its accessors, written to JSON field by field.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public final class CaseProgress {
+    private ProtectionAssessment protectionAssessment;
+    private InitialAssessment initialAssessment;
+    private Investigation investigation;
+    private List<Offer> offers = new ArrayList<>();
     /** In the order they started; {@code endedAt} null while the child is placed. */
-    public List<Placement> placements = new ArrayList<>();
+    private List<Placement> placements = new ArrayList<>();
+
+    public ProtectionAssessment protectionAssessment() {
+        return protectionAssessment;
+    }
+
+    public InitialAssessment initialAssessment() {
+        return initialAssessment;
+    }
+
+    public Investigation investigation() {
+        return investigation;
+    }
+
+    public List<Offer> offers() {
+        return Collections.unmodifiableList(offers);
+    }
+
+    public List<Placement> placements() {
+        return Collections.unmodifiableList(placements);
+    }
+
+    /** A copy with each investigation extension passed through {@code extension} (its reason opened for a reader). */
+    CaseProgress withExtensions(UnaryOperator<Extension> extension) {
+        CaseProgress copy = new CaseProgress();
+        copy.protectionAssessment = protectionAssessment;
+        copy.initialAssessment = initialAssessment;
+        copy.investigation = investigation == null ? null : investigation.withExtensions(extension);
+        copy.offers = new ArrayList<>(offers);
+        copy.placements = new ArrayList<>(placements);
+        return copy;
+    }
 
     public record ProtectionAssessment(Instant assessedAt, boolean immediateProtectionNeeded) {
     }
@@ -42,12 +80,30 @@ public class CaseProgress {
     public record InitialAssessment(Instant completedAt, InitialAssessmentDecision decision) {
     }
 
-    public static class Investigation {
-        public Instant openedAt;
-        public LocalDate dueDate;
-        public List<Extension> extensions = new ArrayList<>();
-        public Instant concludedAt;
-        public InvestigationOutcome outcome;
+    /** {@code dueDate} moves with each extension; {@code concludedAt} and {@code outcome} null while it runs. */
+    public record Investigation(Instant openedAt, LocalDate dueDate, List<Extension> extensions, Instant concludedAt,
+                                InvestigationOutcome outcome) {
+        public Investigation {
+            extensions = extensions == null ? List.of() : List.copyOf(extensions);
+        }
+
+        static Investigation opened(InvestigationOpened e) {
+            return new Investigation(e.occurredAt(), e.dueDate(), List.of(), null, null);
+        }
+
+        Investigation extended(Extension extension) {
+            List<Extension> all = new ArrayList<>(extensions);
+            all.add(extension);
+            return new Investigation(openedAt, extension.newDueDate(), all, concludedAt, outcome);
+        }
+
+        Investigation concluded(InvestigationConcluded e) {
+            return new Investigation(openedAt, dueDate, extensions, e.occurredAt(), e.outcome());
+        }
+
+        Investigation withExtensions(UnaryOperator<Extension> extension) {
+            return new Investigation(openedAt, dueDate, extensions.stream().map(extension).toList(), concludedAt, outcome);
+        }
     }
 
     /** {@code reason} as stored: sealed with the case's key; the gateway opens it for its reader. */
@@ -68,19 +124,15 @@ public class CaseProgress {
         } else if (event instanceof InitialAssessmentCompleted e) {
             initialAssessment = new InitialAssessment(e.occurredAt(), e.decision());
         } else if (event instanceof InvestigationOpened e) {
-            investigation = new Investigation();
-            investigation.openedAt = e.occurredAt();
-            investigation.dueDate = e.dueDate();
+            investigation = Investigation.opened(e);
         } else if (event instanceof InvestigationExtended e) {
             // The view keeps free text only sealed (opened for each reader, unreadable once the case's key is
             // erased). A reason in clear (an event recorded before sealing, or a foreign one) is not copied
             // here: it stays in the event alone, where the auditor's history shows it until the erasure.
             String reason = sealed(e.sealedReason()) ? e.sealedReason() : null;
-            investigation.extensions.add(new Extension(e.occurredAt(), e.previousDueDate(), e.newDueDate(), reason));
-            investigation.dueDate = e.newDueDate();
+            investigation = investigation.extended(new Extension(e.occurredAt(), e.previousDueDate(), e.newDueDate(), reason));
         } else if (event instanceof InvestigationConcluded e) {
-            investigation.concludedAt = e.occurredAt();
-            investigation.outcome = e.outcome();
+            investigation = investigation.concluded(e);
         } else if (event instanceof InterventionOffered e) {
             offers.add(Offer.offered(e));
         } else {
@@ -90,13 +142,13 @@ public class CaseProgress {
 
     private void applyToOfferOrPlacement(CaseEvent event) {
         if (event instanceof FamilyAccepted e) {
-            offer(e.offerId()).accepted(e);
+            replaceOffer(e.offerId(), offer -> offer.accepted(e));
         } else if (event instanceof FamilyDeclined e) {
-            offer(e.offerId()).declined(e);
+            replaceOffer(e.offerId(), offer -> offer.declined(e));
         } else if (event instanceof InterventionStarted e) {
-            offer(e.offerId()).startedAt = e.occurredAt();
+            replaceOffer(e.offerId(), offer -> offer.started(e));
         } else if (event instanceof InterventionEnded e) {
-            offer(e.offerId()).ended(e);
+            replaceOffer(e.offerId(), offer -> offer.ended(e));
         } else if (event instanceof PlacementStarted e) {
             placements.add(new Placement(e.placementId(), e.kind(), e.compulsory(), e.occurredAt(), null));
         } else if (event instanceof PlacementEnded e) {
@@ -105,9 +157,14 @@ public class CaseProgress {
         }
     }
 
-    private Offer offer(String offerId) {
-        return offers.stream().filter(o -> o.offerId.equals(offerId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No offer " + offerId + " in the case's history"));
+    private void replaceOffer(String offerId, UnaryOperator<Offer> step) {
+        for (int i = 0; i < offers.size(); i++) {
+            if (offers.get(i).offerId().equals(offerId)) {
+                offers.set(i, step.apply(offers.get(i)));
+                return;
+            }
+        }
+        throw new IllegalStateException("No offer " + offerId + " in the case's history");
     }
 
     /** The legal deadlines still open, earliest first. */
@@ -119,8 +176,8 @@ public class CaseProgress {
         if (initialAssessment == null) {
             due.add(new Deadline(Deadline.Kind.INITIAL_ASSESSMENT, Deadlines.initialAssessmentDue(concernReceivedAt)));
         }
-        if (investigation != null && investigation.concludedAt == null) {
-            due.add(new Deadline(Deadline.Kind.INVESTIGATION, investigation.dueDate));
+        if (investigation != null && investigation.concludedAt() == null) {
+            due.add(new Deadline(Deadline.Kind.INVESTIGATION, investigation.dueDate()));
         }
         due.sort(Comparator.comparing(Deadline::dueDate));
         return due;

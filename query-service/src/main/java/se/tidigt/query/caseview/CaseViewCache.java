@@ -54,7 +54,7 @@ final class CaseViewCache {
     /** The view as just written in this transaction: kept for the transaction, and for others once it commits. */
     void written(CaseView view) {
         if (maxViews > 0 && TransactionSynchronizationManager.isSynchronizationActive()) {
-            ownViews().put(view.caseId, view);
+            ownViews().put(view.caseId(), view);
         }
     }
 
@@ -90,8 +90,8 @@ final class CaseViewCache {
 
     private void keep(Map<String, CaseView> views) {
         synchronized (committed) {
-            views.values().forEach(view -> committed.merge(view.caseId, view,
-                    (cached, written) -> cached.version >= written.version ? cached : written));
+            views.values().forEach(view -> committed.merge(view.caseId(), view,
+                    (cached, written) -> cached.version() >= written.version() ? cached : written));
         }
     }
 }

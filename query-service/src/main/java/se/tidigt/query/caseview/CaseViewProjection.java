@@ -34,15 +34,14 @@ class CaseViewProjection {
     void on(CaseEvent event, @SequenceNumber long sequenceNumber) {
         long version = sequenceNumber + 1;
         if (event instanceof ConcernRaised raised) {
-            CaseView view = CaseView.raisedBy(raised);
-            view.version = version;
+            CaseView view = CaseView.raisedBy(raised, version);
             if (repository.insertIfAbsent(view)) {
                 cache.written(view);
             }
             return;
         }
         CaseView view = cache.take(event.caseId());
-        if (view != null && view.version == version - 1) {
+        if (view != null && view.version() == version - 1) {
             view.apply(event, version);
             if (repository.update(view, version - 1)) {
                 cache.written(view);
@@ -52,7 +51,7 @@ class CaseViewProjection {
         }
         view = repository.find(event.caseId())
                 .orElseThrow(() -> new IllegalStateException("Event for a case never raised: " + event.caseId()));
-        if (version <= view.version) {
+        if (version <= view.version()) {
             return;
         }
         view.apply(event, version);

@@ -58,8 +58,7 @@ public final class CaseViewReplay {
             }
             long version = recorded.sequence() + 1;
             if (view == null && recorded.event() instanceof ConcernRaised raised) {
-                view = CaseView.raisedBy(raised);
-                view.version = version;
+                view = CaseView.raisedBy(raised, version);
                 applied.add(recorded.sequence());
             } else if (view != null && fold(view, recorded, version, basis)) {
                 applied.add(recorded.sequence());

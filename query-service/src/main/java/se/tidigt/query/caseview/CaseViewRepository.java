@@ -73,15 +73,15 @@ class CaseViewRepository {
     private MapSqlParameterSource parameters(CaseView view) {
         Optional<Deadline> next = view.openDeadlines().stream().findFirst();
         return new MapSqlParameterSource()
-                .addValue("caseId", view.caseId)
-                .addValue("district", view.district)
-                .addValue("workModel", view.workModel)
-                .addValue("status", view.status.name())
-                .addValue("child", view.childPseudonym)
-                .addValue("receivedAt", Timestamp.from(view.receivedAt))
+                .addValue("caseId", view.caseId())
+                .addValue("district", view.district())
+                .addValue("workModel", view.workModel())
+                .addValue("status", view.status().name())
+                .addValue("child", view.childPseudonym())
+                .addValue("receivedAt", Timestamp.from(view.receivedAt()))
                 .addValue("dueKind", next.map(d -> d.kind().name()).orElse(null))
                 .addValue("dueDate", next.map(d -> Date.valueOf(d.dueDate())).orElse(null))
-                .addValue("version", view.version)
+                .addValue("version", view.version())
                 .addValue("document", write(view));
     }
 
@@ -89,7 +89,7 @@ class CaseViewRepository {
         try {
             return json.writeValueAsString(view);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write the view of case " + view.caseId, e);
+            throw new IllegalStateException("Could not write the view of case " + view.caseId(), e);
         }
     }
 
@@ -97,7 +97,7 @@ class CaseViewRepository {
         return (rs, row) -> {
             try {
                 CaseView view = json.readValue(rs.getString("document"), CaseView.class);
-                view.childPseudonym = rs.getString("child_pseudonym");
+                view.restoreChildPseudonym(rs.getString("child_pseudonym"));
                 return view;
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Unreadable case view", e);

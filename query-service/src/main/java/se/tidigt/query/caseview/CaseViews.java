@@ -74,7 +74,7 @@ public class CaseViews {
                 + (status == Proposal.Status.PENDING ? " AND status = 'OPEN'" : "");
         return repository.query(where, new MapSqlParameterSource("district", district)
                         .addValue("status", "[{\"status\":\"" + status.name() + "\"}]")).stream()
-                .flatMap(view -> view.proposals.stream().filter(p -> p.status() == status)
+                .flatMap(view -> view.proposals().stream().filter(p -> p.status() == status)
                         .map(p -> ProposalItem.of(view, p, today)))
                 .sorted(java.util.Comparator.comparing((ProposalItem item) -> item.proposal().proposedAt())
                         .thenComparing(item -> item.proposal().proposalId()))

@@ -31,32 +31,32 @@ public final class NextSteps {
     /** Nothing once the case is closed; else the lifecycle's next steps, then the ones open at any time. */
     public static List<Step> of(CaseView view) {
         List<Step> steps = new ArrayList<>();
-        if (view.status != CaseView.CaseStatus.OPEN) {
+        if (view.status() != CaseView.CaseStatus.OPEN) {
             return steps;
         }
-        CaseProgress progress = view.progress;
-        if (progress.protectionAssessment == null) {
+        CaseProgress progress = view.progress();
+        if (progress.protectionAssessment() == null) {
             steps.add(Step.of(Kind.PROTECTION_ASSESSMENT));
         }
-        if (progress.initialAssessment == null) {
+        if (progress.initialAssessment() == null) {
             steps.add(Step.of(Kind.INITIAL_ASSESSMENT));
-        } else if (progress.initialAssessment.decision() == InitialAssessmentDecision.OPEN_INVESTIGATION && progress.investigation == null) {
+        } else if (progress.initialAssessment().decision() == InitialAssessmentDecision.OPEN_INVESTIGATION && progress.investigation() == null) {
             steps.add(Step.of(Kind.OPEN_INVESTIGATION));
         }
-        if (progress.investigation != null && progress.investigation.outcome == null) {
+        if (progress.investigation() != null && progress.investigation().outcome() == null) {
             steps.add(Step.of(Kind.EXTEND_INVESTIGATION));
             steps.add(Step.of(Kind.CONCLUDE_INVESTIGATION));
         }
         if (allowsOffer(progress)) {
             steps.add(Step.of(Kind.OFFER_INTERVENTION));
         }
-        for (Offer offer : progress.offers) {
-            if (offer.answer == null) {
-                steps.add(new Step(Kind.RECORD_RESPONSE, offer.offerId));
-            } else if (offer.answer == Offer.Answer.ACCEPTED && offer.startedAt == null) {
-                steps.add(new Step(Kind.START_INTERVENTION, offer.offerId));
-            } else if (offer.startedAt != null && offer.endedAt == null) {
-                steps.add(new Step(Kind.END_INTERVENTION, offer.offerId));
+        for (Offer offer : progress.offers()) {
+            if (offer.answer() == null) {
+                steps.add(new Step(Kind.RECORD_RESPONSE, offer.offerId()));
+            } else if (offer.answer() == Offer.Answer.ACCEPTED && offer.startedAt() == null) {
+                steps.add(new Step(Kind.START_INTERVENTION, offer.offerId()));
+            } else if (offer.startedAt() != null && offer.endedAt() == null) {
+                steps.add(new Step(Kind.END_INTERVENTION, offer.offerId()));
             }
         }
         for (Kind always : List.of(Kind.ASSIGN_WORKER, Kind.RECORD_COLLABORATION, Kind.TRANSFER_CASE, Kind.CLOSE_CASE)) {
@@ -67,7 +67,7 @@ public final class NextSteps {
 
     /** As the case decides: early support from the initial assessment, or an investigation that found a need. */
     private static boolean allowsOffer(CaseProgress progress) {
-        return (progress.initialAssessment != null && progress.initialAssessment.decision() == InitialAssessmentDecision.EARLY_SUPPORT)
-                || (progress.investigation != null && progress.investigation.outcome == InvestigationOutcome.INTERVENTION_NEEDED);
+        return (progress.initialAssessment() != null && progress.initialAssessment().decision() == InitialAssessmentDecision.EARLY_SUPPORT)
+                || (progress.investigation() != null && progress.investigation().outcome() == InvestigationOutcome.INTERVENTION_NEEDED);
     }
 }

@@ -7,47 +7,38 @@ import se.tidigt.cases.api.FamilyDeclined;
 import se.tidigt.cases.api.InterventionEndOutcome;
 import se.tidigt.cases.api.InterventionEnded;
 import se.tidigt.cases.api.InterventionOffered;
+import se.tidigt.cases.api.InterventionStarted;
 import se.tidigt.cases.api.InterventionType;
 
 import java.time.Instant;
 
 /** One offer of intervention on a case, with the family's answer and the intervention's course. */
-public class Offer {
+public record Offer(String offerId, InterventionType interventionType, Instant offeredAt, Answer answer,
+                    Instant respondedAt, ConsentBy consentBy, DeclineReason declineReason, Instant startedAt,
+                    Instant endedAt, InterventionEndOutcome endOutcome) {
     public enum Answer { ACCEPTED, DECLINED }
 
-    public String offerId;
-    public InterventionType interventionType;
-    public Instant offeredAt;
-    public Answer answer;
-    public Instant respondedAt;
-    public ConsentBy consentBy;
-    public DeclineReason declineReason;
-    public Instant startedAt;
-    public Instant endedAt;
-    public InterventionEndOutcome endOutcome;
-
     static Offer offered(InterventionOffered e) {
-        Offer offer = new Offer();
-        offer.offerId = e.offerId();
-        offer.interventionType = e.interventionType();
-        offer.offeredAt = e.occurredAt();
-        return offer;
+        return new Offer(e.offerId(), e.interventionType(), e.occurredAt(), null, null, null, null, null, null, null);
     }
 
-    void accepted(FamilyAccepted e) {
-        answer = Answer.ACCEPTED;
-        respondedAt = e.occurredAt();
-        consentBy = e.consentBy();
+    Offer accepted(FamilyAccepted e) {
+        return new Offer(offerId, interventionType, offeredAt, Answer.ACCEPTED, e.occurredAt(), e.consentBy(), declineReason,
+                startedAt, endedAt, endOutcome);
     }
 
-    void declined(FamilyDeclined e) {
-        answer = Answer.DECLINED;
-        respondedAt = e.occurredAt();
-        declineReason = e.declineReason();
+    Offer declined(FamilyDeclined e) {
+        return new Offer(offerId, interventionType, offeredAt, Answer.DECLINED, e.occurredAt(), consentBy, e.declineReason(),
+                startedAt, endedAt, endOutcome);
     }
 
-    void ended(InterventionEnded e) {
-        endedAt = e.occurredAt();
-        endOutcome = e.outcome();
+    Offer started(InterventionStarted e) {
+        return new Offer(offerId, interventionType, offeredAt, answer, respondedAt, consentBy, declineReason, e.occurredAt(),
+                endedAt, endOutcome);
+    }
+
+    Offer ended(InterventionEnded e) {
+        return new Offer(offerId, interventionType, offeredAt, answer, respondedAt, consentBy, declineReason, startedAt,
+                e.occurredAt(), e.outcome());
     }
 }

@@ -19,6 +19,6 @@ public record ProposalItem(String caseId, String workModel, Proposal proposal, l
                 .orElse(null);
         LocalDate proposed = se.tidigt.cases.api.Deadlines.localDate(proposal.proposedAt());
         LocalDate until = proposal.decidedAt() == null ? today : se.tidigt.cases.api.Deadlines.localDate(proposal.decidedAt());
-        return new ProposalItem(view.caseId, view.workModel, proposal, ChronoUnit.DAYS.between(proposed, until), due);
+        return new ProposalItem(view.caseId(), view.workModel(), proposal, ChronoUnit.DAYS.between(proposed, until), due);
     }
 }

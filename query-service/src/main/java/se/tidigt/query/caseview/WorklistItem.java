@@ -10,7 +10,7 @@ public record WorklistItem(String caseId, String workModel, Deadline.Kind nextDu
     static WorklistItem of(CaseView view, LocalDate today) {
         List<Deadline> open = view.openDeadlines();
         Deadline next = open.get(0);
-        return new WorklistItem(view.caseId, view.workModel, next.kind(), next.dueDate(), next.isOverdueOn(today),
+        return new WorklistItem(view.caseId(), view.workModel(), next.kind(), next.dueDate(), next.isOverdueOn(today),
                 java.time.temporal.ChronoUnit.DAYS.between(today, next.dueDate()), open);
     }
 }

@@ -96,10 +96,10 @@ public class DecisionStatistics {
     private List<Decision> decisions() {
         List<Decision> all = new ArrayList<>();
         for (CaseView view : cases.withProposals()) {
-            for (Proposal p : view.proposals) {
+            for (Proposal p : view.proposals()) {
                 LocalDate proposed = Stats.date(p.proposedAt());
                 Long days = p.decidedAt() == null ? null : Stats.days(p.proposedAt(), p.decidedAt());
-                all.add(new Decision(p.proposalId(), p.district(), view.workModel, proposed, p.status(), days));
+                all.add(new Decision(p.proposalId(), p.district(), view.workModel(), proposed, p.status(), days));
             }
         }
         return all;

@@ -45,10 +45,10 @@ class CaseViewReplayTest {
         PastState known = CaseViewReplay.replay(events, Basis.AS_OF, march10);
         PastState lived = CaseViewReplay.replay(events, Basis.VALID_AT, march10);
 
-        assertThat(known.view().progress.protectionAssessment).isNull();
-        assertThat(known.view().version).isEqualTo(1);
-        assertThat(lived.view().progress.protectionAssessment.immediateProtectionNeeded()).isTrue();
-        assertThat(lived.view().version).isEqualTo(2);
+        assertThat(known.view().progress().protectionAssessment()).isNull();
+        assertThat(known.view().version()).isEqualTo(1);
+        assertThat(lived.view().progress().protectionAssessment().immediateProtectionNeeded()).isTrue();
+        assertThat(lived.view().version()).isEqualTo(2);
         assertThat(assessedLate().recordedAfterItHappened(march10)).isTrue();
         assertThat(raised().recordedAfterItHappened(march10)).isFalse();
     }
@@ -73,7 +73,7 @@ class CaseViewReplayTest {
 
         assertThat(between.applied()).containsExactly(0L);
         assertThat(between.notApplicable()).containsExactly(2L);
-        assertThat(CaseViewReplay.replay(events, Basis.VALID_AT, offeredAt).view().progress.offers.get(0).answer)
+        assertThat(CaseViewReplay.replay(events, Basis.VALID_AT, offeredAt).view().progress().offers().get(0).answer())
                 .isEqualTo(Offer.Answer.ACCEPTED);
     }
 }
