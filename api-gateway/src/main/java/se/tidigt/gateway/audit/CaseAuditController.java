@@ -1,6 +1,5 @@
 package se.tidigt.gateway.audit;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -109,10 +108,10 @@ class CaseAuditController {
             + "that VerifyExport checks offline. digestDate defaults to the latest final day. 400 for a day not yet "
             + "ended; 404 for an unknown case.")
     @GetMapping(path = "/export", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ObjectNode> export(@PathVariable String caseId,
+    ResponseEntity<CaseExports.CaseExport> export(@PathVariable String caseId,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                       LocalDate digestDate) {
-        ObjectNode export = exports.export(caseId, digestDate, CurrentActor.get().userId());
+        CaseExports.CaseExport export = exports.export(caseId, digestDate, CurrentActor.get().userId());
         accessLog.record(List.of(caseId));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-" + caseId + "-export.json\"")

@@ -1,5 +1,8 @@
 package se.tidigt.gateway.rollout;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,13 +30,13 @@ import se.tidigt.platform.actor.Role;
 import se.tidigt.platform.actor.Roles;
 import se.tidigt.query.rollout.RolloutPlanView;
 import se.tidigt.query.rollout.RolloutViews;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import se.tidigt.query.stats.effect.EffectMetric;
 import se.tidigt.query.stats.effect.PlanPowers;
 import se.tidigt.rollout.api.ApproveRolloutPlan;
 import se.tidigt.rollout.api.DistrictCatalogue;
 import se.tidigt.rollout.api.PlanRules;
+import se.tidigt.rollout.api.RolloutDesign;
 import se.tidigt.rollout.api.SteppedWedge;
 import se.tidigt.rollout.api.CreateRolloutPlan;
 import se.tidigt.rollout.api.PlanAdoption;
@@ -42,6 +45,7 @@ import se.tidigt.rollout.api.WaveAssignment;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -58,15 +62,13 @@ class RolloutPlanController {
     private final Clock clock;
     private final PlanPowers powers;
     private final DistrictCatalogue catalogue;
-    private final ObjectMapper json;
     private final ExpensiveRequests expensive;
 
     RolloutPlanController(CommandGateway commands, IdempotentWrites idempotency, RolloutViews rollout, Clock clock,
-                          PlanPowers powers, DistrictCatalogue catalogue, ObjectMapper json, ExpensiveRequests expensive) {
+                          PlanPowers powers, DistrictCatalogue catalogue, ExpensiveRequests expensive) {
         this.expensive = expensive;
         this.powers = powers;
         this.catalogue = catalogue;
-        this.json = json;
         this.commands = commands;
         this.idempotency = idempotency;
         this.rollout = rollout;
@@ -92,26 +94,24 @@ class RolloutPlanController {
             PlanRules.check(create, catalogue);
             List<WaveAssignment> schedule = SteppedWedge.schedule(body.districts(), body.firstWaveStart(), body.waves(),
                     body.monthsPerWave(), body.seed());
-            ObjectNode answer = json.createObjectNode().put("dryRun", true).putNull("planId");
-            answer.put("workModel", body.workModel()).put("design", body.design().name()).put("seed", body.seed());
-            answer.set("schedule", json.valueToTree(schedule));
-            answer.set("comparisonByWave", json.valueToTree(SteppedWedge.comparisonDistricts(schedule)));
-            return ResponseEntity.ok(withPower(answer, schedule, body, metric));
+            PowerAnalysis power = power(schedule, body, metric);
+            return ResponseEntity.ok(new DryRun(true, null, body.workModel(), body.design(), body.seed(), schedule,
+                    SteppedWedge.comparisonDistricts(schedule), power.power(), power.minimumDetectableEffect(), power.analysis()));
         }
         return idempotency.run(WriteRequest.of(http, body), actor.userId(), () -> {
             commands.sendAndWait(create);
             RolloutPlanView plan = plan(planId);
-            ObjectNode answer = json.valueToTree(plan);
             return ResponseEntity.created(URI.create("/api/v1/rollout-plans/" + planId))
-                    .body(withPower(answer, plan.schedule(), body, metric));
+                    .body(power(plan.schedule(), body, metric).of(plan));
         });
     }
 
     /** The plan's power, simulated with the platform's estimator (docs/statistics.md, "Power of a rollout plan"). */
-    private ObjectNode withPower(ObjectNode answer, List<WaveAssignment> schedule, PlanRequest body, EffectMetric metric) {
-        return withPower(answer, expensive.run(CurrentActor.get().userId(), () -> powers.power(metric, schedule, body.monthsPerWave(),
+    private PowerAnalysis power(List<WaveAssignment> schedule, PlanRequest body, EffectMetric metric) {
+        return PowerAnalysis.of(expensive.run(CurrentActor.get().userId(), () -> powers.power(metric, schedule, body.monthsPerWave(),
                 body.seed(), body.targetEffect(), body.answersPerMonth(), body.acceptanceRate(), body.simulationCount())));
     }
+
 
     /** The metric a plan's power is simulated for: acceptance unless named; a share whose parts /stats publishes. */
     private static EffectMetric powerMetric(String name) {
@@ -131,11 +131,28 @@ class RolloutPlanController {
         return metric;
     }
 
-    private static ObjectNode withPower(ObjectNode answer, ObjectNode analysis) {
-        answer.set("power", analysis.get("power"));
-        answer.set("minimumDetectableEffect", analysis.get("minimumDetectableEffect"));
-        answer.set("powerAnalysis", analysis);
-        return answer;
+    /** The estimator's analysis (statistics output, keyed as /stats keys it) and the two figures a plan shows first. */
+    private record PowerAnalysis(JsonNode power, JsonNode minimumDetectableEffect, ObjectNode analysis) {
+        static PowerAnalysis of(ObjectNode analysis) {
+            return new PowerAnalysis(analysis.get("power"), analysis.get("minimumDetectableEffect"), analysis);
+        }
+
+        PlanWithPower of(RolloutPlanView plan) {
+            return new PlanWithPower(plan, power, minimumDetectableEffect, analysis);
+        }
+    }
+
+    /** A dry run's answer: the schedule the plan would have, with its power; nothing is stored, so no planId. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record DryRun(boolean dryRun, String planId, String workModel, RolloutDesign design, Long seed,
+                  List<WaveAssignment> schedule, Map<Integer, List<String>> comparisonByWave, JsonNode power,
+                  JsonNode minimumDetectableEffect, ObjectNode powerAnalysis) {
+    }
+
+    /** A stored plan with its power: the plan's fields, then the power figures (null where not estimable). */
+    record PlanWithPower(@JsonUnwrapped RolloutPlanView plan, @JsonInclude(JsonInclude.Include.ALWAYS) JsonNode power,
+                         @JsonInclude(JsonInclude.Include.ALWAYS) JsonNode minimumDetectableEffect,
+                         ObjectNode powerAnalysis) {
     }
 
     @Operation(summary = "A rollout plan: its schedule, the comparison districts of each wave, its approval; with "
@@ -151,8 +168,9 @@ class RolloutPlanController {
             throw ApiProblem.invalid("targetEffect", "must be above 0 and at most 1");
         }
         EffectMetric chosen = powerMetric(metric);
-        return withPower(json.valueToTree(plan), expensive.run(CurrentActor.get().userId(),
-                () -> powers.power(chosen, plan.schedule(), plan.monthsPerWave(), plan.seed(), targetEffect, null, null, 200)));
+        return PowerAnalysis.of(expensive.run(CurrentActor.get().userId(),
+                () -> powers.power(chosen, plan.schedule(), plan.monthsPerWave(), plan.seed(), targetEffect, null, null, 200)))
+                .of(plan);
     }
 
     @Operation(summary = "Approve a plan (platform admin): its wave starts become the districts' planned adoptions")
