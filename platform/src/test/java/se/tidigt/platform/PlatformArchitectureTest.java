@@ -38,4 +38,17 @@ class PlatformArchitectureTest {
                     "se.tidigt.platform.correlation..", "se.tidigt.platform.secrets..")
             .should().dependOnClassesThat().resideInAnyPackage("se.tidigt.platform.axon..", "se.tidigt.platform.database..",
                     "se.tidigt.platform.idempotency..", "se.tidigt.platform.cluster..", "se.tidigt.platform.projections..");
+
+    /**
+     * The web's types stay in the three parts that exist for the web: the idempotency records (which keep an HTTP
+     * answer to replay it), the problem details a request fails with, and the correlation id's filter. The event
+     * store, the processors and the writes' command side answer in types of their own.
+     */
+    @ArchTest
+    static final ArchRule only_the_web_facing_parts_of_the_platform_know_http = noClasses()
+            .that().resideInAPackage("se.tidigt.platform..")
+            .and().resideOutsideOfPackages("se.tidigt.platform.idempotency..", "se.tidigt.platform.problem..",
+                    "se.tidigt.platform.correlation..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..", "org.springframework.web..",
+                    "jakarta.servlet..");
 }

@@ -3,7 +3,7 @@ package se.tidigt.gateway.cases;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import se.tidigt.platform.axon.CommandWrites;
+import se.tidigt.gateway.writes.WriteAnswers;
 import se.tidigt.platform.idempotency.WriteRequest;
 
 import se.tidigt.cases.api.Deadlines;
@@ -27,13 +27,13 @@ import java.util.function.Function;
  */
 @Component
 class CaseWrites {
-    private final CommandWrites writes;
+    private final WriteAnswers writes;
     private final DistrictAccess access;
     private final DistrictScope scope;
     private final DelegationOrder delegation;
     private final Clock clock;
 
-    CaseWrites(CommandWrites writes, DistrictAccess access, DistrictScope scope, DelegationOrder delegation, Clock clock) {
+    CaseWrites(WriteAnswers writes, DistrictAccess access, DistrictScope scope, DelegationOrder delegation, Clock clock) {
         this.writes = writes;
         this.access = access;
         this.scope = scope;

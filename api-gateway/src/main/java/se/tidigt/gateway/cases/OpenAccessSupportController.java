@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import se.tidigt.cases.api.OpenAccessKind;
 import se.tidigt.cases.api.RecordOpenAccessSupport;
-import se.tidigt.platform.axon.CommandWrites;
+import se.tidigt.gateway.writes.WriteAnswers;
 import se.tidigt.platform.idempotency.WriteRequest;
 
 import java.time.YearMonth;
@@ -25,10 +25,10 @@ import java.time.YearMonth;
 @RestController
 @Tag(name = "Cases")
 class OpenAccessSupportController {
-    private final CommandWrites writes;
+    private final WriteAnswers writes;
     private final DistrictAccess access;
 
-    OpenAccessSupportController(CommandWrites writes, DistrictAccess access) {
+    OpenAccessSupportController(WriteAnswers writes, DistrictAccess access) {
         this.writes = writes;
         this.access = access;
     }

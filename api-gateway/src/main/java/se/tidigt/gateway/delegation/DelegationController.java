@@ -19,7 +19,7 @@ import se.tidigt.cases.api.DecisionKind;
 import se.tidigt.cases.api.DecisionRank;
 import se.tidigt.cases.api.Deadlines;
 import se.tidigt.cases.api.Delegation;
-import se.tidigt.platform.axon.CommandWrites;
+import se.tidigt.gateway.writes.WriteAnswers;
 import se.tidigt.gateway.cases.DistrictAccess;
 import se.tidigt.platform.idempotency.WriteRequest;
 
@@ -35,11 +35,11 @@ import java.util.Map;
 @Tag(name = "Delegation", description = "Who in the district decides which step of a case alone")
 class DelegationController {
     private final DelegationHistory history;
-    private final CommandWrites writes;
+    private final WriteAnswers writes;
     private final DistrictAccess access;
     private final Clock clock;
 
-    DelegationController(DelegationHistory history, CommandWrites writes, DistrictAccess access, Clock clock) {
+    DelegationController(DelegationHistory history, WriteAnswers writes, DistrictAccess access, Clock clock) {
         this.history = history;
         this.writes = writes;
         this.access = access;

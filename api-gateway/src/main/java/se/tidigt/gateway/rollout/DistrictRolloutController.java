@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.tidigt.platform.axon.CommandWrites;
+import se.tidigt.gateway.writes.WriteAnswers;
 import se.tidigt.platform.idempotency.WriteRequest;
 import se.tidigt.platform.problem.ApiProblem;
 import se.tidigt.gateway.rollout.RolloutRequests.*;
@@ -41,11 +41,11 @@ import java.util.function.Function;
 class DistrictRolloutController {
     private final DistrictCatalogue districts;
     private final RolloutViews rollout;
-    private final CommandWrites writes;
+    private final WriteAnswers writes;
     private final ObjectMapper json;
     private final Clock clock;
 
-    DistrictRolloutController(DistrictCatalogue districts, RolloutViews rollout, CommandWrites writes, ObjectMapper json,
+    DistrictRolloutController(DistrictCatalogue districts, RolloutViews rollout, WriteAnswers writes, ObjectMapper json,
                               Clock clock) {
         this.districts = districts;
         this.rollout = rollout;

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.tidigt.platform.axon.CommandWrites;
+import se.tidigt.gateway.writes.WriteAnswers;
 import se.tidigt.platform.idempotency.WriteRequest;
 import se.tidigt.gateway.rollout.RolloutRequests.WorkModelRequest;
 import se.tidigt.platform.actor.Role;
@@ -30,9 +30,9 @@ import java.util.List;
 @Tag(name = "Rollout", description = "Work models, districts through time, rollout timelines and plans")
 class WorkModelController {
     private final RolloutViews rollout;
-    private final CommandWrites writes;
+    private final WriteAnswers writes;
 
-    WorkModelController(RolloutViews rollout, CommandWrites writes) {
+    WorkModelController(RolloutViews rollout, WriteAnswers writes) {
         this.rollout = rollout;
         this.writes = writes;
     }

@@ -20,7 +20,7 @@ import java.util.function.UnaryOperator;
  * meets the unique key on (aggregateIdentifier, sequenceNumber) if it races this write) and caches the
  * aggregate after the commit only, unless someone has cached a newer one meanwhile. What the cache
  * cannot see, an append by another instance, is caught by that same unique key (or by the If-Match
- * check): Axon's rollback evicts the stale entry and {@link CommandWrites} decides the request once
+ * check): Axon's rollback evicts the stale entry and {@link CommandWrites#retryingLostRace} decides the request once
  * more on the stored stream, so the client never sees a conflict only the cache caused.
  */
 final class CommittedAggregateCache implements Cache {
