@@ -19,11 +19,14 @@ import java.util.regex.Pattern;
 /**
  * The pages' HTML (resources/dashboard), with every script and style sheet linked under its
  * content-hashed name from Spring's resource chain (app-3f2a….js), so the assets can be cached for a
- * year and a new build is fetched at once. The HTML itself is small and never cached.
+ * year and a new build is fetched at once. The HTML itself is small and never cached. What every page
+ * shares (the head, the signed-in user's menu) is written once, in resources/dashboard/parts: a line
+ * {@code {{> name}}} stands for parts/name.html.
  */
 @Component
 class PageTemplates {
     private static final Pattern ASSET = Pattern.compile("(src|href)=\"(/(?:dashboard|webjars)/[^\"]+\\.(?:js|css))\"");
+    private static final Pattern PART = Pattern.compile("\\{\\{> ([a-z-]+)}}\n");
 
     private final ResourceUrlProvider urls;
     private final Map<String, String> pages = new ConcurrentHashMap<>();
@@ -34,7 +37,7 @@ class PageTemplates {
 
     /** The page at resources/{@code path}, its asset links hashed (read once). */
     String page(String path) {
-        return pages.computeIfAbsent(path, p -> hashed(read(p)));
+        return pages.computeIfAbsent(path, p -> hashed(withParts(read(p))));
     }
 
     /** A page that only says something (not found, not allowed): the common frame around the {@code <main>} at resources/{@code path}. */
@@ -54,6 +57,16 @@ class PageTemplates {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String withParts(String html) {
+        Matcher m = PART.matcher(html);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(read("dashboard/parts/" + m.group(1) + ".html")));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private String hashed(String html) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -90,6 +91,20 @@ class AssetCachingApiTest extends ApiTest {
             assertThat(again.statusCode()).as(path).isEqualTo(304);
             assertThat(again.body()).as(path).isEmpty();
         }
+    }
+
+    @Test
+    void every_page_is_served_whole_with_the_shared_head_and_its_own_scripts() {
+        Map<String, String> pageAndUser = Map.of("/", "analyst", "/spread", "analyst", "/audit", "auditor",
+                "/district", "hv-worker", "/login", "");
+        pageAndUser.forEach((page, user) -> {
+            PageSession visitor = user.isEmpty() ? new PageSession(port) : new PageSession(port).signIn(user);
+            String html = new String(visitor.get(page, "Accept", "text/html").body(), StandardCharsets.UTF_8);
+            assertThat(html).as(page).startsWith("<!doctype html>\n<html lang=\"sv\">\n<head>\n  <meta charset=\"utf-8\">")
+                    .doesNotContain("{{").containsOnlyOnce("<head>").containsOnlyOnce("<title>Tidigt</title>");
+            assertThat(linked(visitor, page)).as(page).anyMatch(a -> a.startsWith("/dashboard/dashboard-"))
+                    .anyMatch(a -> a.startsWith("/dashboard/i18n-"));
+        });
     }
 
     private static List<String> linked(PageSession visitor, String page) {
