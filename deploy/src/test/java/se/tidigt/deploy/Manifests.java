@@ -1,4 +1,4 @@
-package se.tidigt.gateway.deploy;
+package se.tidigt.deploy;
 
 import org.yaml.snakeyaml.Yaml;
 
@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 /** The Kubernetes manifests of deploy/kubernetes, as kustomize takes them: the files its kustomization lists. */
 final class Manifests {
-    static final Path DIRECTORY = Path.of("..", "deploy", "kubernetes");
+    static final Path DIRECTORY = Path.of("kubernetes");
 
     private final List<Map<String, Object>> documents;
     private final List<String> files;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.deploy;
+package se.tidigt.deploy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,9 +31,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.tidigt.gateway.deploy.Manifests.at;
-import static se.tidigt.gateway.deploy.Manifests.list;
-import static se.tidigt.gateway.deploy.Manifests.map;
+import static se.tidigt.deploy.Manifests.at;
+import static se.tidigt.deploy.Manifests.list;
+import static se.tidigt.deploy.Manifests.map;
 
 /**
  * The Kubernetes manifests in deploy/kubernetes checked against the application itself, which runs
@@ -65,12 +65,12 @@ class ManifestsTest extends ApiTest {
         }
         assertThat(new TreeSet<>(Manifests.load().files())).isEqualTo(present);
         // The top level adds the Keycloak realm: the file it generates the ConfigMap from is the realm.
-        Map<String, Object> top = new org.yaml.snakeyaml.Yaml().load(Files.readString(Path.of("..", "deploy", "kustomization.yaml")));
+        Map<String, Object> top = new org.yaml.snakeyaml.Yaml().load(Files.readString(Path.of("kustomization.yaml")));
         assertThat(top.get("resources")).isEqualTo(List.of("kubernetes"));
         assertThat(list(top.get("configMapGenerator"))).isNotEmpty();
         for (Map<String, Object> generator : list(top.get("configMapGenerator"))) {
             for (Object file : (List<?>) generator.get("files")) {
-                Path realm = Path.of("..", "deploy").resolve(String.valueOf(file));
+                Path realm = Path.of(String.valueOf(file));
                 assertThat(realm).exists();
                 assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(realm.toFile()).path("realm").asText())
                         .isEqualTo("tidigt");
@@ -294,7 +294,7 @@ class ManifestsTest extends ApiTest {
         assertThat(at(container, "securityContext", "readOnlyRootFilesystem")).isEqualTo(true);
         assertThat(at(container, "securityContext", "allowPrivilegeEscalation")).isEqualTo(false);
         // The image's java.io.tmpdir (Tomcat's work directory) is a mounted, writable volume.
-        String dockerfile = Files.readString(Path.of("..", "deploy", "Dockerfile"));
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
         Matcher tmpdir = Pattern.compile("-Djava\\.io\\.tmpdir=([^\"]+)\"").matcher(dockerfile);
         assertThat(tmpdir.find()).as("the image sets java.io.tmpdir").isTrue();
         Map<String, Object> mount = list(container.get("volumeMounts")).stream()
