@@ -78,9 +78,10 @@ if [ -z "$JAR" ]; then
 fi
 [ -n "$JAR" ] && [ -f "$JAR" ] || { echo "no application jar: build it (./mvnw -DskipTests install) or give --jar" >&2; exit 2; }
 JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
-BENCH_CLASSES="$ROOT/api-gateway/target/test-classes"
-[ -f "$BENCH_CLASSES/se/tidigt/gateway/bench/CommandGatewayBenchmark.class" ] \
-  || { echo "no compiled benchmark classes in $BENCH_CLASSES: run ./mvnw -DskipTests install" >&2; exit 2; }
+# The benchmark programs (the benchmarks module); those launched on the jar under test are copied below.
+BENCH_CLASSES="$ROOT/benchmarks/target/classes"
+[ -f "$BENCH_CLASSES/se/tidigt/benchmarks/CommandGatewayBenchmark.class" ] \
+  || { echo "no compiled benchmark programs in $BENCH_CLASSES: run ./mvnw -DskipTests install" >&2; exit 2; }
 
 for tool in java curl psql jq python3; do
   command -v "$tool" >/dev/null || { echo "the benchmark needs $tool (psql: postgresql-client)" >&2; exit 2; }
@@ -95,10 +96,11 @@ EMBEDDED_PG_FD=""
 
 say() { echo "== $*"; }
 row() { echo "$*" | tee -a "$RESULTS"; }
-# The classes this program adds to the jar under test (only these: the test sources hold other beans).
+# The classes this program adds to the jar under test (only these, so that the build under test, --jar,
+# supplies everything else: the application, its libraries and its classes of the same names).
 LOADER_DIR="$WORK/classes"
-mkdir -p "$LOADER_DIR/se/tidigt/gateway/bench" "$LOADER_DIR/se/tidigt/platform/database"
-cp "$BENCH_CLASSES"/se/tidigt/gateway/bench/CommandGatewayBenchmark*.class "$LOADER_DIR/se/tidigt/gateway/bench/"
+mkdir -p "$LOADER_DIR/se/tidigt/benchmarks" "$LOADER_DIR/se/tidigt/platform/database"
+cp "$BENCH_CLASSES"/se/tidigt/benchmarks/CommandGatewayBenchmark*.class "$LOADER_DIR/se/tidigt/benchmarks/"
 cp "$BENCH_CLASSES"/se/tidigt/platform/database/BenchmarkPostgres*.class "$LOADER_DIR/se/tidigt/platform/database/"
 launch_class() { # main class, args...: a class of ours on the jar under test's class path
   local main="$1"; shift
@@ -325,7 +327,7 @@ say "commands through Axon's command gateway in a JVM hosting the application"
 out=$(export SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$CDB" SPRING_DATASOURCE_USERNAME="$DB_USER" \
         TIDIGT_PSEUDONYM_KEY=benchmark-pseudonym-key-synthetic TIDIGT_KEY_ENCRYPTION_KEY=dGlkaWd0LXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5ISE= \
         TIDIGT_DEMO_USERS=true AXONIQ_UPDATE_CHECKER_DISABLED=true
-      launch_class se.tidigt.gateway.bench.CommandGatewayBenchmark --clients="$CLIENTS" --seconds="$SECONDS_EACH" \
+      launch_class se.tidigt.benchmarks.CommandGatewayBenchmark --clients="$CLIENTS" --seconds="$SECONDS_EACH" \
         --warmup="$(( WARMUP < 10 ? WARMUP : 10 ))" 2>&1) || { echo "$out" | tail -40 >&2; echo "the command-gateway benchmark failed" >&2; exit 1; }
 echo "$out" | grep -q '^RESULT' || { echo "$out" | tail -40 >&2; exit 1; }
 while read -r result; do
