@@ -8,7 +8,9 @@
 #   4. an event store of N events (1,000,000 by default; the demo generator's cases copied in SQL,
 #      deploy/benchmark/replicate-events.sql), a full replay of the statistics projection through the
 #      admin API, timed, and then statistics p50/p99 with 32 concurrent readers (wrk, reads.lua);
-#   5. start-up to readiness (fresh database, restart, restart over N events) and RSS.
+#   5. start-up to readiness (fresh database, restart, restart over N events) and RSS;
+#   6. cold reads: the statistics with 32 readers right after a restart, while events are written and right
+#      after a burst of them (the first reads after the facts move).
 # Prints a table and (unless --smoke or --no-record) appends it to BENCHMARKS.md. See BENCHMARKS.md,
 # "How to run", for the options and how to read the figures. Never fails on a time;
 # fails when a part of the program is broken (a refused write, a failed replay, an app that never gets ready).
@@ -34,11 +36,11 @@ deploy/benchmark/run.sh [--smoke] [--jar FILE] [--database-url jdbc:postgresql:/
   --replay-timeout S  stop waiting for the replay after S s (1800) and report its rate so far
   --embedded     the application's embedded PostgreSQL even if a server answers (a server of the run's own:
                  a shared server's max_connections may not leave room for 64 pgbench clients beside others)
-  --parts LIST   which parts to run (pgbench,rest,commands,replay: all)
+  --parts LIST   which parts to run (pgbench,rest,commands,replay,cold: all; cold reads the replay's store)
 EOF
 }
 
-PARTS="pgbench,rest,commands,replay"; EMBEDDED=0; SMOKE=0; JAR=""; DB_URL=""; DB_USER="${TIDIGT_TEST_DATABASE_USER:-postgres}"; CLIENTS="1,16,64"
+PARTS="pgbench,rest,commands,replay,cold"; EMBEDDED=0; SMOKE=0; JAR=""; DB_URL=""; DB_USER="${TIDIGT_TEST_DATABASE_USER:-postgres}"; CLIENTS="1,16,64"
 SECONDS_EACH=10; WARMUP=25; WARMUP_MAX=240; REPLAY_TIMEOUT=1800; EVENTS=1000000; READERS=32; READ_SECONDS=""; LABEL=""; RECORD=""; KEEP=0
 DEMO_CASES_PER_YEAR=60
 while [ $# -gt 0 ]; do
@@ -425,6 +427,60 @@ elif command -v wrk >/dev/null; then
   row "| statistics warm-up per query before its run (city, district, rollout effect) | | $READ_WARMUPS | | | |"
 fi
 stop_app
+fi
+
+# ---------------------------------------------------------------- 5. cold reads: after a restart, after the facts move
+# Over the replay part's event store: each statistics query read by the readers right after a restart (no
+# warm-up of our own: the first reads of a fresh JVM), then while two clients write (the position moves all
+# the time) and right after a burst of writes (the first reads after the facts moved, the statistics caught up).
+if ! part cold; then
+  :
+elif [ -z "${RDB:-}" ] || [ "${REPLAY_DONE:-0}" != 1 ] || ! command -v wrk >/dev/null; then
+  say "cold reads not measured: they read the replay part's event store (--parts replay,cold) with wrk"
+else
+  COLD_QUERIES=("city statistics by district, analyst|$ANALYST|/api/v1/stats/city?groupBy=district"
+                "district statistics, hv-admin|$HV|/api/v1/stats/districts/hasselby-vallingby"
+                "rollout effect, analyst|$ANALYST|/api/v1/stats/rollout-effect")
+  statistics_version() { psql_db "$RDB" -Atc "select version from statistics_position"; }
+  cold_read() { # label user path: READERS readers for READ_SECONDS, one row
+    local threads=$(( READERS < CORES ? READERS : CORES )) out result
+    out=$(wrk -t"$threads" -c"$READERS" -d"${READ_SECONDS}s" --timeout 60s -s "$ROOT/deploy/benchmark/reads.lua" \
+          "http://127.0.0.1:$APP_PORT$3" -- "$2" 2>&1)
+    result=$(echo "$out" | grep '^RESULT') || { echo "$out" >&2; exit 1; }
+    [ "$(field refused "$result")" = 0 ] || { echo "$out" >&2; echo "statistics reads were refused" >&2; exit 1; }
+    row "| $1 | $READERS | $(per_second "$(field requests "$result")" "$(field duration_us "$result")") | $(ms "$(field p50_us "$result")") ms | $(ms "$(field p99_us "$result")") ms | |"
+  }
+  cold_writes() { # clients seconds tag: REST writes as in the REST part, in the background
+    wrk -t1 -c"$1" -d"$2s" --timeout 30s -s "$ROOT/deploy/benchmark/writes.lua" "http://127.0.0.1:$APP_PORT" -- "$HV" "$STAMP-$3" \
+      > "$WORK/cold-writes-$3.out" 2>&1
+  }
+  say "cold reads: $READERS readers right after a restart, while two clients write, right after a burst of writes"
+  for entry in "${COLD_QUERIES[@]}"; do
+    IFS='|' read -r name user path <<< "$entry"
+    start_app "$RDB"
+    cold_read "$name, the first reads right after a restart (ready in $(awk -v m="$READY_MS" 'BEGIN{printf "%.1f", m/1000}') s)" "$user" "$path"
+    stop_app
+  done
+  start_app "$RDB"
+  for entry in "${COLD_QUERIES[@]}"; do
+    IFS='|' read -r name user path <<< "$entry"
+    api "$user" "$path" > /dev/null || { echo "GET $path failed" >&2; exit 1; }
+  done
+  for entry in "${COLD_QUERIES[@]}"; do
+    IFS='|' read -r name user path <<< "$entry"
+    tag="cold-$(echo "$path" | md5sum | cut -c1-6)"
+    before=$(statistics_version)
+    cold_writes 2 $(( READ_SECONDS + 2 )) "$tag" &
+    writer=$!
+    sleep 1
+    cold_read "$name, while 2 clients write" "$user" "$path"
+    wait "$writer" || true
+    row "| (the statistics position moved $(( $(statistics_version) - before )) times meanwhile; writes $(grep '^RESULT' "$WORK/cold-writes-$tag.out" | sed -E 's/.*ok=([0-9]+).*/\1/') ok) | | | | | |"
+    cold_writes 4 2 "$tag-burst"
+    until [ "$(stats_status | jq -r '.lag')" = 0 ]; do sleep 0.05; done
+    cold_read "$name, the first reads after a burst of writes (caught up)" "$user" "$path"
+  done
+  stop_app
 fi
 
 # ---------------------------------------------------------------- the record
