@@ -4,6 +4,8 @@
 #   2. REST writes from a separate load process (wrk, deploy/benchmark/writes.lua) against the application
 #      started as its own process from a jar, after a warm-up for the JIT; each figure also as a ratio of
 #      pgbench's one-row inserts at the same concurrency; the statistics projection's lag meanwhile;
+#   2b. the write's own SQL: the statements of one collaboration write, taken from the server's log, replayed
+#      by pgbench (with the chain trigger); the REST writes as a share of it;
 #   3. the same writes sent to Axon's command gateway inside a JVM hosting the application (no HTTP);
 #   4. an event store of N events (1,000,000 by default; the demo generator's cases copied in SQL,
 #      deploy/benchmark/replicate-events.sql), a full replay of the statistics projection through the
@@ -36,13 +38,15 @@ deploy/benchmark/run.sh [--smoke] [--jar FILE] [--database-url jdbc:postgresql:/
   --replay-timeout S  stop waiting for the replay after S s (1800) and report its rate so far
   --embedded     the application's embedded PostgreSQL even if a server answers (a server of the run's own:
                  a shared server's max_connections may not leave room for 64 pgbench clients beside others)
-  --parts LIST   which parts to run (pgbench,rest,commands,replay,cold: all; cold reads the replay's store)
+  --parts LIST   which parts to run (pgbench,rest,ownsql,commands,replay,cold: all; cold reads the replay's store)
+  --server-log F the PostgreSQL server's log, where ownsql finds the statements of a write (default, for the local
+                 server: /var/log/postgresql/postgresql-<major>-main.log; none for the embedded one: not measured)
 EOF
 }
 
-PARTS="pgbench,rest,commands,replay,cold"; EMBEDDED=0; SMOKE=0; JAR=""; DB_URL=""; DB_USER="${TIDIGT_TEST_DATABASE_USER:-postgres}"; CLIENTS="1,16,64"
+PARTS="pgbench,rest,ownsql,commands,replay,cold"; EMBEDDED=0; SMOKE=0; JAR=""; DB_URL=""; DB_USER="${TIDIGT_TEST_DATABASE_USER:-postgres}"; CLIENTS="1,16,64"
 SECONDS_EACH=10; WARMUP=25; WARMUP_MAX=240; REPLAY_TIMEOUT=1800; EVENTS=1000000; READERS=32; READ_SECONDS=""; LABEL=""; RECORD=""; KEEP=0
-DEMO_CASES_PER_YEAR=60
+DEMO_CASES_PER_YEAR=60; SERVER_LOG=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) SMOKE=1 ;;
@@ -62,6 +66,7 @@ while [ $# -gt 0 ]; do
     --keep) KEEP=1 ;;
     --embedded) EMBEDDED=1 ;;
     --parts) PARTS="$2"; shift ;;
+    --server-log) SERVER_LOG="$2"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -141,6 +146,11 @@ else
   PG_PORT=$(sed -n 's/^PORT //p' "$WORK/pg.log"); PG_HOST=127.0.0.1; DB_USER=postgres
   [ -n "$PG_PORT" ] || { cat "$WORK/pg.log" >&2; echo "the embedded PostgreSQL did not start" >&2; exit 1; }
   DB_WHERE="the application's embedded PostgreSQL (port $PG_PORT)"
+fi
+# Where the write's statements are read (ownsql): the local server's log where Debian keeps it. The embedded
+# server's output passes through its library's logger, which does not keep up with log_statement = all.
+if [ -z "$SERVER_LOG" ] && [ -z "$EMBEDDED_PG_FD" ] && [ "$PG_HOST" = 127.0.0.1 ] && [ "$PG_PORT" = 5432 ]; then
+  SERVER_LOG="/var/log/postgresql/postgresql-$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$DB_USER" -d postgres -Atc "show server_version_num" | cut -c1-2)-main.log"
 fi
 psql_admin() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$DB_USER" -d postgres -v ON_ERROR_STOP=1 "$@"; }
 psql_db() { local db="$1"; shift; psql -h "$PG_HOST" -p "$PG_PORT" -U "$DB_USER" -d "$db" -v ON_ERROR_STOP=1 "$@"; }
@@ -320,6 +330,61 @@ elif command -v wrk >/dev/null; then
   stop_app
 else
   say "wrk is not installed (apt-get install wrk): the REST writes and the statistics reads are not measured"
+fi
+
+# ---------------------------------------------------------------- 2b. the write's own SQL
+# The statements one collaboration write issues, from the server's log (log_statement = all for a scratch
+# database only, set before the application connects), replayed by pgbench as a script of their own: the
+# same transaction with the event-chain trigger (the application's migrations), each time a random case of
+# OWN_SQL_CASES (copies of the captured case's view row), a new idempotency key, event id and global index.
+# The REST writes' rate as a share of it is the ratio that says how much the application adds to its SQL.
+declare -A OWN_TPS
+OWN_SQL_CASES=10000
+if ! part ownsql; then
+  :
+elif ! command -v pgbench >/dev/null; then
+  say "pgbench is not installed: the write's own SQL is not measured"
+elif [ -z "$SERVER_LOG" ] || [ ! -r "$SERVER_LOG" ]; then
+  row "| the write's own SQL (pgbench) | | not measured: no readable server log (--server-log FILE) | | | |"
+else
+  ODB=$(new_db ownsql)
+  psql_admin -qc "alter database $ODB set log_statement = 'all'"
+  start_app "$ODB"
+  own_post() { api "$HV" "$1" -X POST -H 'Content-Type: application/json' -H "Idempotency-Key: own-sql-$STAMP-$RANDOM$RANDOM" -d "$2"; }
+  own_case=$(own_post /api/v1/districts/hasselby-vallingby/cases \
+    '{"receivedAt":"'"$(date -u -d '2 days ago' +%FT%TZ)"'","reporter":"SCHOOL","concerns":["CRIME_RISK","SCHOOL_ABSENCE"],"child":{"personalIdentityNumber":"20150312-1236"}}' | jq -r .caseId)
+  collaboration='{"partner":"SCHOOL","kind":"MEETING","occurredAt":"'"$(date -u -d '1 day ago' +%FT%TZ)"'"}'
+  # A few first, so that the one captured is a write like the thousands after it (caches filled, statements prepared).
+  for _ in 1 2 3 4 5 6; do own_post "/api/v1/cases/$own_case/collaborations" "$collaboration" > /dev/null; done
+  sleep 1
+  log_offset=$(stat -c %s "$SERVER_LOG")
+  own_post "/api/v1/cases/$own_case/collaborations" "$collaboration" > /dev/null
+  sleep 1
+  stop_app
+  psql_admin -qc "alter database $ODB reset log_statement"
+  captured=$(python3 "$ROOT/deploy/benchmark/own-sql.py" "$SERVER_LOG" "$log_offset" "$WORK/own-sql.sql" "$OWN_SQL_CASES") \
+    || { echo "the write's SQL was not found in $SERVER_LOG" >&2; exit 1; }
+  psql_db "$ODB" -qc "$(echo "$captured" | head -1)"
+  psql_db "$ODB" -qc "vacuum analyze" > /dev/null
+  own_statements=$(echo "$captured" | tail -n +2 | grep -vciE '^(BEGIN|COMMIT)$')
+  say "the write's own SQL ($own_statements statements, from $SERVER_LOG):"
+  echo "$captured" | tail -n +2 | sed 's/^/   /'
+  cp "$WORK/own-sql.sql" "$WORK/own-sql.record"
+  for c in $CLIENT_LIST; do
+    threads=$(( c < CORES ? c : CORES ))
+    rm -f "$WORK"/pgo_*
+    if ! out=$(cd "$WORK" && pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$DB_USER" -n -M prepared -c "$c" -j "$threads" \
+          -T "$SECONDS_EACH" -f "$WORK/own-sql.sql" --log --log-prefix=pgo "$ODB" 2>&1); then
+      row "| the write's own SQL (pgbench) | $c | not measured: $(echo "$out" | grep -m1 -iE 'error|abort' | cut -c1-160) | | | |"
+      continue
+    fi
+    tps=$(printf '%.0f' "$(echo "$out" | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | head -1)")
+    read -r p50 p99 < <(cat "$WORK"/pgo* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {
+      i50=int(NR*0.5); if (i50<1) i50=1; i99=int(NR*0.99); if (i99<1) i99=1; print a[i50], a[i99] }')
+    OWN_TPS[$c]=$tps
+    row "| the write's own SQL (pgbench: a collaboration write's $own_statements statements and its transaction, chain trigger) | $c | $tps | $(ms "$p50") ms | $(ms "$p99") ms | $(ratio "$tps" "${PG_ONE_TPS[$c]:-0}") |"
+    [ -n "${REST_TPS[$c]:-}" ] && row "| REST writes as a share of their own SQL | $c | $(ratio "${REST_TPS[$c]}" "$tps") | | | |"
+  done
 fi
 
 # ---------------------------------------------------------------- 3. the command gateway, no HTTP
