@@ -27,9 +27,9 @@ import java.util.List;
  * district, from January 2019 to last month) are computed once, as a city analyst would read them, so
  * the facts are loaded and their cell summaries built before anyone asks; once it is ready, the rollout
  * effect as the page asks for it and as asked without parameters (its bootstrap takes seconds at city
- * scale, too long to hold readiness for) is computed in the background. Each is then a query read lately,
- * so {@link PreparedAnswers} prepares it again whenever the facts move. Nobody reads through it, so nothing
- * is access-logged. {@code tidigt.dashboard.warm-up=false} turns it off.
+ * scale, too long to hold readiness for) is computed in the background. These are no reader's reads
+ * ({@link PreparedAnswers#notAReader}): once a reader asks for one, it is prepared again whenever the facts
+ * move. Nobody reads through it, so nothing is access-logged. {@code tidigt.dashboard.warm-up=false} turns it off.
  */
 @Component
 class DashboardWarmUp implements ApplicationRunner {
@@ -75,7 +75,7 @@ class DashboardWarmUp implements ApplicationRunner {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(reader, null, reader.getAuthorities()));
         try {
-            reads.forEach(Runnable::run);
+            PreparedAnswers.notAReader(() -> reads.forEach(Runnable::run));
             log.info("Dashboard: {} computed in {} ms", what, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             log.warn("Dashboard: warming {} failed; the first visitor computes it", what, e);

@@ -93,6 +93,18 @@ class PreparedAnswersApiTest extends ApiTest {
     }
 
     @Test
+    void a_query_read_by_no_reader_is_not_prepared() {
+        Counting onRequest = new Counting("warmed");
+        StatisticsPosition.State first = position.state();
+        PreparedAnswers.notAReader(() -> prepared.answer("warmed", first, onRequest, onRequest));
+        StatisticsPosition.State moved = moveTheFacts();
+        prepared.prepare();
+        assertThat(onRequest.computedAt()).as("not prepared at the new position").containsExactly(first.position());
+        assertThat(body(prepared.answer("warmed", moved, onRequest, onRequest))).isEqualTo("warmed@" + moved.position());
+        assertThat(onRequest.computedAt()).containsExactly(first.position(), moved.position());
+    }
+
+    @Test
     void over_http_the_answer_names_the_position_it_was_computed_at() {
         Api analyst = as("analyst");
         String path = "/api/v1/stats/city?groupBy=district";

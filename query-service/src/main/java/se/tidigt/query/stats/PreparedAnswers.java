@@ -21,8 +21,9 @@ import java.util.function.Function;
  * computation (seconds for the rollout effect at city scale). Here each query read in the last
  * {@code tidigt.stats.prepared-for} (10 min, at most {@value #QUERIES} queries) keeps the newest answer
  * computed for it, with how to compute it. A background preparer looks at the state every
- * {@code tidigt.stats.prepare-every} (200 ms) and, when it moved, computes each of those queries at the
- * new state, one after the other, into the answers kept per state. Meanwhile a reader whose query has no
+ * {@code tidigt.stats.prepare-every} (200 ms, and after a round that computed, {@value #REST_PER_WORK} times
+ * as long as it took) and, when it moved, computes each of those queries at the new state, one after the
+ * other, into the answers kept per state. Meanwhile a reader whose query has no
  * answer at the state it read is given the newest one prepared: statistics are eventually consistent,
  * and that answer is of an earlier position of the same facts, never of another query.
  *
@@ -33,6 +34,14 @@ import java.util.function.Function;
 @Component
 public class PreparedAnswers implements SmartLifecycle {
     static final int QUERIES = 512;
+    /**
+     * The preparer rests this many times as long as its last round took before it looks again: at most a
+     * fifth of a core while events keep arriving (each round of the rollout effect's bootstrap takes seconds
+     * at city scale, and the writes share the machine), however many queries are read.
+     */
+    static final int REST_PER_WORK = 4;
+    /** Set on a thread whose reads are not a reader's (the start's warm-up): its queries are not prepared again. */
+    private static final ThreadLocal<Boolean> NOT_A_READER = ThreadLocal.withInitial(() -> false);
     private static final Logger log = LoggerFactory.getLogger(PreparedAnswers.class);
 
     /** A query read lately: how its answer is computed away from a request, and the newest answer it has. */
@@ -63,6 +72,7 @@ public class PreparedAnswers implements SmartLifecycle {
     private final Cache<Object, Preparation> recent;
     private final Duration every;
     private volatile StatisticsPosition.State preparedAt;
+    private long restUntil;
     private ScheduledExecutorService preparer;
 
     PreparedAnswers(StatisticsCache cache, StatisticsPosition position,
@@ -71,6 +81,7 @@ public class PreparedAnswers implements SmartLifecycle {
         this.cache = cache;
         this.position = position;
         this.every = every;
+        this.restUntil = System.nanoTime();
         this.recent = Caffeine.newBuilder().maximumSize(QUERIES).expireAfterAccess(preparedFor).build();
     }
 
@@ -87,18 +98,35 @@ public class PreparedAnswers implements SmartLifecycle {
         if (!cache.enabled()) {
             return new Served(state, onRequest.apply(state));
         }
-        Preparation preparation = recent.get(query, q -> new Preparation(inBackground));
+        Preparation preparation = NOT_A_READER.get() ? recent.getIfPresent(query)
+                : recent.get(query, q -> new Preparation(inBackground));
         StatisticsCache.Rendered kept = cache.kept(query, state);
         if (kept != null) {
             return new Served(state, kept);
         }
-        Prepared newest = preparation.newest;
+        Prepared newest = preparation == null ? null : preparation.newest;
         if (newest != null && newest.state().generation() == state.generation()) {
             return new Served(newest.state(), newest.answer());
         }
         StatisticsCache.Rendered answer = cache.bytes(query, state, () -> onRequest.apply(state));
-        preparation.offer(state, answer);
+        if (preparation != null) {
+            preparation.offer(state, answer);
+        }
         return new Served(state, answer);
+    }
+
+    /**
+     * Runs {@code reads} as reads that are no reader's (the answers are computed and kept, but their queries
+     * are not prepared again when the facts move unless a reader asks for them): a warm-up that runs whether
+     * anyone reads or not must not keep the preparer busy while only writes arrive.
+     */
+    public static void notAReader(Runnable reads) {
+        NOT_A_READER.set(true);
+        try {
+            reads.run();
+        } finally {
+            NOT_A_READER.remove();
+        }
     }
 
     /** An answer as served, and the state it was computed at (which the response names). */
@@ -157,8 +185,13 @@ public class PreparedAnswers implements SmartLifecycle {
     }
 
     private void round() {
+        long start = System.nanoTime();
+        if (start - restUntil < 0) {
+            return;
+        }
         try {
             prepare();
+            restUntil = System.nanoTime() + REST_PER_WORK * (System.nanoTime() - start);
         } catch (RuntimeException e) {
             // The database away for a moment: the next round tries again, readers compute meanwhile.
             log.debug("Statistics preparer: {}", e.toString());
