@@ -39,6 +39,7 @@ deploy/benchmark/run.sh [--smoke] [--jar FILE] [--database-url jdbc:postgresql:/
   --embedded     the application's embedded PostgreSQL even if a server answers (a server of the run's own:
                  a shared server's max_connections may not leave room for 64 pgbench clients beside others)
   --parts LIST   which parts to run (pgbench,rest,ownsql,commands,replay,cold: all; cold reads the replay's store)
+  --app-env V=X  a setting for the application under test (repeatable), e.g. a lever: TIDIGT_DB_POOL_SIZE=8
   --server-log F the PostgreSQL server's log, where ownsql finds the statements of a write (default, for the local
                  server: /var/log/postgresql/postgresql-<major>-main.log; none for the embedded one: not measured)
 EOF
@@ -46,7 +47,7 @@ EOF
 
 PARTS="pgbench,rest,ownsql,commands,replay,cold"; EMBEDDED=0; SMOKE=0; JAR=""; DB_URL=""; DB_USER="${TIDIGT_TEST_DATABASE_USER:-postgres}"; CLIENTS="1,16,64"
 SECONDS_EACH=10; WARMUP=25; WARMUP_MAX=240; REPLAY_TIMEOUT=1800; EVENTS=1000000; READERS=32; READ_SECONDS=""; LABEL=""; RECORD=""; KEEP=0
-DEMO_CASES_PER_YEAR=60; SERVER_LOG=""
+DEMO_CASES_PER_YEAR=60; SERVER_LOG=""; APP_ENV=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) SMOKE=1 ;;
@@ -67,6 +68,7 @@ while [ $# -gt 0 ]; do
     --embedded) EMBEDDED=1 ;;
     --parts) PARTS="$2"; shift ;;
     --server-log) SERVER_LOG="$2"; shift ;;
+    --app-env) APP_ENV+=("$2"); shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -228,8 +230,8 @@ start_app() {
   env SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" SPRING_DATASOURCE_USERNAME="$DB_USER" \
       TIDIGT_PSEUDONYM_KEY=benchmark-pseudonym-key-synthetic \
       TIDIGT_KEY_ENCRYPTION_KEY=dGlkaWd0LXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5ISE= \
-      TIDIGT_DEMO_USERS=true TIDIGT_DEMO_DATA=false SERVER_PORT="$APP_PORT" AXONIQ_UPDATE_CHECKER_DISABLED=true "$@" \
-      java -jar "$JAR" > "$WORK/app-$db.log" 2>&1 &
+      TIDIGT_DEMO_USERS=true TIDIGT_DEMO_DATA=false SERVER_PORT="$APP_PORT" AXONIQ_UPDATE_CHECKER_DISABLED=true \
+      "${APP_ENV[@]}" "$@" java -jar "$JAR" > "$WORK/app-$db.log" 2>&1 &
   APP_PID=$!
   PIDS+=("$APP_PID")
   for _ in $(seq 1 3000); do
@@ -498,6 +500,7 @@ fi
 # Over the replay part's event store: each statistics query read by the readers right after a restart (no
 # warm-up of our own: the first reads of a fresh JVM), then while two clients write (the position moves all
 # the time) and right after a burst of writes (the first reads after the facts moved, the statistics caught up).
+# Per row: every reader's every answer, p50, p99 and the slowest.
 if ! part cold; then
   :
 elif [ -z "${RDB:-}" ] || [ "${REPLAY_DONE:-0}" != 1 ] || ! command -v wrk >/dev/null; then
@@ -507,13 +510,25 @@ else
                 "district statistics, hv-admin|$HV|/api/v1/stats/districts/hasselby-vallingby"
                 "rollout effect, analyst|$ANALYST|/api/v1/stats/rollout-effect")
   statistics_version() { psql_db "$RDB" -Atc "select version from statistics_position"; }
-  cold_read() { # label user path: READERS readers for READ_SECONDS, one row
-    local threads=$(( READERS < CORES ? READERS : CORES )) out result
-    out=$(wrk -t"$threads" -c"$READERS" -d"${READ_SECONDS}s" --timeout 60s -s "$ROOT/deploy/benchmark/reads.lua" \
-          "http://127.0.0.1:$APP_PORT$3" -- "$2" 2>&1)
-    result=$(echo "$out" | grep '^RESULT') || { echo "$out" >&2; exit 1; }
-    [ "$(field refused "$result")" = 0 ] || { echo "$out" >&2; echo "statistics reads were refused" >&2; exit 1; }
-    row "| $1 | $READERS | $(per_second "$(field requests "$result")" "$(field duration_us "$result")") | $(ms "$(field p50_us "$result")") ms | $(ms "$(field p99_us "$result")") ms | |"
+  # READERS readers, each asking COLD_READS times in a row (curl, one process a request): every answer
+  # is counted, the slowest first ones too, which a run of fixed length (wrk) leaves out when still waiting.
+  COLD_READS=10
+  cold_read() { # label user path: one row
+    local reader readers=()
+    rm -f "$WORK"/cold-times-*
+    for reader in $(seq 1 "$READERS"); do
+      ( for _ in $(seq 1 "$COLD_READS"); do
+          curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Basic $2" "http://127.0.0.1:$APP_PORT$3"
+        done > "$WORK/cold-times-$reader" ) &
+      readers+=($!)
+    done
+    for reader in "${readers[@]}"; do wait "$reader"; done
+    cat "$WORK"/cold-times-* > "$WORK/cold-times"
+    [ "$(awk '$1 != 200' "$WORK/cold-times" | wc -l)" = 0 ] \
+      || { head -3 "$WORK/cold-times" >&2; echo "statistics reads were refused" >&2; exit 1; }
+    read -r p50 p99 slowest < <(awk '{print $2 * 1000}' "$WORK/cold-times" | sort -n | awk '{a[NR]=$1} END {
+      i50=int(NR*0.5); if (i50<1) i50=1; i99=int(NR*0.99); if (i99<1) i99=1; printf "%.1f %.1f %.1f\n", a[i50], a[i99], a[NR] }')
+    row "| $1 | $READERS × $COLD_READS | slowest $slowest ms | $p50 ms | $p99 ms | |"
   }
   cold_writes() { # clients seconds tag: REST writes as in the REST part, in the background
     wrk -t1 -c"$1" -d"$2s" --timeout 30s -s "$ROOT/deploy/benchmark/writes.lua" "http://127.0.0.1:$APP_PORT" -- "$HV" "$STAMP-$3" \
@@ -535,7 +550,7 @@ else
     IFS='|' read -r name user path <<< "$entry"
     tag="cold-$(echo "$path" | md5sum | cut -c1-6)"
     before=$(statistics_version)
-    cold_writes 2 $(( READ_SECONDS + 2 )) "$tag" &
+    cold_writes 2 $(( READ_SECONDS + 5 )) "$tag" &
     writer=$!
     sleep 1
     cold_read "$name, while 2 clients write" "$user" "$path"
