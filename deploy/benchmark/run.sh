@@ -4,11 +4,15 @@
 #   2. REST writes from a separate load process (wrk, deploy/benchmark/writes.lua) against the application
 #      started as its own process from a jar, after a warm-up for the JIT; each figure also as a ratio of
 #      pgbench's one-row inserts at the same concurrency; the statistics projection's lag meanwhile;
+#   2b. the write's own SQL: the statements of one collaboration write, taken from the server's log, replayed
+#      by pgbench (with the chain trigger); the REST writes as a share of it;
 #   3. the same writes sent to Axon's command gateway inside a JVM hosting the application (no HTTP);
 #   4. an event store of N events (1,000,000 by default; the demo generator's cases copied in SQL,
 #      deploy/benchmark/replicate-events.sql), a full replay of the statistics projection through the
 #      admin API, timed, and then statistics p50/p99 with 32 concurrent readers (wrk, reads.lua);
-#   5. start-up to readiness (fresh database, restart, restart over N events) and RSS.
+#   5. start-up to readiness (fresh database, restart, restart over N events) and RSS;
+#   6. cold reads: the statistics with 32 readers right after a restart, while events are written and right
+#      after a burst of them (the first reads after the facts move).
 # Prints a table and (unless --smoke or --no-record) appends it to BENCHMARKS.md. See BENCHMARKS.md,
 # "How to run", for the options and how to read the figures. Never fails on a time;
 # fails when a part of the program is broken (a refused write, a failed replay, an app that never gets ready).
@@ -34,13 +38,16 @@ deploy/benchmark/run.sh [--smoke] [--jar FILE] [--database-url jdbc:postgresql:/
   --replay-timeout S  stop waiting for the replay after S s (1800) and report its rate so far
   --embedded     the application's embedded PostgreSQL even if a server answers (a server of the run's own:
                  a shared server's max_connections may not leave room for 64 pgbench clients beside others)
-  --parts LIST   which parts to run (pgbench,rest,commands,replay: all)
+  --parts LIST   which parts to run (pgbench,rest,ownsql,commands,replay,cold: all; cold reads the replay's store)
+  --app-env V=X  a setting for the application under test (repeatable), e.g. a lever: TIDIGT_DB_POOL_SIZE=8
+  --server-log F the PostgreSQL server's log, where ownsql finds the statements of a write (default, for the local
+                 server: /var/log/postgresql/postgresql-<major>-main.log; none for the embedded one: not measured)
 EOF
 }
 
-PARTS="pgbench,rest,commands,replay"; EMBEDDED=0; SMOKE=0; JAR=""; DB_URL=""; DB_USER="${TIDIGT_TEST_DATABASE_USER:-postgres}"; CLIENTS="1,16,64"
+PARTS="pgbench,rest,ownsql,commands,replay,cold"; EMBEDDED=0; SMOKE=0; JAR=""; DB_URL=""; DB_USER="${TIDIGT_TEST_DATABASE_USER:-postgres}"; CLIENTS="1,16,64"
 SECONDS_EACH=10; WARMUP=25; WARMUP_MAX=240; REPLAY_TIMEOUT=1800; EVENTS=1000000; READERS=32; READ_SECONDS=""; LABEL=""; RECORD=""; KEEP=0
-DEMO_CASES_PER_YEAR=60
+DEMO_CASES_PER_YEAR=60; SERVER_LOG=""; APP_ENV=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) SMOKE=1 ;;
@@ -60,6 +67,8 @@ while [ $# -gt 0 ]; do
     --keep) KEEP=1 ;;
     --embedded) EMBEDDED=1 ;;
     --parts) PARTS="$2"; shift ;;
+    --server-log) SERVER_LOG="$2"; shift ;;
+    --app-env) APP_ENV+=("$2"); shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -78,9 +87,10 @@ if [ -z "$JAR" ]; then
 fi
 [ -n "$JAR" ] && [ -f "$JAR" ] || { echo "no application jar: build it (./mvnw -DskipTests install) or give --jar" >&2; exit 2; }
 JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
-BENCH_CLASSES="$ROOT/api-gateway/target/test-classes"
-[ -f "$BENCH_CLASSES/se/tidigt/gateway/bench/CommandGatewayBenchmark.class" ] \
-  || { echo "no compiled benchmark classes in $BENCH_CLASSES: run ./mvnw -DskipTests install" >&2; exit 2; }
+# The benchmark programs (the benchmarks module); those launched on the jar under test are copied below.
+BENCH_CLASSES="$ROOT/benchmarks/target/classes"
+[ -f "$BENCH_CLASSES/se/tidigt/benchmarks/CommandGatewayBenchmark.class" ] \
+  || { echo "no compiled benchmark programs in $BENCH_CLASSES: run ./mvnw -DskipTests install" >&2; exit 2; }
 
 for tool in java curl psql jq python3; do
   command -v "$tool" >/dev/null || { echo "the benchmark needs $tool (psql: postgresql-client)" >&2; exit 2; }
@@ -95,10 +105,11 @@ EMBEDDED_PG_FD=""
 
 say() { echo "== $*"; }
 row() { echo "$*" | tee -a "$RESULTS"; }
-# The classes this program adds to the jar under test (only these: the test sources hold other beans).
+# The classes this program adds to the jar under test (only these, so that the build under test, --jar,
+# supplies everything else: the application, its libraries and its classes of the same names).
 LOADER_DIR="$WORK/classes"
-mkdir -p "$LOADER_DIR/se/tidigt/gateway/bench" "$LOADER_DIR/se/tidigt/platform/database"
-cp "$BENCH_CLASSES"/se/tidigt/gateway/bench/CommandGatewayBenchmark*.class "$LOADER_DIR/se/tidigt/gateway/bench/"
+mkdir -p "$LOADER_DIR/se/tidigt/benchmarks" "$LOADER_DIR/se/tidigt/platform/database"
+cp "$BENCH_CLASSES"/se/tidigt/benchmarks/CommandGatewayBenchmark*.class "$LOADER_DIR/se/tidigt/benchmarks/"
 cp "$BENCH_CLASSES"/se/tidigt/platform/database/BenchmarkPostgres*.class "$LOADER_DIR/se/tidigt/platform/database/"
 launch_class() { # main class, args...: a class of ours on the jar under test's class path
   local main="$1"; shift
@@ -137,6 +148,11 @@ else
   PG_PORT=$(sed -n 's/^PORT //p' "$WORK/pg.log"); PG_HOST=127.0.0.1; DB_USER=postgres
   [ -n "$PG_PORT" ] || { cat "$WORK/pg.log" >&2; echo "the embedded PostgreSQL did not start" >&2; exit 1; }
   DB_WHERE="the application's embedded PostgreSQL (port $PG_PORT)"
+fi
+# Where the write's statements are read (ownsql): the local server's log where Debian keeps it. The embedded
+# server's output passes through its library's logger, which does not keep up with log_statement = all.
+if [ -z "$SERVER_LOG" ] && [ -z "$EMBEDDED_PG_FD" ] && [ "$PG_HOST" = 127.0.0.1 ] && [ "$PG_PORT" = 5432 ]; then
+  SERVER_LOG="/var/log/postgresql/postgresql-$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$DB_USER" -d postgres -Atc "show server_version_num" | cut -c1-2)-main.log"
 fi
 psql_admin() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$DB_USER" -d postgres -v ON_ERROR_STOP=1 "$@"; }
 psql_db() { local db="$1"; shift; psql -h "$PG_HOST" -p "$PG_PORT" -U "$DB_USER" -d "$db" -v ON_ERROR_STOP=1 "$@"; }
@@ -214,8 +230,8 @@ start_app() {
   env SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" SPRING_DATASOURCE_USERNAME="$DB_USER" \
       TIDIGT_PSEUDONYM_KEY=benchmark-pseudonym-key-synthetic \
       TIDIGT_KEY_ENCRYPTION_KEY=dGlkaWd0LXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5ISE= \
-      TIDIGT_DEMO_USERS=true TIDIGT_DEMO_DATA=false SERVER_PORT="$APP_PORT" AXONIQ_UPDATE_CHECKER_DISABLED=true "$@" \
-      java -jar "$JAR" > "$WORK/app-$db.log" 2>&1 &
+      TIDIGT_DEMO_USERS=true TIDIGT_DEMO_DATA=false SERVER_PORT="$APP_PORT" AXONIQ_UPDATE_CHECKER_DISABLED=true \
+      "${APP_ENV[@]}" "$@" java -jar "$JAR" > "$WORK/app-$db.log" 2>&1 &
   APP_PID=$!
   PIDS+=("$APP_PID")
   for _ in $(seq 1 3000); do
@@ -318,6 +334,61 @@ else
   say "wrk is not installed (apt-get install wrk): the REST writes and the statistics reads are not measured"
 fi
 
+# ---------------------------------------------------------------- 2b. the write's own SQL
+# The statements one collaboration write issues, from the server's log (log_statement = all for a scratch
+# database only, set before the application connects), replayed by pgbench as a script of their own: the
+# same transaction with the event-chain trigger (the application's migrations), each time a random case of
+# OWN_SQL_CASES (copies of the captured case's view row), a new idempotency key, event id and global index.
+# The REST writes' rate as a share of it is the ratio that says how much the application adds to its SQL.
+declare -A OWN_TPS
+OWN_SQL_CASES=10000
+if ! part ownsql; then
+  :
+elif ! command -v pgbench >/dev/null; then
+  say "pgbench is not installed: the write's own SQL is not measured"
+elif [ -z "$SERVER_LOG" ] || [ ! -r "$SERVER_LOG" ]; then
+  row "| the write's own SQL (pgbench) | | not measured: no readable server log (--server-log FILE) | | | |"
+else
+  ODB=$(new_db ownsql)
+  psql_admin -qc "alter database $ODB set log_statement = 'all'"
+  start_app "$ODB"
+  own_post() { api "$HV" "$1" -X POST -H 'Content-Type: application/json' -H "Idempotency-Key: own-sql-$STAMP-$RANDOM$RANDOM" -d "$2"; }
+  own_case=$(own_post /api/v1/districts/hasselby-vallingby/cases \
+    '{"receivedAt":"'"$(date -u -d '2 days ago' +%FT%TZ)"'","reporter":"SCHOOL","concerns":["CRIME_RISK","SCHOOL_ABSENCE"],"child":{"personalIdentityNumber":"20150312-1236"}}' | jq -r .caseId)
+  collaboration='{"partner":"SCHOOL","kind":"MEETING","occurredAt":"'"$(date -u -d '1 day ago' +%FT%TZ)"'"}'
+  # A few first, so that the one captured is a write like the thousands after it (caches filled, statements prepared).
+  for _ in 1 2 3 4 5 6; do own_post "/api/v1/cases/$own_case/collaborations" "$collaboration" > /dev/null; done
+  sleep 1
+  log_offset=$(stat -c %s "$SERVER_LOG")
+  own_post "/api/v1/cases/$own_case/collaborations" "$collaboration" > /dev/null
+  sleep 1
+  stop_app
+  psql_admin -qc "alter database $ODB reset log_statement"
+  captured=$(python3 "$ROOT/deploy/benchmark/own-sql.py" "$SERVER_LOG" "$log_offset" "$WORK/own-sql.sql" "$OWN_SQL_CASES") \
+    || { echo "the write's SQL was not found in $SERVER_LOG" >&2; exit 1; }
+  psql_db "$ODB" -qc "$(echo "$captured" | head -1)"
+  psql_db "$ODB" -qc "vacuum analyze" > /dev/null
+  own_statements=$(echo "$captured" | tail -n +2 | grep -vciE '^(BEGIN|COMMIT)$')
+  say "the write's own SQL ($own_statements statements, from $SERVER_LOG):"
+  echo "$captured" | tail -n +2 | sed 's/^/   /'
+  cp "$WORK/own-sql.sql" "$WORK/own-sql.record"
+  for c in $CLIENT_LIST; do
+    threads=$(( c < CORES ? c : CORES ))
+    rm -f "$WORK"/pgo_*
+    if ! out=$(cd "$WORK" && pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$DB_USER" -n -M prepared -c "$c" -j "$threads" \
+          -T "$SECONDS_EACH" -f "$WORK/own-sql.sql" --log --log-prefix=pgo "$ODB" 2>&1); then
+      row "| the write's own SQL (pgbench) | $c | not measured: $(echo "$out" | grep -m1 -iE 'error|abort' | cut -c1-160) | | | |"
+      continue
+    fi
+    tps=$(printf '%.0f' "$(echo "$out" | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | head -1)")
+    read -r p50 p99 < <(cat "$WORK"/pgo* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {
+      i50=int(NR*0.5); if (i50<1) i50=1; i99=int(NR*0.99); if (i99<1) i99=1; print a[i50], a[i99] }')
+    OWN_TPS[$c]=$tps
+    row "| the write's own SQL (pgbench: a collaboration write's $own_statements statements and its transaction, chain trigger) | $c | $tps | $(ms "$p50") ms | $(ms "$p99") ms | $(ratio "$tps" "${PG_ONE_TPS[$c]:-0}") |"
+    [ -n "${REST_TPS[$c]:-}" ] && row "| REST writes as a share of their own SQL | $c | $(ratio "${REST_TPS[$c]}" "$tps") | | | |"
+  done
+fi
+
 # ---------------------------------------------------------------- 3. the command gateway, no HTTP
 if part commands; then
 CDB=$(new_db commands)
@@ -325,7 +396,7 @@ say "commands through Axon's command gateway in a JVM hosting the application"
 out=$(export SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$CDB" SPRING_DATASOURCE_USERNAME="$DB_USER" \
         TIDIGT_PSEUDONYM_KEY=benchmark-pseudonym-key-synthetic TIDIGT_KEY_ENCRYPTION_KEY=dGlkaWd0LXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5ISE= \
         TIDIGT_DEMO_USERS=true AXONIQ_UPDATE_CHECKER_DISABLED=true
-      launch_class se.tidigt.gateway.bench.CommandGatewayBenchmark --clients="$CLIENTS" --seconds="$SECONDS_EACH" \
+      launch_class se.tidigt.benchmarks.CommandGatewayBenchmark --clients="$CLIENTS" --seconds="$SECONDS_EACH" \
         --warmup="$(( WARMUP < 10 ? WARMUP : 10 ))" 2>&1) || { echo "$out" | tail -40 >&2; echo "the command-gateway benchmark failed" >&2; exit 1; }
 echo "$out" | grep -q '^RESULT' || { echo "$out" | tail -40 >&2; exit 1; }
 while read -r result; do
@@ -423,6 +494,73 @@ elif command -v wrk >/dev/null; then
   row "| statistics warm-up per query before its run (city, district, rollout effect) | | $READ_WARMUPS | | | |"
 fi
 stop_app
+fi
+
+# ---------------------------------------------------------------- 5. cold reads: after a restart, after the facts move
+# Over the replay part's event store: each statistics query read by the readers right after a restart (no
+# warm-up of our own: the first reads of a fresh JVM), then while two clients write (the position moves all
+# the time) and right after a burst of writes (the first reads after the facts moved, the statistics caught up).
+# Per row: every reader's every answer, p50, p99 and the slowest.
+if ! part cold; then
+  :
+elif [ -z "${RDB:-}" ] || [ "${REPLAY_DONE:-0}" != 1 ] || ! command -v wrk >/dev/null; then
+  say "cold reads not measured: they read the replay part's event store (--parts replay,cold) with wrk"
+else
+  COLD_QUERIES=("city statistics by district, analyst|$ANALYST|/api/v1/stats/city?groupBy=district"
+                "district statistics, hv-admin|$HV|/api/v1/stats/districts/hasselby-vallingby"
+                "rollout effect, analyst|$ANALYST|/api/v1/stats/rollout-effect")
+  statistics_version() { psql_db "$RDB" -Atc "select version from statistics_position"; }
+  # READERS readers, each asking COLD_READS times in a row (curl, one process a request): every answer
+  # is counted, the slowest first ones too, which a run of fixed length (wrk) leaves out when still waiting.
+  COLD_READS=10
+  cold_read() { # label user path: one row
+    local reader readers=()
+    rm -f "$WORK"/cold-times-*
+    for reader in $(seq 1 "$READERS"); do
+      ( for _ in $(seq 1 "$COLD_READS"); do
+          curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Basic $2" "http://127.0.0.1:$APP_PORT$3"
+        done > "$WORK/cold-times-$reader" ) &
+      readers+=($!)
+    done
+    for reader in "${readers[@]}"; do wait "$reader"; done
+    cat "$WORK"/cold-times-* > "$WORK/cold-times"
+    [ "$(awk '$1 != 200' "$WORK/cold-times" | wc -l)" = 0 ] \
+      || { head -3 "$WORK/cold-times" >&2; echo "statistics reads were refused" >&2; exit 1; }
+    read -r p50 p99 slowest < <(awk '{print $2 * 1000}' "$WORK/cold-times" | sort -n | awk '{a[NR]=$1} END {
+      i50=int(NR*0.5); if (i50<1) i50=1; i99=int(NR*0.99); if (i99<1) i99=1; printf "%.1f %.1f %.1f\n", a[i50], a[i99], a[NR] }')
+    row "| $1 | $READERS × $COLD_READS | slowest $slowest ms | $p50 ms | $p99 ms | |"
+  }
+  cold_writes() { # clients seconds tag: REST writes as in the REST part, in the background
+    wrk -t1 -c"$1" -d"$2s" --timeout 30s -s "$ROOT/deploy/benchmark/writes.lua" "http://127.0.0.1:$APP_PORT" -- "$HV" "$STAMP-$3" \
+      > "$WORK/cold-writes-$3.out" 2>&1
+  }
+  say "cold reads: $READERS readers right after a restart, while two clients write, right after a burst of writes"
+  for entry in "${COLD_QUERIES[@]}"; do
+    IFS='|' read -r name user path <<< "$entry"
+    start_app "$RDB"
+    cold_read "$name, the first reads right after a restart (ready in $(awk -v m="$READY_MS" 'BEGIN{printf "%.1f", m/1000}') s)" "$user" "$path"
+    stop_app
+  done
+  start_app "$RDB"
+  for entry in "${COLD_QUERIES[@]}"; do
+    IFS='|' read -r name user path <<< "$entry"
+    api "$user" "$path" > /dev/null || { echo "GET $path failed" >&2; exit 1; }
+  done
+  for entry in "${COLD_QUERIES[@]}"; do
+    IFS='|' read -r name user path <<< "$entry"
+    tag="cold-$(echo "$path" | md5sum | cut -c1-6)"
+    before=$(statistics_version)
+    cold_writes 2 $(( READ_SECONDS + 5 )) "$tag" &
+    writer=$!
+    sleep 1
+    cold_read "$name, while 2 clients write" "$user" "$path"
+    wait "$writer" || true
+    row "| (the statistics position moved $(( $(statistics_version) - before )) times meanwhile; writes $(grep '^RESULT' "$WORK/cold-writes-$tag.out" | sed -E 's/.*ok=([0-9]+).*/\1/') ok) | | | | | |"
+    cold_writes 4 2 "$tag-burst"
+    until [ "$(stats_status | jq -r '.lag')" = 0 ]; do sleep 0.05; done
+    cold_read "$name, the first reads after a burst of writes (caught up)" "$user" "$path"
+  done
+  stop_app
 fi
 
 # ---------------------------------------------------------------- the record

@@ -3,6 +3,8 @@ package se.tidigt.gateway.stats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 import se.tidigt.platform.actor.Actor;
 import se.tidigt.platform.actor.ActorPrincipal;
 import se.tidigt.platform.actor.Role;
+import se.tidigt.query.stats.PreparedAnswers;
 import se.tidigt.query.stats.Stats;
 
 import java.time.Clock;
@@ -19,15 +22,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The city view's first look after a start is served from the answer cache: once the application is
- * ready, the statistics the page asks for with its default filters (every work model and district, from
- * January 2019 to last month; the rollout effect) are computed once, as a city analyst would read them,
- * so the first visitor does not wait for the facts to load and the effect's bootstrap (seconds). The
- * cache is keyed by the statistics' position, so this helps until the next event, as any read would.
- * Nobody reads through it, so nothing is access-logged. {@code tidigt.dashboard.warm-up=false} turns it off.
+ * The city view's first look after a start is served from the answers kept: before the application
+ * reports ready, the statistics the page asks for with its default filters (every work model and
+ * district, from January 2019 to last month) are computed once, as a city analyst would read them, so
+ * the facts are loaded and their cell summaries built before anyone asks; once it is ready, the rollout
+ * effect as the page asks for it and as asked without parameters (its bootstrap takes seconds at city
+ * scale, too long to hold readiness for) is computed in the background. These are no reader's reads
+ * ({@link PreparedAnswers#notAReader}): once a reader asks for one, it is prepared again whenever the facts
+ * move. Nobody reads through it, so nothing is access-logged. {@code tidigt.dashboard.warm-up=false} turns it off.
  */
 @Component
-class DashboardWarmUp {
+class DashboardWarmUp implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DashboardWarmUp.class);
     /** The page's first month: the demo city's and the platform's history begins in 2019. */
     static final YearMonth FIRST = YearMonth.of(2019, 1);
@@ -42,41 +47,57 @@ class DashboardWarmUp {
         this.enabled = enabled;
     }
 
+    /** Runs before the application reports ready: the figures; the effects start once it is. */
+    @Override
+    public void run(ApplicationArguments arguments) {
+        if (enabled) {
+            read("the city view's figures", figures(lastMonth()));
+        }
+    }
+
     @EventListener(ApplicationReadyEvent.class)
-    void warmUp() {
+    void warmUpEffects() {
         if (!enabled) {
             return;
         }
-        Thread thread = new Thread(this::readDefaults, "dashboard-warm-up");
+        Thread thread = new Thread(() -> read("the rollout effect", effects()), "dashboard-warm-up");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void readDefaults() {
+    private YearMonth lastMonth() {
+        return YearMonth.now(clock.withZone(Stats.ZONE)).minusMonths(1);
+    }
+
+    private void read(String what, List<Runnable> reads) {
         long started = System.nanoTime();
         ActorPrincipal reader = new ActorPrincipal(new Actor("dashboard-warm-up", Role.CITY_ANALYST, null), null);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(reader, null, reader.getAuthorities()));
         try {
-            for (Runnable read : defaultReads(YearMonth.now(clock.withZone(Stats.ZONE)).minusMonths(1))) {
-                read.run();
-            }
-            log.info("Dashboard: the city view's statistics computed in {} ms", (System.nanoTime() - started) / 1_000_000);
+            PreparedAnswers.notAReader(() -> reads.forEach(Runnable::run));
+            log.info("Dashboard: {} computed in {} ms", what, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
-            log.warn("Dashboard: warming the city view's statistics failed; the first visitor computes them", e);
+            log.warn("Dashboard: warming {} failed; the first visitor computes it", what, e);
         } finally {
             SecurityContextHolder.clearContext();
         }
     }
 
-    /** The reads app.js makes for the city view with its default filters, in the same order. */
-    private List<Runnable> defaultReads(YearMonth last) {
+    /** The rollout effect as app.js asks for it, and as asked without parameters. */
+    private List<Runnable> effects() {
+        return List.of(
+                () -> stats.rolloutEffect("VALLINGBY_TEAM", "acceptanceRate", null, null, null, "0", 2026, 499, null),
+                () -> stats.rolloutEffect("VALLINGBY_TEAM", "acceptanceRate", null, null, null, "0", 2026, 999, null));
+    }
+
+    /** The figures app.js reads for the city view with its default filters, in the same order. */
+    private List<Runnable> figures(YearMonth last) {
         String from = FIRST.toString();
         String to = last.toString();
         List<Runnable> reads = new ArrayList<>();
         reads.add(() -> stats.city(from, to, "workModel", "current", null, null, null));
         reads.add(() -> stats.city(last.minusMonths(11).toString(), to, "workModel", "current", null, null, null));
-        reads.add(() -> stats.rolloutEffect("VALLINGBY_TEAM", "acceptanceRate", null, null, null, "0", 2026, 499, null));
         reads.add(() -> stats.city(from, to, "district", "current", null, null, null));
         for (String model : List.of("ORDINARY", "VALLINGBY_TEAM")) {
             reads.add(() -> stats.city(from, to, "month", "current", model, null, null));

@@ -23,6 +23,7 @@ import se.tidigt.platform.actor.CurrentActor;
 import se.tidigt.platform.actor.Role;
 import se.tidigt.platform.actor.Roles;
 import se.tidigt.query.stats.CaseStatistics;
+import se.tidigt.query.stats.PreparedAnswers;
 import se.tidigt.query.stats.StatisticsCache;
 import se.tidigt.query.stats.StatisticsPosition;
 import se.tidigt.query.stats.Stats;
@@ -45,7 +46,9 @@ import java.util.function.Function;
  * nothing of others'; everyone else gets counts protected by the cell-key method, with a {@code
  * protection} object in the answer. Every answer is also CSV ({@code Accept: text/csv}) under the same rules.
  *
- * <p>Each answer is kept as the bytes sent ({@link StatisticsCache#bytes}; the only answer cache), keyed by
+ * <p>Each answer is kept as the bytes sent ({@link StatisticsCache#bytes}; the only answer cache) and prepared
+ * again in the background when the facts move ({@link PreparedAnswers}: meanwhile a query read lately is given
+ * its answer of the earlier position, which the {@value #POSITION} header names), keyed by
  * everything it depends on: the endpoint and its parsed query, whether the reader reads exactly, the format,
  * today, and the statistics state read once per request, which a cold answer is then computed from (facts
  * as of that state or later, never older). JSON and CSV of one query are rendered from one computation. Access checks and
@@ -58,19 +61,23 @@ import java.util.function.Function;
 @LoggedRead(caseLevel = false)
 class StatsController {
     static final String OWN_DISTRICT = "a district user reads their own district exactly";
+    /** The response header naming the position of the facts an answer was computed from (docs/statistics.md, "Reading"). */
+    static final String POSITION = "Statistics-Position";
 
     private final CaseStatistics statistics;
     private final RolloutEffects effects;
     private final DistrictCatalogue districts;
     private final CellKeyMethod cellKey;
     private final StatisticsCache cache;
+    private final PreparedAnswers prepared;
     private final ObjectMapper json;
     private final Clock clock;
     private final ExpensiveRequests expensive;
 
     StatsController(ExpensiveRequests expensive, CaseStatistics statistics, RolloutEffects effects, DistrictCatalogue districts, CellKeyMethod cellKey,
-                    StatisticsCache cache, ObjectMapper json, Clock clock) {
+                    StatisticsCache cache, PreparedAnswers prepared, ObjectMapper json, Clock clock) {
         this.expensive = expensive;
+        this.prepared = prepared;
         this.cellKey = cellKey;
         this.cache = cache;
         this.json = json;
@@ -105,7 +112,7 @@ class StatsController {
             List<ObjectNode> rows = own ? exact(query, state) : statistics.protectedRows(query, state);
             ObjectNode row = rows.isEmpty() ? emptyRow(district, own, query) : rows.get(0);
             return List.of(row);
-        }, false, accept);
+        }, false, accept, null);
     }
 
     @Operation(summary = "The same figures as rows, one per district, work model or month (history mapped onto today's "
@@ -127,7 +134,7 @@ class StatsController {
         StatsQuery asked = actor.role().isDistrictBound() ? query.onlyDistrict(actor.district()) : query;
         boolean own = actor.role().isDistrictBound();
         return respond(new Asked("city", asked, own),
-                state -> own ? exact(asked, state) : statistics.protectedRows(asked, state), true, accept);
+                state -> own ? exact(asked, state) : statistics.protectedRows(asked, state), true, accept, null);
     }
 
     @Operation(summary = "The rollout effect from exact records under output rules: group-time effects against "
@@ -159,8 +166,8 @@ class StatsController {
         StatsParameters.requireOrdered(fromDay, toDay);
         EffectQuery query = new EffectQuery(workModel, chosen, StatsParameters.concerns(concern), fromDay, toDay, monthsBefore,
                 seed, replicates);
-        return respond(new Asked("rollout-effect", query, false),
-                state -> List.of(expensive.run(actor.userId(), () -> effects.estimate(query, state))), false, accept);
+        return respond(new Asked("rollout-effect", query, false), state -> List.of(effects.estimate(query, state)), false,
+                accept, actor.userId());
     }
 
     /**
@@ -174,25 +181,32 @@ class StatsController {
     }
 
     /**
-     * The answer's bytes, kept per state: {@code rows} computes the rows from the facts as of the state
-     * the bytes are keyed by, rendered as JSON (one array when {@code array}, else its one object) and as
-     * CSV at once; the one asked for ({@code Accept}) is sent.
+     * The answer's bytes, kept per state and prepared when the facts move ({@link PreparedAnswers}): {@code rows}
+     * computes the rows from the facts as of the state the bytes are keyed by, rendered as JSON (one array when
+     * {@code array}, else its one object) and as CSV at once; the one asked for ({@code Accept}) is sent, with
+     * the position of the facts it was computed from ({@value #POSITION}). A computation on a request of
+     * {@code expensiveFor} (a user) runs within the bounds of {@link ExpensiveRequests}; the preparer's does not.
      */
     private ResponseEntity<byte[]> respond(Asked asked, Function<StatisticsPosition.State, List<ObjectNode>> rows,
-                                           boolean array, String accept) {
-        StatisticsPosition.State state = cache.state();
-        StatisticsCache.Rendered answer = cache.bytes(new Keyed(asked, LocalDate.now(clock.withZone(Stats.ZONE))), state, () -> {
-            List<ObjectNode> computed = rows.apply(state);
-            try {
-                return new StatisticsCache.Rendered(json.writeValueAsBytes(array ? computed : computed.get(0)),
-                        StatsCsv.csv(computed).getBytes(StandardCharsets.UTF_8));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+                                           boolean array, String accept, String expensiveFor) {
+        Function<StatisticsPosition.State, StatisticsCache.Rendered> render = state -> render(rows.apply(state), array);
+        Function<StatisticsPosition.State, StatisticsCache.Rendered> onRequest = expensiveFor == null ? render
+                : state -> expensive.run(expensiveFor, () -> render.apply(state));
+        PreparedAnswers.Served served = prepared.answer(new Keyed(asked, LocalDate.now(clock.withZone(Stats.ZONE))),
+                cache.state(), onRequest, render);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(POSITION, Long.toString(served.state().position()));
         return StatsCsv.asked(accept)
-                ? ResponseEntity.ok().contentType(StatsCsv.CSV_UTF8).body(answer.csv())
-                : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer.json());
+                ? ok.contentType(StatsCsv.CSV_UTF8).body(served.answer().csv())
+                : ok.contentType(MediaType.APPLICATION_JSON).body(served.answer().json());
+    }
+
+    private StatisticsCache.Rendered render(List<ObjectNode> rows, boolean array) {
+        try {
+            return new StatisticsCache.Rendered(json.writeValueAsBytes(array ? rows : rows.get(0)),
+                    StatsCsv.csv(rows).getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static StatsQuery query(String from, String to, Set<String> districts, String workModel, String concern,

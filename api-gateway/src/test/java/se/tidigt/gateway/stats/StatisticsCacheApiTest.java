@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
-import se.tidigt.gateway.bench.SyntheticEvents;
+import se.tidigt.gateway.support.SyntheticEvents;
 import se.tidigt.gateway.support.Api;
 import se.tidigt.gateway.support.ApiTest;
 import se.tidigt.query.stats.CaseStatistics;

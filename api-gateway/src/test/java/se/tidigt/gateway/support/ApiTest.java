@@ -1,10 +1,13 @@
 package se.tidigt.gateway.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 import se.tidigt.gateway.TidigtApplication;
+import se.tidigt.query.stats.PreparedAnswers;
+import se.tidigt.query.stats.StatisticsPosition;
 
 import java.time.Duration;
 
@@ -28,6 +31,10 @@ public abstract class ApiTest {
 
     @LocalServerPort
     protected int port;
+    @Autowired
+    private StatisticsPosition statisticsPosition;
+    @Autowired
+    private PreparedAnswers preparedAnswers;
 
     protected Api as(String user) {
         return Api.at(port, user);
@@ -56,9 +63,18 @@ public abstract class ApiTest {
         throw new AssertionError("no case-statistics projection");
     }
 
-    /** Until the statistics projection has applied every event written so far (lag 0). */
+    /**
+     * Until the statistics projection has applied every event written so far (lag 0) and the answers read
+     * lately are prepared at the facts' position: until then a query read before may be given its answer of
+     * an earlier position ({@link PreparedAnswers}).
+     */
     protected void awaitStatisticsCaughtUp() {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> statisticsProjection().get("lag").asLong() == 0);
+                .until(() -> statisticsProjection().get("lag").asLong() == 0 && statisticsAnswersPrepared());
+    }
+
+    /** The answers read lately are prepared at the statistics' current state. */
+    protected boolean statisticsAnswersPrepared() {
+        return statisticsPosition.state().equals(preparedAnswers.preparedAt());
     }
 }

@@ -12,7 +12,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole application with the demo data generator on, at its default volume, against a fresh
  * real PostgreSQL database. Every test class extending this shares the one context, so the city is
- * loaded once per test run; each test waits until the load is done and the statistics caught up.
+ * loaded once per test run; each test waits until the load is done, the statistics caught up and their
+ * answers read lately prepared.
  */
 @SpringBootTest(classes = TidigtApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"tidigt.pseudonym-key=test-pseudonym-key-for-synthetic-children",
@@ -36,7 +37,7 @@ public abstract class DemoCityTest extends ApiTest {
                     return false;
                 }
             }
-            return true;
+            return statisticsAnswersPrepared();
         });
     }
 }

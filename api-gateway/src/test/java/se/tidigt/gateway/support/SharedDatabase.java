@@ -71,6 +71,29 @@ public final class SharedDatabase {
         return versions;
     }
 
+    /**
+     * A statistics answer computed at the facts' current position (its {@code Statistics-Position} header):
+     * asked again (60 s at most) while the instance still serves the answer it prepared at an earlier one.
+     */
+    public String currentStatistics(Api reader, String path) throws SQLException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        Api.Response answer = reader.get(path);
+        while (!Long.toString(statisticsPosition()).equals(answer.header("Statistics-Position"))
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            answer = reader.get(path);
+        }
+        return answer.body();
+    }
+
+    private long statisticsPosition() throws SQLException {
+        try (Connection connection = connect();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT version FROM statistics_position")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     /** Cases whose statistics fact is missing or not at the case's last stored event. */
     public long casesBehind() throws SQLException {
         try (Connection connection = connect();

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.tidigt.cases.api.CollaborationKind;
 import se.tidigt.cases.api.CollaborationPartner;
 import se.tidigt.cases.api.CollaborationRecorded;
-import se.tidigt.gateway.bench.SyntheticEvents;
+import se.tidigt.gateway.support.SyntheticEvents;
 import se.tidigt.gateway.support.Api;
 import se.tidigt.gateway.support.ApiTest;
 

@@ -22,8 +22,9 @@ import java.util.function.Supplier;
  * ({@link #bytes}, JSON and CSV rendered together), keyed by the query, the projection's position
  * ({@link StatisticsPosition}, read from the database: correct on every instance sharing it), the rollout
  * tables' version (V246) and whatever else the answer depends on (today's date). A key whose position has
- * moved on is never looked up again, so a kept answer is never stale; old entries age out of a bounded
- * cache. Concurrent requests for one key wait for one computation. A warm request reads the state once
+ * moved on is never looked up again, so a kept answer is never taken for a later state's ({@link PreparedAnswers}
+ * gives a query's newest answer, named by its state, while the next is prepared); old entries age out of a
+ * bounded cache. Concurrent requests for one key wait for one computation. A warm request reads the state once
  * ({@link #state}) and neither computes, copies nor serialises anything; a cold one passes that state on to
  * {@link #snapshot}, {@link #facts} and {@link #derived}, which use facts at least as new as it (never older:
  * the key names the position its answer was computed from, or an earlier one).
@@ -126,6 +127,11 @@ public class StatisticsCache {
             return compute.get();
         }
         return bytes.get(new Key(query, state.position(), state.rollout()), key -> compute.get());
+    }
+
+    /** The answer to {@code query} kept for exactly {@code state}, or null (also when disabled): never computes. */
+    public Rendered kept(Object query, StatisticsPosition.State state) {
+        return enabled ? bytes.getIfPresent(new Key(query, state.position(), state.rollout())) : null;
     }
 
     /**

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.bench;
+package se.tidigt.benchmarks;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -6,6 +6,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.tidigt.gateway.TidigtApplication;
 import se.tidigt.gateway.support.Api;
+import se.tidigt.gateway.support.SyntheticEvents;
 import se.tidigt.query.stats.CaseStatistics;
 import se.tidigt.query.stats.StatsQuery;
 

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.bench;
+package se.tidigt.benchmarks;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.bench;
+package se.tidigt.benchmarks;
 
 import se.tidigt.gateway.support.TestDatabase;
 

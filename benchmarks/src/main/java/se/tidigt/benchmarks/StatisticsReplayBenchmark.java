@@ -1,4 +1,4 @@
-package se.tidigt.gateway.bench;
+package se.tidigt.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.serialization.Serializer;
@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.tidigt.gateway.TidigtApplication;
 import se.tidigt.gateway.support.Api;
+import se.tidigt.gateway.support.SyntheticEvents;
 import se.tidigt.gateway.support.TestDatabase;
 
 import java.util.Map;

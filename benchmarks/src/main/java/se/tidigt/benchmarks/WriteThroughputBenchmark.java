@@ -1,4 +1,4 @@
-package se.tidigt.gateway.bench;
+package se.tidigt.benchmarks;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.bench;
+package se.tidigt.gateway.support;
 
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.serialization.SerializedObject;
@@ -39,7 +39,7 @@ import java.util.Set;
  * 1,000,000 events (the replay and statistics benchmarks).
  */
 public final class SyntheticEvents {
-    static final String[] DISTRICTS = {"bromma", "enskede-arsta-vantor", "farsta", "hagersten-alvsjo", "hasselby-vallingby",
+    public static final String[] DISTRICTS = {"bromma", "enskede-arsta-vantor", "farsta", "hagersten-alvsjo", "hasselby-vallingby",
             "jarva", "kungsholmen", "norra-innerstaden", "skarpnack", "skarholmen", "sodermalm"};
     private static final Instant START = LocalDate.of(2021, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
     private static final int DAYS = 5 * 365;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * (the same binaries, settings and user-namespace handling as the embedded default), started on its
  * own so that pgbench, psql and the application under test all reach one server. Prints
  * {@code PORT <n>} and runs until its standard input closes. Started by {@code deploy/benchmark/run.sh}
- * through the jar under test (this package, so it may use the package's start-up).
+ * through the jar under test: in the platform's package, so that it may use the package's start-up.
  */
 public final class BenchmarkPostgres {
 

@@ -1,4 +1,4 @@
-package se.tidigt.gateway.bench;
+package se.tidigt.benchmarks;
 
 import se.tidigt.cases.api.identity.SyntheticIdentityNumbers;
 
@@ -24,12 +24,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The write load of {@link WriteThroughputBenchmark} from a JVM of its own (the issue: a load generator
- * in the application's JVM takes its share of the two cores and skews the figures). Each client raises
+ * The write load of {@link WriteThroughputBenchmark} from a JVM of its own (a load generator in the
+ * application's JVM takes its share of the two cores and skews the figures). Each client raises
  * a case, records 19 collaborations on it, raises the next; one event per request. It needs only the
- * JDK and the synthetic identity numbers, so it runs on the test classes:
+ * JDK and the synthetic identity numbers:
  *
- * <pre>java -cp case-domain/target/classes:api-gateway/target/test-classes se.tidigt.gateway.bench.RestWriteLoad \
+ * <pre>java -cp case-domain/target/classes:benchmarks/target/classes se.tidigt.benchmarks.RestWriteLoad \
  *   http://127.0.0.1:PORT 16 20 20</pre>
  * Arguments: base URL, clients, warm-up seconds, measured seconds. Prints a BENCHMARKS.md row.
  */
