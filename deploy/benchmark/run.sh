@@ -34,11 +34,13 @@ deploy/benchmark/run.sh [--smoke] [--jar FILE] [--database-url jdbc:postgresql:/
   --replay-timeout S  stop waiting for the replay after S s (1800) and report its rate so far
   --embedded     the application's embedded PostgreSQL even if a server answers (a server of the run's own:
                  a shared server's max_connections may not leave room for 64 pgbench clients beside others)
-  --parts LIST   which parts to run (pgbench,rest,commands,replay: all)
+  --parts LIST   which parts to run (pgbench,rest,commands,replay,catchup: all)
+  --catch-up-env "VAR=value ...;VAR=value ..."  the catch-up part once per setting (";" between them, an empty one
+                 for the defaults), each on a copy of the same store: settings of the application (levers)
 EOF
 }
 
-PARTS="pgbench,rest,commands,replay"; EMBEDDED=0; SMOKE=0; JAR=""; DB_URL=""; DB_USER="${TIDIGT_TEST_DATABASE_USER:-postgres}"; CLIENTS="1,16,64"
+PARTS="pgbench,rest,commands,replay,catchup"; CATCH_UP_ENV=""; EMBEDDED=0; SMOKE=0; JAR=""; DB_URL=""; DB_USER="${TIDIGT_TEST_DATABASE_USER:-postgres}"; CLIENTS="1,16,64"
 SECONDS_EACH=10; WARMUP=25; WARMUP_MAX=240; REPLAY_TIMEOUT=1800; EVENTS=1000000; READERS=32; READ_SECONDS=""; LABEL=""; RECORD=""; KEEP=0
 DEMO_CASES_PER_YEAR=60
 while [ $# -gt 0 ]; do
@@ -60,6 +62,7 @@ while [ $# -gt 0 ]; do
     --keep) KEEP=1 ;;
     --embedded) EMBEDDED=1 ;;
     --parts) PARTS="$2"; shift ;;
+    --catch-up-env) CATCH_UP_ENV="$2"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -334,29 +337,38 @@ while read -r result; do
 done < <(echo "$out" | grep '^RESULT')
 fi
 
+# ---------------------------------------------------------------- an event store of N events (parts 4 and 6)
+# fill_event_store <database>: the demo generator's small city through the command side, then its cases copied
+# in SQL until the store holds $EVENTS events; the application is stopped after. Sets template_max (the last
+# index the generator wrote, where the statistics' tokens stand), template_events, copies, fill_ms, total, head.
+fill_event_store() {
+  local db="$1"
+  say "an event store of $EVENTS events: the demo generator's cases, copied"
+  start_app "$db" TIDIGT_DEMO_DATA=true TIDIGT_DEMO_DATA_CASES_PER_YEAR="$DEMO_CASES_PER_YEAR"
+  until api "$ADMIN" /api/v1/admin/demo-data | jq -e '.state == "DONE"' >/dev/null; do
+    api "$ADMIN" /api/v1/admin/demo-data | jq -e '.state == "FAILED"' >/dev/null && { echo "demo data failed" >&2; exit 1; }
+    sleep 0.5
+  done
+  until [ "$(stats_status | jq -r '.lag')" = 0 ]; do sleep 0.2; done
+  stop_app
+  template_max=$(psql_db "$db" -Atc "select max(globalindex) from domainevententry")
+  template_events=$(psql_db "$db" -Atc "select count(*) from domainevententry where type = 'Case'")
+  have=$(psql_db "$db" -Atc "select count(*) from domainevententry")
+  copies=$(( (EVENTS - have + template_events - 1) / template_events )); [ "$copies" -lt 0 ] && copies=0
+  fill_start=$(date +%s%N)
+  for first in $(seq 1 10 "$copies"); do
+    last=$(( first + 9 < copies ? first + 9 : copies ))
+    psql_db "$db" -q -v template_max="$template_max" -v first="$first" -v last="$last" -f "$ROOT/deploy/benchmark/replicate-events.sql"
+  done
+  fill_ms=$(ms_since "$fill_start")
+  total=$(psql_db "$db" -Atc "select count(*) from domainevententry")
+  head=$(psql_db "$db" -Atc "select max(globalindex) from domainevententry")
+}
+
 # ---------------------------------------------------------------- 4. N events: replay and statistics
 if part replay; then
 RDB=$(new_db replay)
-say "an event store of $EVENTS events: the demo generator's cases, copied"
-start_app "$RDB" TIDIGT_DEMO_DATA=true TIDIGT_DEMO_DATA_CASES_PER_YEAR="$DEMO_CASES_PER_YEAR"
-until api "$ADMIN" /api/v1/admin/demo-data | jq -e '.state == "DONE"' >/dev/null; do
-  api "$ADMIN" /api/v1/admin/demo-data | jq -e '.state == "FAILED"' >/dev/null && { echo "demo data failed" >&2; exit 1; }
-  sleep 0.5
-done
-until [ "$(stats_status | jq -r '.lag')" = 0 ]; do sleep 0.2; done
-stop_app
-template_max=$(psql_db "$RDB" -Atc "select max(globalindex) from domainevententry")
-template_events=$(psql_db "$RDB" -Atc "select count(*) from domainevententry where type = 'Case'")
-have=$(psql_db "$RDB" -Atc "select count(*) from domainevententry")
-copies=$(( (EVENTS - have + template_events - 1) / template_events )); [ "$copies" -lt 0 ] && copies=0
-fill_start=$(date +%s%N)
-for first in $(seq 1 10 "$copies"); do
-  last=$(( first + 9 < copies ? first + 9 : copies ))
-  psql_db "$RDB" -q -v template_max="$template_max" -v first="$first" -v last="$last" -f "$ROOT/deploy/benchmark/replicate-events.sql"
-done
-fill_ms=$(ms_since "$fill_start")
-total=$(psql_db "$RDB" -Atc "select count(*) from domainevententry")
-head=$(psql_db "$RDB" -Atc "select max(globalindex) from domainevententry")
+fill_event_store "$RDB"
 # The copies arrive as if already processed, so the replay below is the statistics projection's only pass.
 psql_db "$RDB" -qc "update tokenentry set token = convert_to('{\"index\":$head,\"gaps\":[]}', 'UTF8'), owner = null
                     where processorname = 'case-statistics'"
@@ -423,6 +435,65 @@ elif command -v wrk >/dev/null; then
   row "| statistics warm-up per query before its run (city, district, rollout effect) | | $READ_WARMUPS | | | |"
 fi
 stop_app
+fi
+
+# ---------------------------------------------------------------- 6. live catch-up
+# The statistics behind by N events as after an outage, a new instance or an import: the store filled as in part 4
+# but the statistics' tokens left where the demo city's events ended; the application started, and its processor
+# (or whatever it catches up with) measured from the first claim of a segment until every segment stands at the
+# head. Positions are read from the token store with psql, so the figure does not depend on the admin API.
+catch_up_positions() { # database: "<ms since launch> <segments claimed> <lowest segment position>" every 0.2 s
+  local db="$1" launched="$2"
+  while true; do
+    echo "$(ms_since "$launched") $(psql_db "$db" -Atc "select count(owner), coalesce(min(coalesce(
+        (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint,
+        (convert_from(token, 'UTF8')::jsonb -> 'currentToken' ->> 'index')::bigint)), -1)
+      from tokenentry where processorname = 'case-statistics'" 2>/dev/null | tr '|' ' ')"
+    sleep 0.2
+  done
+}
+catch_up_run() { # template database, settings ("VAR=value ..." for the application, or empty for its defaults)
+  local template="$1" settings="$2" db behind from launched poller first_claim caught_up ms
+  CATCH_UP_RUNS=$(( CATCH_UP_RUNS + 1 ))
+  db="tidigt_bench_${STAMP}_catchup_$CATCH_UP_RUNS"
+  psql_admin -qc "create database $db template $template" >/dev/null
+  from=$(psql_db "$db" -Atc "select coalesce(min(coalesce((convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint,
+           (convert_from(token, 'UTF8')::jsonb -> 'currentToken' ->> 'index')::bigint)), -1)
+         from tokenentry where processorname = 'case-statistics'")
+  behind=$(psql_db "$db" -Atc "select count(*) from domainevententry where globalindex > $from")
+  say "catch-up of case-statistics: $behind events behind (tokens at $from, head $head)${settings:+; $settings}"
+  launched=$(date +%s%N)
+  catch_up_positions "$db" "$launched" > "$WORK/catch-up-$db" &
+  poller=$!
+  # shellcheck disable=SC2086 # VAR=value words for the application
+  start_app "$db" $settings
+  ready_row "the statistics $behind events behind${settings:+, $settings}"
+  until [ "$(stats_status | jq -r '.lag')" = 0 ]; do sleep 0.2; done
+  sleep 0.4
+  kill "$poller"; wait "$poller" 2>/dev/null || true
+  first_claim=$(awk '$2 > 0 { print $1; exit }' "$WORK/catch-up-$db")
+  caught_up=$(awk -v h="$head" '$3 >= h { print $1; exit }' "$WORK/catch-up-$db")
+  ms=$(( caught_up - first_claim ))
+  row "| live catch-up of the statistics projection${settings:+ ($settings)} | | $(per_second "$behind" $(( ms * 1000 ))) events/s | | $behind events in $(awk -v m="$ms" 'BEGIN{printf "%.1f", m/1000}') s from the first claim; caught up $(awk -v m="$caught_up" 'BEGIN{printf "%.1f", m/1000}') s after the launch; load average $(cut -d' ' -f1-3 /proc/loadavg) | |"
+  row "| RSS after the catch-up${settings:+ ($settings)} | | $(rss_mib "$APP_PID") MiB | | | |"
+  stop_app
+  [ "$KEEP" = 1 ] || psql_admin -qc "drop database $db" >/dev/null
+}
+# One store filled once; each setting of --catch-up-env (separated by ";") catches up on a copy of it.
+catch_up_part() {
+  local template settings
+  template=$(new_db catchup)
+  fill_event_store "$template"
+  psql_db "$template" -qc "vacuum analyze" >/dev/null
+  CATCH_UP_RUNS=0
+  IFS=';' read -r -a settings <<< "${CATCH_UP_ENV:-}"
+  [ "${#settings[@]}" -gt 0 ] || settings=("")
+  for s in "${settings[@]}"; do
+    catch_up_run "$template" "$(echo "$s" | sed -E "s/^ +//; s/ +$//")"
+  done
+}
+if part catchup; then
+  catch_up_part
 fi
 
 # ---------------------------------------------------------------- the record
