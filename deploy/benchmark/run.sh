@@ -38,14 +38,18 @@ deploy/benchmark/run.sh [--smoke] [--jar FILE] [--database-url jdbc:postgresql:/
   --replay-timeout S  stop waiting for the replay after S s (1800) and report its rate so far
   --embedded     the application's embedded PostgreSQL even if a server answers (a server of the run's own:
                  a shared server's max_connections may not leave room for 64 pgbench clients beside others)
-  --parts LIST   which parts to run (pgbench,rest,ownsql,commands,replay,cold: all; cold reads the replay's store)
+  --parts LIST   which parts to run (pgbench,rest,ownsql,commands,replay,cold,catchup: all; cold reads the replay's store)
   --app-env V=X  a setting for the application under test (repeatable), e.g. a lever: TIDIGT_DB_POOL_SIZE=8
   --server-log F the PostgreSQL server's log, where ownsql finds the statements of a write (default, for the local
                  server: /var/log/postgresql/postgresql-<major>-main.log; none for the embedded one: not measured)
+  --java-options "..."  JVM options for the application (none by default: the JVM's own heap sizing, a quarter of
+                 the machine's memory; deploy/Dockerfile's are "-XX:MaxRAMPercentage=50.0" of the container's limit)
+  --catch-up-env "VAR=value ...;VAR=value ..."  the catch-up part once per setting (";" between them, an empty one
+                 for the defaults), each on a copy of the same store: settings of the application (levers)
 EOF
 }
 
-PARTS="pgbench,rest,ownsql,commands,replay,cold"; EMBEDDED=0; SMOKE=0; JAR=""; DB_URL=""; DB_USER="${TIDIGT_TEST_DATABASE_USER:-postgres}"; CLIENTS="1,16,64"
+PARTS="pgbench,rest,ownsql,commands,replay,cold,catchup"; CATCH_UP_ENV=""; JAVA_OPTIONS=""; EMBEDDED=0; SMOKE=0; JAR=""; DB_URL=""; DB_USER="${TIDIGT_TEST_DATABASE_USER:-postgres}"; CLIENTS="1,16,64"
 SECONDS_EACH=10; WARMUP=25; WARMUP_MAX=240; REPLAY_TIMEOUT=1800; EVENTS=1000000; READERS=32; READ_SECONDS=""; LABEL=""; RECORD=""; KEEP=0
 DEMO_CASES_PER_YEAR=60; SERVER_LOG=""; APP_ENV=()
 while [ $# -gt 0 ]; do
@@ -69,6 +73,8 @@ while [ $# -gt 0 ]; do
     --parts) PARTS="$2"; shift ;;
     --server-log) SERVER_LOG="$2"; shift ;;
     --app-env) APP_ENV+=("$2"); shift ;;
+    --catch-up-env) CATCH_UP_ENV="$2"; shift ;;
+    --java-options) JAVA_OPTIONS="$2"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -231,7 +237,7 @@ start_app() {
       TIDIGT_PSEUDONYM_KEY=benchmark-pseudonym-key-synthetic \
       TIDIGT_KEY_ENCRYPTION_KEY=dGlkaWd0LXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5ISE= \
       TIDIGT_DEMO_USERS=true TIDIGT_DEMO_DATA=false SERVER_PORT="$APP_PORT" AXONIQ_UPDATE_CHECKER_DISABLED=true \
-      "${APP_ENV[@]}" "$@" java -jar "$JAR" > "$WORK/app-$db.log" 2>&1 &
+      "${APP_ENV[@]}" "$@" java $JAVA_OPTIONS -jar "$JAR" > "$WORK/app-$db.log" 2>&1 &
   APP_PID=$!
   PIDS+=("$APP_PID")
   for _ in $(seq 1 3000); do
@@ -405,29 +411,65 @@ while read -r result; do
 done < <(echo "$out" | grep '^RESULT')
 fi
 
+# ---------------------------------------------------------------- an event store of N events (parts 4 and 6)
+# fill_event_store <database>: the demo generator's small city through the command side, then its cases copied
+# in SQL until the store holds $EVENTS events; the application is stopped after. Sets template_max (the last
+# index the generator wrote, where the statistics' tokens stand), template_events, copies, fill_ms, total, head.
+fill_event_store() {
+  local db="$1"
+  say "an event store of $EVENTS events: the demo generator's cases, copied"
+  start_app "$db" TIDIGT_DEMO_DATA=true TIDIGT_DEMO_DATA_CASES_PER_YEAR="$DEMO_CASES_PER_YEAR"
+  until api "$ADMIN" /api/v1/admin/demo-data | jq -e '.state == "DONE"' >/dev/null; do
+    api "$ADMIN" /api/v1/admin/demo-data | jq -e '.state == "FAILED"' >/dev/null && { echo "demo data failed" >&2; exit 1; }
+    sleep 0.5
+  done
+  until [ "$(stats_status | jq -r '.lag')" = 0 ]; do sleep 0.2; done
+  stop_app
+  template_max=$(psql_db "$db" -Atc "select max(globalindex) from domainevententry")
+  template_events=$(psql_db "$db" -Atc "select count(*) from domainevententry where type = 'Case'")
+  have=$(psql_db "$db" -Atc "select count(*) from domainevententry")
+  copies=$(( (EVENTS - have + template_events - 1) / template_events )); [ "$copies" -lt 0 ] && copies=0
+  fill_start=$(date +%s%N)
+  for first in $(seq 1 10 "$copies"); do
+    last=$(( first + 9 < copies ? first + 9 : copies ))
+    psql_db "$db" -q -v template_max="$template_max" -v first="$first" -v last="$last" -f "$ROOT/deploy/benchmark/replicate-events.sql"
+  done
+  fill_ms=$(ms_since "$fill_start")
+  total=$(psql_db "$db" -Atc "select count(*) from domainevententry")
+  head=$(psql_db "$db" -Atc "select max(globalindex) from domainevententry")
+}
+
+# ---------------------------------------------------------------- the heap per case (part 4)
+# The live heap (what a full GC leaves: jcmd's class histogram runs one first) at a point of the run, in bytes;
+# the histogram itself kept in $WORK. "" without jcmd.
+live_heap() { # name
+  jcmd "$APP_PID" GC.class_histogram > "$WORK/histogram-$1.txt" 2>/dev/null || { echo ""; return; }
+  awk '/^Total/ { print $3 }' "$WORK/histogram-$1.txt"
+}
+# Rows: the live heap with the statistics held against the same application before it held them, per case fact,
+# and the classes that grew most (the statistics' own and the JDK's they are made of).
+heap_per_case_rows() { # live heap before (bytes), case facts
+  local before="$1" cases="$2" after
+  after=$(live_heap statistics-held)
+  [ -n "$before" ] && [ -n "$after" ] || { row "| heap per case | | not measured (no jcmd) | | | |"; return; }
+  row "| live heap after a full GC: before any statistics read / with the statistics held | | $(( before / 1048576 )) / $(( after / 1048576 )) MiB | | $(awk -v a="$after" -v b="$before" -v n="$cases" 'BEGIN { printf "%.0f bytes per case fact (%d cases)", (a - b) / n, n }') | |"
+  # The classes that grew most between the two histograms (instances and bytes per case fact).
+  awk -v n="$cases" 'FNR == NR && $1 ~ /^[0-9]+:$/ { b[$4] = $3; next }
+       $1 ~ /^[0-9]+:$/ { d = $3 - b[$4]; if (d > 0) printf "%d %s %.0f\n", d, $4, d / n }' \
+    "$WORK/histogram-ready.txt" "$WORK/histogram-statistics-held.txt" | sort -rn | head -8 > "$WORK/heap-growth.txt"
+  row "| what the statistics hold, bytes per case fact, largest first | | $(awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $3 }' "$WORK/heap-growth.txt") | | | |"
+}
+
 # ---------------------------------------------------------------- 4. N events: replay and statistics
 if part replay; then
 RDB=$(new_db replay)
-say "an event store of $EVENTS events: the demo generator's cases, copied"
-start_app "$RDB" TIDIGT_DEMO_DATA=true TIDIGT_DEMO_DATA_CASES_PER_YEAR="$DEMO_CASES_PER_YEAR"
-until api "$ADMIN" /api/v1/admin/demo-data | jq -e '.state == "DONE"' >/dev/null; do
-  api "$ADMIN" /api/v1/admin/demo-data | jq -e '.state == "FAILED"' >/dev/null && { echo "demo data failed" >&2; exit 1; }
-  sleep 0.5
-done
-until [ "$(stats_status | jq -r '.lag')" = 0 ]; do sleep 0.2; done
-stop_app
-template_max=$(psql_db "$RDB" -Atc "select max(globalindex) from domainevententry")
-template_events=$(psql_db "$RDB" -Atc "select count(*) from domainevententry where type = 'Case'")
-have=$(psql_db "$RDB" -Atc "select count(*) from domainevententry")
-copies=$(( (EVENTS - have + template_events - 1) / template_events )); [ "$copies" -lt 0 ] && copies=0
-fill_start=$(date +%s%N)
-for first in $(seq 1 10 "$copies"); do
-  last=$(( first + 9 < copies ? first + 9 : copies ))
-  psql_db "$RDB" -q -v template_max="$template_max" -v first="$first" -v last="$last" -f "$ROOT/deploy/benchmark/replicate-events.sql"
-done
-fill_ms=$(ms_since "$fill_start")
-total=$(psql_db "$RDB" -Atc "select count(*) from domainevententry")
-head=$(psql_db "$RDB" -Atc "select max(globalindex) from domainevententry")
+fill_event_store "$RDB"
+# The catch-up part (6) goes on from a copy of this store as filled, the statistics' tokens still behind.
+if part catchup; then
+  CATCH_UP_TEMPLATE=$(new_db catchup)
+  psql_admin -qc "drop database $CATCH_UP_TEMPLATE" >/dev/null
+  psql_admin -qc "create database $CATCH_UP_TEMPLATE template $RDB" >/dev/null
+fi
 # The copies arrive as if already processed, so the replay below is the statistics projection's only pass.
 psql_db "$RDB" -qc "update tokenentry set token = convert_to('{\"index\":$head,\"gaps\":[]}', 'UTF8'), owner = null
                     where processorname = 'case-statistics'"
@@ -435,6 +477,7 @@ psql_db "$RDB" -qc "vacuum analyze" >/dev/null
 say "$total events ($copies copies of $template_events case events) written in $fill_ms ms"
 start_app "$RDB"
 ready_row "restart over $total events"
+HEAP_AT_READY=$(live_heap ready)
 say "replay of case-statistics over $total events"
 replay_start=$(date +%s%N)
 api "$ADMIN" /api/v1/admin/projections/case-statistics/replay -X POST > /dev/null
@@ -492,6 +535,8 @@ elif command -v wrk >/dev/null; then
   read_stats "district statistics, hv-admin" "$HV" "/api/v1/stats/districts/hasselby-vallingby"
   read_stats "rollout effect, analyst" "$ANALYST" "/api/v1/stats/rollout-effect"
   row "| statistics warm-up per query before its run (city, district, rollout effect) | | $READ_WARMUPS | | | |"
+  heap_per_case_rows "$HEAP_AT_READY" "$facts"
+  row "| RSS with the statistics held | | $(rss_mib "$APP_PID") MiB | | | |"
 fi
 stop_app
 fi
@@ -563,6 +608,72 @@ else
   stop_app
 fi
 
+# ---------------------------------------------------------------- 6. live catch-up
+# The statistics behind by N events as after an outage, a new instance or an import: the store filled as in part 4
+# but the statistics' tokens left where the demo city's events ended; the application started, and its processor
+# (or whatever it catches up with) measured from the first claim of a segment until every segment stands at the
+# head. Positions are read from the token store with psql, so the figure does not depend on the admin API.
+catch_up_positions() { # database: "<ms since launch> <segments claimed> <lowest segment position>" every 0.2 s
+  local db="$1" launched="$2"
+  while true; do
+    echo "$(ms_since "$launched") $(psql_db "$db" -Atc "select count(owner), coalesce(min(coalesce(
+        (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint,
+        (convert_from(token, 'UTF8')::jsonb -> 'currentToken' ->> 'index')::bigint)), -1)
+      from tokenentry where processorname = 'case-statistics'" 2>/dev/null | tr '|' ' ')"
+    sleep 0.2
+  done
+}
+catch_up_run() { # template database, settings ("VAR=value ..." for the application, or empty for its defaults)
+  local template="$1" settings="$2" db behind from launched poller first_claim caught_up lag_zero ms
+  CATCH_UP_RUNS=$(( CATCH_UP_RUNS + 1 ))
+  db="tidigt_bench_${STAMP}_catchup_$CATCH_UP_RUNS"
+  psql_admin -qc "create database $db template $template" >/dev/null
+  from=$(psql_db "$db" -Atc "select coalesce(min(coalesce((convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint,
+           (convert_from(token, 'UTF8')::jsonb -> 'currentToken' ->> 'index')::bigint)), -1)
+         from tokenentry where processorname = 'case-statistics'")
+  behind=$(psql_db "$db" -Atc "select count(*) from domainevententry where globalindex > $from")
+  say "catch-up of case-statistics: $behind events behind (tokens at $from, head $head)${settings:+; $settings}"
+  launched=$(date +%s%N)
+  catch_up_positions "$db" "$launched" > "$WORK/catch-up-$db" &
+  poller=$!
+  # shellcheck disable=SC2086 # VAR=value words for the application
+  start_app "$db" $settings
+  ready_row "the statistics $behind events behind${settings:+, $settings}"
+  until [ "$(stats_status | jq -r '.lag')" = 0 ]; do sleep 0.2; done
+  lag_zero=$(ms_since "$launched")
+  sleep 0.4
+  kill "$poller"; wait "$poller" 2>/dev/null || true
+  first_claim=$(awk '$2 > 0 { print $1; exit }' "$WORK/catch-up-$db")
+  # Caught up: every stored token at the head, or the admin API's lag 0 (a processor's segment that has had no
+  # event of its own since its last batch keeps its stored token there, while the processor stands at the head).
+  caught_up=$(awk -v h="$head" -v z="$lag_zero" '$3 >= h { t = $1; exit } END { print (t != "" && t < z ? t : z) }' "$WORK/catch-up-$db")
+  ms=$(( caught_up - first_claim ))
+  row "| live catch-up of the statistics projection${settings:+ ($settings)} | | $(per_second "$behind" $(( ms * 1000 ))) events/s | | $behind events in $(awk -v m="$ms" 'BEGIN{printf "%.1f", m/1000}') s from the first claim; caught up $(awk -v m="$caught_up" 'BEGIN{printf "%.1f", m/1000}') s after the launch; load average $(cut -d' ' -f1-3 /proc/loadavg) | |"
+  row "| RSS after the catch-up${settings:+ ($settings)} | | $(rss_mib "$APP_PID") MiB | | | |"
+  stop_app
+  [ "$KEEP" = 1 ] || psql_admin -qc "drop database $db" >/dev/null
+}
+# One store filled once; each setting of --catch-up-env (separated by ";") catches up on a copy of it.
+catch_up_part() {
+  local template settings
+  if [ -n "${CATCH_UP_TEMPLATE:-}" ]; then
+    template=$CATCH_UP_TEMPLATE
+  else
+    template=$(new_db catchup)
+    fill_event_store "$template"
+  fi
+  psql_db "$template" -qc "vacuum analyze" >/dev/null
+  CATCH_UP_RUNS=0
+  IFS=';' read -r -a settings <<< "${CATCH_UP_ENV:-}"
+  [ "${#settings[@]}" -gt 0 ] || settings=("")
+  for s in "${settings[@]}"; do
+    catch_up_run "$template" "$(echo "$s" | sed -E "s/^ +//; s/ +$//")"
+  done
+}
+if part catchup; then
+  catch_up_part
+fi
+
 # ---------------------------------------------------------------- the record
 echo
 say "results"
@@ -574,7 +685,7 @@ if [ "$RECORD" = 1 ]; then
     echo
     echo "$(basename "$JAR") (the benchmark from $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')), $DB_WHERE, PostgreSQL $PG_VERSION," \
          "$CORES cores, load average before and after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg);" \
-         "${SECONDS_EACH} s per run, a warm-up of ${WARMUP}-${WARMUP_MAX} s (until the JIT settles)."
+         "${SECONDS_EACH} s per run, a warm-up of ${WARMUP}-${WARMUP_MAX} s (until the JIT settles)${JAVA_OPTIONS:+; JVM options of the application: $JAVA_OPTIONS}."
     echo
     cat "$RESULTS"
   } > "$WORK/record.md"

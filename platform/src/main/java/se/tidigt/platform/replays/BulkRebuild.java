@@ -4,6 +4,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -11,6 +12,7 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
@@ -27,6 +29,7 @@ import se.tidigt.platform.axon.EventPages;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -122,14 +125,7 @@ class BulkRebuild {
      * down: the caller starts it again whatever happened.
      */
     void rebuild(String name, StreamingEventProcessor processor, Progress progress) throws Exception {
-        AbstractEventProcessor abstractProcessor = (AbstractEventProcessor) processor;
-        EventHandlerInvoker invoker = abstractProcessor.eventHandlerInvoker();
-        // Axon's correlation-data interceptor only copies each event's metadata onto messages its handlers send;
-        // projection handlers send none, and it would deserialise every event's metadata for nothing.
-        List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors = abstractProcessor.getHandlerInterceptors()
-                .stream().filter(i -> !(i instanceof CorrelationDataInterceptor)).toList();
-        EventPages pages = (EventPages) storage;
-
+        Handlers handlers = handlers(processor);
         processor.resetTokens();
         TreeMap<Integer, TrackingToken> segments = transactions.fetchInTransaction(() -> {
             TreeMap<Integer, TrackingToken> claimed = new TreeMap<>();
@@ -138,42 +134,174 @@ class BulkRebuild {
             }
             return claimed;
         });
-        ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "bulk-rebuild-reader-" + name));
         try {
-            TrackingToken position = start(segments);
+            requireStart(segments);
+            long done = pages(name, handlers, segments, segments.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                    Long.MAX_VALUE, progress);
+            log.info("Bulk rebuild of {}: {} events, handed over to the processor", name, done);
+        } finally {
+            transactions.executeInTransaction(() -> segmentsReleased(name, handlers.invoker(), segments.keySet()));
+        }
+    }
+
+    /**
+     * Catches a projection up from where its segments stand: the segments no other instance holds are claimed,
+     * the store is read in pages from the lowest of their tokens, and each event is handled once for its
+     * segment unless that segment's token already covers it (segments may stand at different tokens). Stops
+     * at the head as it was when the catch-up started (or at an empty page); the processor, started again by the
+     * caller, goes on from the tokens stored with the last page. The processor must be shut down. Returns the
+     * events read, or -1 when there was nothing to catch up in bulk (no segment free, or one that is being split or
+     * merged, which only the processor can handle).
+     */
+    long catchUp(String name, StreamingEventProcessor processor, Progress progress) throws Exception {
+        Handlers handlers = handlers(processor);
+        long until = head();
+        int[] all = transactions.fetchInTransaction(() -> tokens.fetchSegments(name));
+        TreeMap<Integer, TrackingToken> segments = transactions.fetchInTransaction(() -> {
+            TreeMap<Integer, TrackingToken> claimed = new TreeMap<>();
+            for (int segment : all) {
+                try {
+                    claimed.put(segment, tokens.fetchToken(name, segment));
+                } catch (UnableToClaimTokenException e) {
+                    log.debug("Segment {} of {} is another instance's: not caught up here", segment, name);
+                }
+            }
+            return claimed;
+        });
+        try {
+            if (segments.isEmpty() || segments.values().stream().anyMatch(t -> !pageable(t))) {
+                return -1;
+            }
+            long done = pages(name, handlers, segments, all, until, progress);
+            log.info("Bulk catch-up of {} (segments {}): {} events, handed over to the processor", name,
+                    segments.keySet(), done);
+            return done;
+        } finally {
+            transactions.executeInTransaction(() -> segmentsReleased(name, handlers.invoker(), segments.keySet()));
+        }
+    }
+
+    /** The processor's handler invoker and interceptors: what the bulk path hands each page to. */
+    private record Handlers(EventHandlerInvoker invoker, List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors) {
+    }
+
+    private static Handlers handlers(StreamingEventProcessor processor) {
+        AbstractEventProcessor abstractProcessor = (AbstractEventProcessor) processor;
+        // Axon's correlation-data interceptor only copies each event's metadata onto messages its handlers send;
+        // projection handlers send none, and it would deserialise every event's metadata for nothing.
+        return new Handlers(abstractProcessor.eventHandlerInvoker(), abstractProcessor.getHandlerInterceptors()
+                .stream().filter(i -> !(i instanceof CorrelationDataInterceptor)).toList());
+    }
+
+    /**
+     * Reads pages from the lowest of the claimed segments' tokens and handles each page in one transaction with
+     * every claimed segment's token, until a page reaches {@code until} or comes back empty; then stores each
+     * segment's token as the processor takes it over. Returns the events read.
+     */
+    private long pages(String name, Handlers handlers, TreeMap<Integer, TrackingToken> claimed, int[] allSegments,
+                       long until, Progress progress) throws Exception {
+        EventPages pages = (EventPages) storage;
+        Map<Integer, Segment> segmentOf = new TreeMap<>();
+        claimed.keySet().forEach(id -> segmentOf.put(id, Segment.computeSegment(id, allSegments)));
+        boolean everySegment = claimed.size() == allSegments.length;
+        TreeMap<Integer, TrackingToken> segments = claimed;
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "bulk-reader-" + name));
+        try {
             long done = 0;
-            Future<List<TrackedEventMessage<?>>> next = reader.submit(read(pages, invoker, position));
+            Future<List<TrackedEventMessage<?>>> next = reader.submit(read(pages, handlers.invoker(), lowest(segments)));
             while (true) {
                 List<TrackedEventMessage<?>> page = next.get();
                 if (page.isEmpty()) {
                     break;
                 }
                 TrackingToken last = page.get(page.size() - 1).trackingToken();
+                long reached = last.position().orElse(-1);
+                boolean more = reached < until;
                 // The next page is read and deserialised while this one is handled (its start depends only on
                 // this page's last token); without read-ahead, after.
-                next = readAhead ? reader.submit(read(pages, invoker, last)) : null;
+                next = more && readAhead ? reader.submit(read(pages, handlers.invoker(), last)) : null;
                 TreeMap<Integer, TrackingToken> advanced = new TreeMap<>();
-                // Each segment's token moved on as the processor moves it (a replay token ends once past its reset point).
-                segments.forEach((segment, token) -> advanced.put(segment, WrappedToken.advance(token, last)));
-                handle(name, page, invoker, interceptors, advanced);
+                segments.forEach((segment, token) -> advanced.put(segment, advanced(token, last)));
+                List<TrackedEventMessage<?>> due = due(page, handlers.invoker(), segments, segmentOf, everySegment);
+                handle(name, due, handlers, advanced);
                 segments = advanced;
-                position = last;
                 done += page.size();
-                progress.update(done, last.position().orElse(-1));
+                progress.update(done, reached);
+                if (!more) {
+                    break;
+                }
                 if (next == null) {
-                    next = CompletableFuture.completedFuture(read(pages, invoker, last).call());
+                    next = CompletableFuture.completedFuture(read(pages, handlers.invoker(), last).call());
                 }
             }
             TreeMap<Integer, TrackingToken> handedOver = new TreeMap<>();
             segments.forEach((segment, token) -> handedOver.put(segment, finished(token)));
             transactions.executeInTransaction(() -> handedOver.forEach((segment, token) -> tokens.storeToken(token, name, segment)));
-            log.info("Bulk rebuild of {}: {} events, handing over to the processor at {}", name, done, position);
+            return done;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             reader.shutdownNow();
-            transactions.executeInTransaction(() -> segmentsReleased(name, invoker));
         }
+    }
+
+    /**
+     * The events of a page that a claimed segment has still to handle: not another instance's segment's, and not
+     * already covered by its own segment's token (a segment ahead of the others has handled them before).
+     */
+    private static List<TrackedEventMessage<?>> due(List<TrackedEventMessage<?>> page, EventHandlerInvoker invoker,
+                                                    TreeMap<Integer, TrackingToken> segments, Map<Integer, Segment> segmentOf,
+                                                    boolean everySegment) {
+        List<TrackedEventMessage<?>> due = new ArrayList<>(page.size());
+        for (TrackedEventMessage<?> message : page) {
+            TrackingToken at = message.trackingToken();
+            if (everySegment && segments.values().stream().noneMatch(t -> t != null && t.covers(at))) {
+                due.add(message);
+                continue;
+            }
+            for (var entry : segments.entrySet()) {
+                if (invoker.canHandle(message, segmentOf.get(entry.getKey()))) {
+                    if (entry.getValue() == null || !entry.getValue().covers(at)) {
+                        due.add(message);
+                    }
+                    break;
+                }
+            }
+        }
+        return due;
+    }
+
+    /** A segment's token after a page up to {@code last}: what it covered before and everything up to there. */
+    static TrackingToken advanced(TrackingToken token, TrackingToken last) {
+        if (token == null) {
+            return last;
+        }
+        if (token.covers(last)) {
+            return token;
+        }
+        // A replay token moves on as the processor moves it (it ends once past its reset point).
+        return token instanceof WrappedToken ? WrappedToken.advance(token, last) : token.upperBound(last);
+    }
+
+    /** Where reading starts: the lowest of the segments' tokens (a replay token's current position, unwrapped). */
+    private static TrackingToken lowest(TreeMap<Integer, TrackingToken> segments) {
+        TrackingToken lowest = null;
+        boolean first = true;
+        for (TrackingToken token : segments.values()) {
+            TrackingToken current = token == null ? null : WrappedToken.unwrapLowerBound(token);
+            if (current == null) {
+                return null;
+            }
+            lowest = first ? current : lowest.lowerBound(current);
+            first = false;
+        }
+        return lowest;
+    }
+
+    /** A token the pages can go on from: the start, a gap-aware token, or a replay of one (not a split or merge). */
+    private static boolean pageable(TrackingToken token) {
+        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+        return current == null || current instanceof GapAwareTrackingToken;
     }
 
     /** A page read, its payloads deserialised (on the reader's thread when reading ahead). */
@@ -189,15 +317,19 @@ class BulkRebuild {
         };
     }
 
-    /** One page in one transaction: the handlers' writes and every segment's token commit together. */
-    private void handle(String name, List<TrackedEventMessage<?>> page, EventHandlerInvoker invoker,
-                        List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors,
+    /** One page in one transaction: the handlers' writes and every claimed segment's token commit together. */
+    private void handle(String name, List<TrackedEventMessage<?>> page, Handlers handlers,
                         TreeMap<Integer, TrackingToken> advanced) throws Exception {
+        if (page.isEmpty()) {
+            transactions.executeInTransaction(() -> advanced.forEach((segment, token) -> tokens.storeToken(token, name, segment)));
+            return;
+        }
+        EventHandlerInvoker invoker = handlers.invoker();
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(page));
         unitOfWork.attachTransaction(transactions);
         unitOfWork.onPrepareCommit(u -> advanced.forEach((segment, token) -> tokens.storeToken(token, name, segment)));
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-            return new DefaultInterceptorChain<>(unitOfWork, interceptors, m -> {
+            return new DefaultInterceptorChain<>(unitOfWork, handlers.interceptors(), m -> {
                 if (invoker.canHandle(m, Segment.ROOT_SEGMENT)) {
                     invoker.handle(m, Segment.ROOT_SEGMENT);
                 }
@@ -213,9 +345,9 @@ class BulkRebuild {
         }
     }
 
-    private void segmentsReleased(String name, EventHandlerInvoker invoker) {
+    private void segmentsReleased(String name, EventHandlerInvoker invoker, Set<Integer> segments) {
         invoker.segmentReleased(Segment.ROOT_SEGMENT);
-        for (int segment : tokens.fetchSegments(name)) {
+        for (int segment : segments) {
             try {
                 tokens.releaseClaim(name, segment);
             } catch (RuntimeException e) {
@@ -241,11 +373,10 @@ class BulkRebuild {
     }
 
     /**
-     * Where reading starts: after the reset every segment's token is a replay token from the start of the
-     * store (null), so every event goes to every segment once. Anything else would hand some segment an
-     * event twice; refused.
+     * After the reset every segment's token is a replay token from the start of the store (null), so every
+     * event goes to every segment once; a segment anywhere else means the reset did not take. Refused.
      */
-    private static TrackingToken start(TreeMap<Integer, TrackingToken> segments) {
+    private static void requireStart(TreeMap<Integer, TrackingToken> segments) {
         for (var entry : segments.entrySet()) {
             TrackingToken token = entry.getValue();
             // Where the processor would open the stream for this token (a replay token's current position, unwrapped).
@@ -253,6 +384,5 @@ class BulkRebuild {
                 throw new IllegalStateException("Segment " + entry.getKey() + " is not at the start after the reset: " + token);
             }
         }
-        return null;
     }
 }

@@ -74,7 +74,7 @@ public class ProjectionAdmin {
         long head = head();
         if (processor instanceof StreamingEventProcessor streaming) {
             return ProjectionStatus.ofStreaming(name, streaming, storedSegments(name), head, replays.state(name),
-                    parked.summary(name), failures);
+                    parked.summary(name), failures, replays.catchUp(name));
         }
         return ProjectionStatus.ofSubscribing(name, processor.isRunning(), head, subscribingRebuild.progress(name),
                 replays.state(name));

@@ -20,10 +20,12 @@ import java.util.OptionalLong;
  * {@code parked} lists the cases whose events wait in the dead-letter queue, {@code replay} how the
  * last replay went (for a bulk rebuild also while it runs: events handled, position, rate; the projection is
  * {@code replaying} until it has handed over to the processor, and its progress is the position over the head).
+ * {@code catchUp} is the last bulk catch-up ({@link BulkCatchUp}): while it runs the processor is shut down but the
+ * projection is running (the catch-up is its processing), and the lag is that of the tokens stored with each page.
  */
 public record ProjectionStatus(String name, String mode, boolean running, boolean error, List<SegmentStatus> segments,
                         long position, long head, long lag, boolean replaying, double replayProgressPercent,
-                        Replays.ReplayState replay, ParkedEvents.Summary parked) {
+                        Replays.ReplayState replay, ParkedEvents.Summary parked, Replays.ReplayState catchUp) {
 
     record SegmentStatus(int segment, String owner, Long position, long lag, boolean replaying, boolean caughtUp,
                          String error) {
@@ -35,7 +37,7 @@ public record ProjectionStatus(String name, String mode, boolean running, boolea
 
     static ProjectionStatus ofStreaming(String name, StreamingEventProcessor processor, List<StoredSegment> stored,
                                         long head, Replays.ReplayState replay, ParkedEvents.Summary parked,
-                                        SegmentFailures failures) {
+                                        SegmentFailures failures, Replays.ReplayState catchUp) {
         Map<Integer, EventTrackerStatus> local = processor.processingStatus();
         List<SegmentStatus> segments = stored.stream()
                 .map(s -> segment(s, local.get(s.segment()), head, failures.of(name, s.segment()).orElse(null))).toList();
@@ -47,15 +49,16 @@ public record ProjectionStatus(String name, String mode, boolean running, boolea
         double progress = bulk ? bulkProgress(replay.position(), head)
                 : replaying ? local.values().stream().map(ProjectionStatus::progress).min(Double::compare).orElse(0.0) : 100;
         boolean error = processor.isError() || failures.any(name) || segments.stream().anyMatch(s -> s.error() != null);
-        return new ProjectionStatus(name, "pooled-streaming", processor.isRunning(), error, segments,
-                position, head, Math.max(0, head - position), replaying, progress, replay, parked);
+        boolean catchingUp = catchUp != null && catchUp.running();
+        return new ProjectionStatus(name, "pooled-streaming", processor.isRunning() || catchingUp, error, segments,
+                position, head, Math.max(0, head - position), replaying, progress, replay, parked, catchUp);
     }
 
     static ProjectionStatus ofSubscribing(String name, boolean running, long head, Double rebuildProgress,
                                           Replays.ReplayState replay) {
         boolean rebuilding = rebuildProgress != null && rebuildProgress < 100;
         return new ProjectionStatus(name, "subscribing", running, false, List.of(), head, head, 0, rebuilding,
-                rebuildProgress == null ? 100 : rebuildProgress, replay, null);
+                rebuildProgress == null ? 100 : rebuildProgress, replay, null, null);
     }
 
     private static SegmentStatus segment(StoredSegment stored, EventTrackerStatus local, long head,

@@ -60,6 +60,8 @@ class Replays {
     private final BulkRebuild bulk;
     private final Clock clock;
     private final Map<String, ReplayState> states = new ConcurrentHashMap<>();
+    /** The last bulk catch-up of each projection (mode "catch-up"), while it runs and after. */
+    private final Map<String, ReplayState> catchUps = new ConcurrentHashMap<>();
 
     Replays(SubscribingRebuild subscribingRebuild, BulkRebuild bulk, Clock clock) {
         this.subscribingRebuild = subscribingRebuild;
@@ -77,8 +79,17 @@ class Replays {
         return states.get(name);
     }
 
-    /** Starts a replay, or refuses with 409 while one of the same projection runs. */
-    void start(String name, EventProcessor processor) {
+    ReplayState catchUp(String name) {
+        return catchUps.get(name);
+    }
+
+    /** Starts a replay, or refuses with 409 while one of the same projection runs (or a bulk catch-up of it). */
+    synchronized void start(String name, EventProcessor processor) {
+        ReplayState catchUp = catchUps.get(name);
+        if (catchUp != null && catchUp.running()) {
+            throw ApiProblem.conflict("catch-up-running", "The projection " + name + " is catching up in bulk; "
+                    + "replay it when that has ended (see /api/v1/admin/projections).");
+        }
         boolean bulkRebuild = processor instanceof StreamingEventProcessor s && bulk.applies(name, s);
         ReplayState running = new ReplayState("RUNNING", clock.instant(), null, null, bulkRebuild ? "bulk" : "reset",
                 bulkRebuild ? 0L : null, null, null);
@@ -126,6 +137,43 @@ class Replays {
         ReplayState last = states.getOrDefault(name, running);
         states.put(name, running.progressed("DONE", clock.instant(), last.events() == null ? 0 : last.events(),
                 last.position() == null ? -1 : last.position()));
+    }
+
+    /**
+     * Catches a streaming projection up in bulk on the calling thread ({@link BulkRebuild#catchUp}): its processor
+     * shut down, the pages handled, the processor started again whatever happened. Does nothing while a replay of
+     * it runs or another catch-up does. Returns the events read (-1 when nothing was caught up in bulk).
+     */
+    long catchUpInBulk(String name, StreamingEventProcessor streaming, java.util.function.BooleanSupplier restart) {
+        ReplayState running = new ReplayState("RUNNING", clock.instant(), null, null, "catch-up", 0L, null, null);
+        synchronized (this) {
+            ReplayState replay = states.get(name);
+            ReplayState last = catchUps.get(name);
+            if ((replay != null && replay.running()) || streaming.isReplaying() || (last != null && last.running())) {
+                return -1;
+            }
+            catchUps.put(name, running);
+        }
+        long done = -1;
+        try {
+            streaming.shutDown();
+            try {
+                done = bulk.catchUp(name, streaming, (events, position) ->
+                        catchUps.put(name, running.progressed("RUNNING", clock.instant(), events, position)));
+            } finally {
+                if (restart.getAsBoolean()) {
+                    streaming.start();
+                }
+            }
+            ReplayState last = catchUps.getOrDefault(name, running);
+            catchUps.put(name, running.progressed("DONE", clock.instant(), last.events() == null ? 0 : last.events(),
+                    last.position() == null ? -1 : last.position()));
+        } catch (Exception e) {
+            log.error("Bulk catch-up of {} failed; its processor goes on from the last page that committed", name, e);
+            ReplayState last = catchUps.getOrDefault(name, running);
+            catchUps.put(name, last.failed(clock.instant(), describe(e)));
+        }
+        return done;
     }
 
     /** Shutting down waits for the processor's threads to release their segments; a failed reset restarts it as it was. */

@@ -24,6 +24,13 @@ import java.util.Set;
 @Repository
 public class CaseFacts {
     private final JdbcTemplate jdbc;
+    /**
+     * One instance of each value a case fact shares with thousands of others (a district, a work model, a set of
+     * concerns, a birth month, a decision, a partner): the driver reads a new object for every row, and at a
+     * city's ten years (hundreds of thousands of facts held in memory) the copies alone would be tens of
+     * megabytes. The values are few (codes and months), so they are kept for the application's life.
+     */
+    private final Map<Object, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
     CaseFacts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -60,30 +67,46 @@ public class CaseFacts {
         Map<String, List<CaseFact.OfferFact>> offers = new HashMap<>();
         jdbc.query("SELECT x.case_id, x.offer_id, x.offered_at, x.answer, x.answered_at, x.started_at, x.ended_at "
                 + "FROM offer_fact x" + childJoin + " ORDER BY x.offered_at, x.offer_id", rs -> {
-            offers.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CaseFact.OfferFact(rs.getString(2),
-                    instant(rs, 3), rs.getString(4), instant(rs, 5), instant(rs, 6), instant(rs, 7)));
+            offers.computeIfAbsent(rs.getString(1), k -> new ArrayList<>(2)).add(new CaseFact.OfferFact(rs.getString(2),
+                    instant(rs, 3), shared(rs.getString(4)), instant(rs, 5), instant(rs, 6), instant(rs, 7)));
         }, args);
         Map<String, List<CaseFact.PlacementFact>> placements = new HashMap<>();
         jdbc.query("SELECT x.case_id, x.placement_id, x.kind, x.compulsory, x.started_at, x.ended_at "
                 + "FROM placement_fact x" + childJoin + " ORDER BY x.started_at, x.placement_id", rs -> {
-            placements.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CaseFact.PlacementFact(rs.getString(2),
-                    rs.getString(3), rs.getBoolean(4), instant(rs, 5), instant(rs, 6)));
+            placements.computeIfAbsent(rs.getString(1), k -> new ArrayList<>(1)).add(new CaseFact.PlacementFact(rs.getString(2),
+                    shared(rs.getString(3)), rs.getBoolean(4), instant(rs, 5), instant(rs, 6)));
         }, args);
         Map<String, Map<String, Integer>> collaborations = new HashMap<>();
         jdbc.query("SELECT x.case_id, x.partner, x.count FROM collaboration_fact x" + childJoin, rs -> {
-            collaborations.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+            collaborations.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(shared(rs.getString(2)), rs.getInt(3));
         }, args);
         return jdbc.query("SELECT * FROM case_fact f" + caseWhere + " ORDER BY f.received_at, f.case_id COLLATE \"C\"",
                 (rs, row) -> new CaseFact(
-                rs.getString("case_id"), rs.getString("district"), rs.getString("current_district"),
-                rs.getString("work_model"), Set.of(rs.getString("concerns").split(",")), rs.getString("child_pseudonym"),
-                YearMonth.from(rs.getDate("birth_month").toLocalDate()), instant(rs, "received_at"),
-                instant(rs, "protection_assessed_at"), instant(rs, "initial_assessed_at"), rs.getString("initial_decision"),
+                rs.getString("case_id"), shared(rs.getString("district")), shared(rs.getString("current_district")),
+                shared(rs.getString("work_model")), concerns(rs.getString("concerns")), rs.getString("child_pseudonym"),
+                birthMonth(rs.getDate("birth_month")), instant(rs, "received_at"),
+                instant(rs, "protection_assessed_at"), instant(rs, "initial_assessed_at"), shared(rs.getString("initial_decision")),
                 instant(rs, "investigation_opened_at"), date(rs.getDate("investigation_due")),
-                instant(rs, "investigation_concluded_at"), rs.getString("investigation_outcome"), instant(rs, "closed_at"),
+                instant(rs, "investigation_concluded_at"), shared(rs.getString("investigation_outcome")), instant(rs, "closed_at"),
                 rs.getInt("workers"), offers.getOrDefault(rs.getString("case_id"), List.of()),
-                collaborations.getOrDefault(rs.getString("case_id"), Map.of()),
+                Map.copyOf(collaborations.getOrDefault(rs.getString("case_id"), Map.of())),
                 placements.getOrDefault(rs.getString("case_id"), List.of())), args);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T shared(T value) {
+        return value == null ? null : (T) shared.computeIfAbsent(value, v -> v);
+    }
+
+    /** The concerns as the set they make, one set for every case with the same concerns. */
+    @SuppressWarnings("unchecked")
+    private Set<String> concerns(String concerns) {
+        return (Set<String>) shared.computeIfAbsent(List.of("concerns", concerns),
+                k -> Set.of(java.util.Arrays.stream(concerns.split(",")).map(this::shared).toArray(String[]::new)));
+    }
+
+    private YearMonth birthMonth(Date month) {
+        return shared(YearMonth.from(month.toLocalDate()));
     }
 
     /** Open-access support counts: district, month, kind → count. */

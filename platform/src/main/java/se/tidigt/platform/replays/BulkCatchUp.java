@@ -1,0 +1,115 @@
+package se.tidigt.platform.replays;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import se.tidigt.platform.cluster.ClusterMembers;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Catches a streaming projection up through the bulk path when it is far behind: a new instance, a backlog
+ * after an outage or a large import would otherwise go through the processor's event-by-event streaming at a
+ * fraction of the rate. At start-up and then every {@code tidigt.catch-up.check-interval}, for each projection of
+ * {@code tidigt.replay.bulk.processors} whose segments that this instance holds or could claim (free, or held by
+ * an instance no longer alive) lag the head by at least {@code tidigt.catch-up.bulk-threshold} events, the
+ * processor is shut down, those segments are caught up in pages ({@link BulkRebuild#catchUp}: the processor's own
+ * handlers, dead-letter queue and interceptors, tokens committed with each page), and the processor is started
+ * again from where the pages stopped. {@code tidigt.catch-up.bulk-enabled=false} leaves catching up to the processor.
+ */
+@Component
+class BulkCatchUp {
+    private static final Logger log = LoggerFactory.getLogger(BulkCatchUp.class);
+
+    private final EventProcessingConfiguration processing;
+    private final BulkRebuild bulk;
+    private final Replays replays;
+    private final ProjectionAdmin admin;
+    private final ClusterMembers members;
+    private final boolean enabled;
+    private final Set<String> processors;
+    private final long threshold;
+    private final Duration interval;
+    private volatile boolean stopping;
+    private ScheduledExecutorService checks;
+
+    BulkCatchUp(EventProcessingConfiguration processing, BulkRebuild bulk, Replays replays, ProjectionAdmin admin,
+                ClusterMembers members,
+                @Value("${tidigt.catch-up.bulk-enabled:true}") boolean enabled,
+                @Value("${tidigt.replay.bulk.processors:case-statistics}") Set<String> processors,
+                @Value("${tidigt.catch-up.bulk-threshold:20000}") long threshold,
+                @Value("${tidigt.catch-up.check-interval:PT10S}") Duration interval) {
+        this.processing = processing;
+        this.bulk = bulk;
+        this.replays = replays;
+        this.admin = admin;
+        this.members = members;
+        this.enabled = enabled;
+        this.processors = processors;
+        this.threshold = threshold;
+        this.interval = interval;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    synchronized void start() {
+        if (!enabled || checks != null) {
+            return;
+        }
+        checks = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bulk-catch-up"));
+        checks.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Catches up every projection found at least the threshold behind; a failure waits for the next check. */
+    void check() {
+        for (String name : processors) {
+            try {
+                processing.eventProcessor(name).ifPresent(processor -> {
+                    if (processor instanceof StreamingEventProcessor streaming && bulk.applies(name, streaming)
+                            && streaming.isRunning() && !streaming.isReplaying() && !stopping) {
+                        long behind = backlog(name);
+                        if (behind >= threshold) {
+                            log.info("{} is {} events behind (bulk threshold {}): catching up in bulk", name, behind, threshold);
+                            replays.catchUpInBulk(name, streaming, () -> !stopping);
+                        }
+                    }
+                });
+            } catch (RuntimeException e) {
+                log.warn("Could not check whether {} needs a bulk catch-up: {}", name, e.toString());
+            }
+        }
+    }
+
+    /**
+     * How far behind the head the segments stand that this instance holds or could claim (the lag the admin API
+     * shows); the segments another live instance holds are its to catch up.
+     */
+    long backlog(String name) {
+        Set<String> live = members.live();
+        return admin.status(name).segments().stream()
+                .filter(s -> s.owner() == null || ClusterMembers.NODE_ID.equals(s.owner()) || !live.contains(s.owner()))
+                .mapToLong(ProjectionStatus.SegmentStatus::lag).max().orElse(0);
+    }
+
+    @jakarta.annotation.PreDestroy
+    synchronized void stop() {
+        stopping = true;
+        if (checks != null) {
+            checks.shutdownNow();
+            try {
+                checks.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            checks = null;
+        }
+    }
+}
