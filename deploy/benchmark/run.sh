@@ -569,11 +569,11 @@ else
     done
     for reader in "${readers[@]}"; do wait "$reader"; done
     cat "$WORK"/cold-times-* > "$WORK/cold-times"
-    [ "$(awk '$1 != 200' "$WORK/cold-times" | wc -l)" = 0 ] \
-      || { head -3 "$WORK/cold-times" >&2; echo "statistics reads were refused" >&2; exit 1; }
+    # A refusal here is a finding, not a broken program: 429 when one user's expensive computations pile up.
+    refusals=$(awk '$1 != 200 {print $1}' "$WORK/cold-times" | sort | uniq -c | awk '{printf "%s%s × %s", (NR > 1 ? ", " : ""), $1, $2}')
     read -r p50 p99 slowest < <(awk '{print $2 * 1000}' "$WORK/cold-times" | sort -n | awk '{a[NR]=$1} END {
       i50=int(NR*0.5); if (i50<1) i50=1; i99=int(NR*0.99); if (i99<1) i99=1; printf "%.1f %.1f %.1f\n", a[i50], a[i99], a[NR] }')
-    row "| $1 | $READERS × $COLD_READS | slowest $slowest ms | $p50 ms | $p99 ms | |"
+    row "| $1 | $READERS × $COLD_READS | slowest $slowest ms | $p50 ms | $p99 ms | ${refusals:+not 200: $refusals} |"
   }
   cold_writes() { # clients seconds tag: REST writes as in the REST part, in the background
     wrk -t1 -c"$1" -d"$2s" --timeout 30s -s "$ROOT/deploy/benchmark/writes.lua" "http://127.0.0.1:$APP_PORT" -- "$HV" "$STAMP-$3" \
