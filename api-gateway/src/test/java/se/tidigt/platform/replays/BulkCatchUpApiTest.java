@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
-import se.tidigt.gateway.bench.SyntheticEvents;
+import se.tidigt.gateway.support.SyntheticEvents;
 import se.tidigt.gateway.support.Api;
 import se.tidigt.gateway.support.ApiTest;
 
