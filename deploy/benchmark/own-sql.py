@@ -55,7 +55,7 @@ def statements(path, offset):
     mine = [i for i, entry in enumerate(log) if entry[0] == pid]
     begin = max(i for i in mine if i < append and log[i][1].upper() == 'BEGIN')
     commit = min(i for i in mine if i > append and log[i][1].upper() == 'COMMIT')
-    before = [log[i] for i in range(begin) if log[i][0] != pid and case in log[i][2].values()]
+    before = [log[i] for i in range(begin) if case in log[i][2].values()]
     return [(sql, parameters) for _, sql, parameters in before + [log[i] for i in mine if begin <= i <= commit]]
 
 
