@@ -42,6 +42,8 @@ deploy/benchmark/run.sh [--smoke] [--jar FILE] [--database-url jdbc:postgresql:/
   --app-env V=X  a setting for the application under test (repeatable), e.g. a lever: TIDIGT_DB_POOL_SIZE=8
   --server-log F the PostgreSQL server's log, where ownsql finds the statements of a write (default, for the local
                  server: /var/log/postgresql/postgresql-<major>-main.log; none for the embedded one: not measured)
+  --catch-up-store DB  the catch-up part on copies of this database on the server (a store kept by --keep) instead of
+                 filling one
   --java-options "..."  JVM options for the application (none by default: the JVM's own heap sizing, a quarter of
                  the machine's memory; deploy/Dockerfile's are "-XX:MaxRAMPercentage=50.0" of the container's limit)
   --catch-up-env "VAR=value ...;VAR=value ..."  the catch-up part once per setting (";" between them, an empty one
@@ -49,7 +51,7 @@ deploy/benchmark/run.sh [--smoke] [--jar FILE] [--database-url jdbc:postgresql:/
 EOF
 }
 
-PARTS="pgbench,rest,ownsql,commands,replay,cold,catchup"; CATCH_UP_ENV=""; JAVA_OPTIONS=""; EMBEDDED=0; SMOKE=0; JAR=""; DB_URL=""; DB_USER="${TIDIGT_TEST_DATABASE_USER:-postgres}"; CLIENTS="1,16,64"
+PARTS="pgbench,rest,ownsql,commands,replay,cold,catchup"; CATCH_UP_ENV=""; CATCH_UP_STORE=""; JAVA_OPTIONS=""; EMBEDDED=0; SMOKE=0; JAR=""; DB_URL=""; DB_USER="${TIDIGT_TEST_DATABASE_USER:-postgres}"; CLIENTS="1,16,64"
 SECONDS_EACH=10; WARMUP=25; WARMUP_MAX=240; REPLAY_TIMEOUT=1800; EVENTS=1000000; READERS=32; READ_SECONDS=""; LABEL=""; RECORD=""; KEEP=0
 DEMO_CASES_PER_YEAR=60; SERVER_LOG=""; APP_ENV=()
 while [ $# -gt 0 ]; do
@@ -75,6 +77,7 @@ while [ $# -gt 0 ]; do
     --app-env) APP_ENV+=("$2"); shift ;;
     --catch-up-env) CATCH_UP_ENV="$2"; shift ;;
     --java-options) JAVA_OPTIONS="$2"; shift ;;
+    --catch-up-store) CATCH_UP_STORE="$2"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -456,7 +459,7 @@ heap_per_case_rows() { # live heap before (bytes), case facts
   # The classes that grew most between the two histograms (instances and bytes per case fact).
   awk -v n="$cases" 'FNR == NR && $1 ~ /^[0-9]+:$/ { b[$4] = $3; next }
        $1 ~ /^[0-9]+:$/ { d = $3 - b[$4]; if (d > 0) printf "%d %s %.0f\n", d, $4, d / n }' \
-    "$WORK/histogram-ready.txt" "$WORK/histogram-statistics-held.txt" | sort -rn | head -8 > "$WORK/heap-growth.txt"
+    "$WORK/histogram-ready.txt" "$WORK/histogram-statistics-held.txt" | sort -rn | awk 'NR <= 8' > "$WORK/heap-growth.txt"
   row "| what the statistics hold, bytes per case fact, largest first | | $(awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $3 }' "$WORK/heap-growth.txt") | | | |"
 }
 
@@ -650,13 +653,19 @@ catch_up_run() { # template database, settings ("VAR=value ..." for the applicat
   ms=$(( caught_up - first_claim ))
   row "| live catch-up of the statistics projection${settings:+ ($settings)} | | $(per_second "$behind" $(( ms * 1000 ))) events/s | | $behind events in $(awk -v m="$ms" 'BEGIN{printf "%.1f", m/1000}') s from the first claim; caught up $(awk -v m="$caught_up" 'BEGIN{printf "%.1f", m/1000}') s after the launch; load average $(cut -d' ' -f1-3 /proc/loadavg) | |"
   row "| RSS after the catch-up${settings:+ ($settings)} | | $(rss_mib "$APP_PID") MiB | | | |"
+  api "$ANALYST" "/api/v1/stats/city?groupBy=district" > /dev/null
+  row "| RSS after the catch-up and a first statistics answer (every case fact held)${settings:+ ($settings)} | | $(rss_mib "$APP_PID") MiB | | | |"
   stop_app
   [ "$KEEP" = 1 ] || psql_admin -qc "drop database $db" >/dev/null
 }
 # One store filled once; each setting of --catch-up-env (separated by ";") catches up on a copy of it.
 catch_up_part() {
   local template settings
-  if [ -n "${CATCH_UP_TEMPLATE:-}" ]; then
+  if [ -n "$CATCH_UP_STORE" ]; then
+    # A store kept from an earlier run (--keep): the statistics' tokens where that run left them.
+    template=$CATCH_UP_STORE
+    head=$(psql_db "$template" -Atc "select max(globalindex) from domainevententry")
+  elif [ -n "${CATCH_UP_TEMPLATE:-}" ]; then
     template=$CATCH_UP_TEMPLATE
   else
     template=$(new_db catchup)

@@ -40,6 +40,8 @@ class BulkCatchUp {
     private final long threshold;
     private final Duration interval;
     private volatile boolean stopping;
+    /** Projections whose last catch-up found nothing it could take (no segment free): not tried again while still behind. */
+    private final Set<String> declined = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService checks;
 
     BulkCatchUp(EventProcessingConfiguration processing, BulkRebuild bulk, Replays replays, ProjectionAdmin admin,
@@ -76,9 +78,14 @@ class BulkCatchUp {
                     if (processor instanceof StreamingEventProcessor streaming && bulk.applies(name, streaming)
                             && streaming.isRunning() && !streaming.isReplaying() && !stopping) {
                         long behind = backlog(name);
-                        if (behind >= threshold) {
+                        if (behind < threshold) {
+                            declined.remove(name);
+                        } else if (!declined.contains(name)) {
                             log.info("{} is {} events behind (bulk threshold {}): catching up in bulk", name, behind, threshold);
-                            replays.catchUpInBulk(name, streaming, () -> !stopping);
+                            if (replays.catchUpInBulk(name, streaming, () -> !stopping) < 0) {
+                                // Every segment another instance's, or one being split or merged: the processors have it.
+                                declined.add(name);
+                            }
                         }
                     }
                 });

@@ -146,10 +146,11 @@ class Replays {
      */
     long catchUpInBulk(String name, StreamingEventProcessor streaming, java.util.function.BooleanSupplier restart) {
         ReplayState running = new ReplayState("RUNNING", clock.instant(), null, null, "catch-up", 0L, null, null);
+        ReplayState previous;
         synchronized (this) {
             ReplayState replay = states.get(name);
-            ReplayState last = catchUps.get(name);
-            if ((replay != null && replay.running()) || streaming.isReplaying() || (last != null && last.running())) {
+            previous = catchUps.get(name);
+            if ((replay != null && replay.running()) || streaming.isReplaying() || (previous != null && previous.running())) {
                 return -1;
             }
             catchUps.put(name, running);
@@ -166,14 +167,27 @@ class Replays {
                 }
             }
             ReplayState last = catchUps.getOrDefault(name, running);
-            catchUps.put(name, running.progressed("DONE", clock.instant(), last.events() == null ? 0 : last.events(),
-                    last.position() == null ? -1 : last.position()));
+            if (done < 0) {
+                // Nothing was caught up here: the last catch-up that did something stays the one shown.
+                restore(name, previous);
+            } else {
+                catchUps.put(name, running.progressed("DONE", clock.instant(), last.events() == null ? 0 : last.events(),
+                        last.position() == null ? -1 : last.position()));
+            }
         } catch (Exception e) {
             log.error("Bulk catch-up of {} failed; its processor goes on from the last page that committed", name, e);
             ReplayState last = catchUps.getOrDefault(name, running);
             catchUps.put(name, last.failed(clock.instant(), describe(e)));
         }
         return done;
+    }
+
+    private void restore(String name, ReplayState previous) {
+        if (previous == null) {
+            catchUps.remove(name);
+        } else {
+            catchUps.put(name, previous);
+        }
     }
 
     /** Shutting down waits for the processor's threads to release their segments; a failed reset restarts it as it was. */

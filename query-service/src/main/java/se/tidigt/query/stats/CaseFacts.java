@@ -101,8 +101,15 @@ public class CaseFacts {
     /** The concerns as the set they make, one set for every case with the same concerns. */
     @SuppressWarnings("unchecked")
     private Set<String> concerns(String concerns) {
-        return (Set<String>) shared.computeIfAbsent(List.of("concerns", concerns),
-                k -> Set.of(java.util.Arrays.stream(concerns.split(",")).map(this::shared).toArray(String[]::new)));
+        List<String> key = List.of("concerns", concerns);
+        Object known = shared.get(key);
+        if (known != null) {
+            return (Set<String>) known;
+        }
+        // Built outside the map's compute: the kinds are shared through the same map, which must not be updated
+        // from inside its own computeIfAbsent.
+        Set<String> kinds = Set.of(java.util.Arrays.stream(concerns.split(",")).map(this::shared).toArray(String[]::new));
+        return (Set<String>) shared.computeIfAbsent(key, k -> kinds);
     }
 
     private YearMonth birthMonth(Date month) {
