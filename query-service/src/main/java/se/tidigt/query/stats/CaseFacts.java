@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the fact tables. Statistics need every case of a child (re-referral, years to first
@@ -24,13 +25,15 @@ import java.util.Set;
 @Repository
 public class CaseFacts {
     private final JdbcTemplate jdbc;
-    /**
-     * One instance of each value a case fact shares with thousands of others (a district, a work model, a set of
-     * concerns, a birth month, a decision, a partner): the driver reads a new object for every row, and at a
-     * city's ten years (hundreds of thousands of facts held in memory) the copies alone would be tens of
+    /*
+     * One instance of each value a case fact shares with thousands of others (a district, a work model, a
+     * decision, a partner; a birth month; a set of concerns): the driver reads a new object for every row, and
+     * at a city's ten years (hundreds of thousands of facts held in memory) the copies alone would be tens of
      * megabytes. The values are few (codes and months), so they are kept for the application's life.
      */
-    private final Map<Object, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> codes = new ConcurrentHashMap<>();
+    private final Map<YearMonth, YearMonth> months = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> concernSets = new ConcurrentHashMap<>();
 
     CaseFacts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -93,27 +96,19 @@ public class CaseFacts {
                 placements.getOrDefault(rs.getString("case_id"), List.of())), args);
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> T shared(T value) {
-        return value == null ? null : (T) shared.computeIfAbsent(value, v -> v);
+    private String shared(String code) {
+        return code == null ? null : codes.computeIfAbsent(code, c -> c);
     }
 
     /** The concerns as the set they make, one set for every case with the same concerns. */
-    @SuppressWarnings("unchecked")
     private Set<String> concerns(String concerns) {
-        List<String> key = List.of("concerns", concerns);
-        Object known = shared.get(key);
-        if (known != null) {
-            return (Set<String>) known;
-        }
-        // Built outside the map's compute: the kinds are shared through the same map, which must not be updated
-        // from inside its own computeIfAbsent.
-        Set<String> kinds = Set.of(java.util.Arrays.stream(concerns.split(",")).map(this::shared).toArray(String[]::new));
-        return (Set<String>) shared.computeIfAbsent(key, k -> kinds);
+        return concernSets.computeIfAbsent(concerns,
+                c -> Set.of(java.util.Arrays.stream(c.split(",")).map(this::shared).toArray(String[]::new)));
     }
 
     private YearMonth birthMonth(Date month) {
-        return shared(YearMonth.from(month.toLocalDate()));
+        YearMonth value = YearMonth.from(month.toLocalDate());
+        return months.computeIfAbsent(value, m -> m);
     }
 
     /** Open-access support counts: district, month, kind → count. */
