@@ -5,8 +5,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -17,6 +15,7 @@ import se.tidigt.query.stats.PreparedAnswers;
 import se.tidigt.query.stats.Stats;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +24,11 @@ import java.util.List;
  * The city view's first look after a start is served from the answers kept: before the application
  * reports ready, the statistics the page asks for with its default filters (every work model and
  * district, from January 2019 to last month) are computed once, as a city analyst would read them, so
- * the facts are loaded and their cell summaries built before anyone asks; once it is ready, the rollout
- * effect as the page asks for it and as asked without parameters (its bootstrap takes seconds at city
- * scale, too long to hold readiness for) is computed in the background. These are no reader's reads
+ * the facts are loaded and their cell summaries built before anyone asks. Then the rollout effect as the
+ * page asks for it and as asked without parameters: its bootstrap takes seconds at city scale, and the first
+ * readers after a start would all wait for it, so readiness waits for it too, but at most
+ * {@code tidigt.dashboard.effects-before-ready} (3 s: a start over ten years of a city must stay under 15 s);
+ * a bootstrap that takes longer goes on in the background. These are no reader's reads
  * ({@link PreparedAnswers#notAReader}): once a reader asks for one, it is prepared again whenever the facts
  * move. Nobody reads through it, so nothing is access-logged. {@code tidigt.dashboard.warm-up=false} turns it off.
  */
@@ -40,29 +41,31 @@ class DashboardWarmUp implements ApplicationRunner {
     private final StatsController stats;
     private final Clock clock;
     private final boolean enabled;
+    private final Duration effectsBeforeReady;
 
-    DashboardWarmUp(StatsController stats, Clock clock, @Value("${tidigt.dashboard.warm-up:true}") boolean enabled) {
+    DashboardWarmUp(StatsController stats, Clock clock, @Value("${tidigt.dashboard.warm-up:true}") boolean enabled,
+                    @Value("${tidigt.dashboard.effects-before-ready:3s}") Duration effectsBeforeReady) {
         this.stats = stats;
         this.clock = clock;
         this.enabled = enabled;
+        this.effectsBeforeReady = effectsBeforeReady;
     }
 
-    /** Runs before the application reports ready: the figures; the effects start once it is. */
+    /** Runs before the application reports ready: the figures, then the effects for at most {@link #effectsBeforeReady}. */
     @Override
-    public void run(ApplicationArguments arguments) {
-        if (enabled) {
-            read("the city view's figures", figures(lastMonth()));
-        }
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void warmUpEffects() {
+    public void run(ApplicationArguments arguments) throws InterruptedException {
         if (!enabled) {
             return;
         }
-        Thread thread = new Thread(() -> read("the rollout effect", effects()), "dashboard-warm-up");
-        thread.setDaemon(true);
-        thread.start();
+        read("the city view's figures", figures(lastMonth()));
+        Thread effects = new Thread(() -> read("the rollout effect", effects()), "dashboard-warm-up");
+        effects.setDaemon(true);
+        effects.start();
+        effects.join(Math.max(1, effectsBeforeReady.toMillis()));
+        if (effects.isAlive()) {
+            log.info("Dashboard: the rollout effect not computed within {} ms; ready, it goes on in the background",
+                    effectsBeforeReady.toMillis());
+        }
     }
 
     private YearMonth lastMonth() {

@@ -10,17 +10,24 @@ import se.tidigt.query.stats.PreparedAnswers;
 import se.tidigt.query.stats.StatisticsCache;
 import se.tidigt.query.stats.StatisticsPosition;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Answers prepared when the facts move: after the position moves, a query read before is given the answer
  * prepared for it (of the earlier position) and nothing is computed on the reader's thread; once the preparer
- * has run, the answer of the new position; after a reset, nothing of the generation before. The preparer's
+ * has run, the answer of the new position; after a reset, nothing of the generation before; nothing computed
+ * from the facts of a rebuild under way given in place of a later answer. The preparer's
  * background rounds are put off (a context of its own), so each test runs a round itself.
  */
 @TestPropertySource(properties = {"tidigt.stats.prepare-every=1h", "tidigt.test.context=prepared-answers"})
@@ -31,6 +38,8 @@ class PreparedAnswersApiTest extends ApiTest {
     StatisticsPosition position;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
 
     /** Computes an answer naming the query and the position, and records which position it was asked for. */
     private record Counting(String name, List<Long> computedAt) implements Function<StatisticsPosition.State, StatisticsCache.Rendered> {
@@ -119,6 +128,29 @@ class PreparedAnswersApiTest extends ApiTest {
 
         prepared.prepare();
         assertThat(analyst.get(path).header("Statistics-Position")).isEqualTo(Long.toString(moved.position()));
+    }
+
+    @Test
+    void an_answer_computed_while_the_facts_are_rebuilt_is_not_given_for_a_later_state() throws Exception {
+        Counting onRequest = new Counting("rebuilt");
+        StatisticsPosition.State during = position.state();
+        StatisticsPosition.State later = new StatisticsPosition.State(during.position() + 1, during.generation(), during.rollout());
+        try (Connection holder = dataSource.getConnection(); Statement lock = holder.createStatement()) {
+            // The rebuild's reset waits for this row (it moves the generation), so it runs until the lock is let go.
+            holder.setAutoCommit(false);
+            lock.execute("SELECT version FROM statistics_position WHERE id = 1 FOR UPDATE");
+            Api.Response accepted = as("admin").post("/api/v1/admin/projections/case-statistics/replay", Map.of());
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+
+            assertThat(body(prepared.answer("rebuilt", during, onRequest, onRequest))).isEqualTo("rebuilt@" + during.position());
+            PreparedAnswers.Served next = prepared.answer("rebuilt", later, onRequest, onRequest);
+            assertThat(next.state()).as("computed for its own state, not the rebuild's answer").isEqualTo(later);
+            assertThat(onRequest.computedAt()).containsExactly(during.position(), later.position());
+            holder.rollback();
+        }
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() ->
+                "DONE".equals(statisticsProjection().at("/replay/state").asText())
+                        && statisticsProjection().get("lag").asLong() == 0);
     }
 
     /** A new position, as the projection's next write would make it (the facts themselves unchanged). */

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,9 @@ import java.util.function.Function;
  *
  * <p>Never served across a reset: an answer of another generation of the fact tables (the projection's
  * reset deletes them) is not given, the reader computes (or waits for the one computation of its state).
- * A query read for the first time is computed on the reader's thread too, as before.
+ * A query read for the first time is computed on the reader's thread too, as before. While the facts are
+ * rebuilt ({@link StatisticsRebuild}) nothing is prepared and no reader's answer is kept as a query's newest:
+ * those facts are a part of the events, and an answer of them must not be given in place of a later one.
  */
 @Component
 public class PreparedAnswers implements SmartLifecycle {
@@ -71,15 +74,18 @@ public class PreparedAnswers implements SmartLifecycle {
     private final StatisticsPosition position;
     private final Cache<Object, Preparation> recent;
     private final Duration every;
+    private final ObjectProvider<StatisticsRebuild> rebuilds;
+    private volatile StatisticsRebuild rebuild;
     private volatile StatisticsPosition.State preparedAt;
     private long restUntil;
     private ScheduledExecutorService preparer;
 
-    PreparedAnswers(StatisticsCache cache, StatisticsPosition position,
+    PreparedAnswers(StatisticsCache cache, StatisticsPosition position, ObjectProvider<StatisticsRebuild> rebuilds,
                     @Value("${tidigt.stats.prepared-for:10m}") Duration preparedFor,
                     @Value("${tidigt.stats.prepare-every:200ms}") Duration every) {
         this.cache = cache;
         this.position = position;
+        this.rebuilds = rebuilds;
         this.every = every;
         this.restUntil = System.nanoTime();
         this.recent = Caffeine.newBuilder().maximumSize(QUERIES).expireAfterAccess(preparedFor).build();
@@ -109,7 +115,7 @@ public class PreparedAnswers implements SmartLifecycle {
             return new Served(newest.state(), newest.answer());
         }
         StatisticsCache.Rendered answer = cache.bytes(query, state, () -> onRequest.apply(state));
-        if (preparation != null) {
+        if (preparation != null && !rebuilding()) {
             preparation.offer(state, answer);
         }
         return new Served(state, answer);
@@ -186,7 +192,7 @@ public class PreparedAnswers implements SmartLifecycle {
 
     private void round() {
         long start = System.nanoTime();
-        if (start - restUntil < 0) {
+        if (start - restUntil < 0 || rebuilding()) {
             return;
         }
         try {
@@ -196,6 +202,16 @@ public class PreparedAnswers implements SmartLifecycle {
             // The database away for a moment: the next round tries again, readers compute meanwhile.
             log.debug("Statistics preparer: {}", e.toString());
         }
+    }
+
+    /** Whether the facts are being rebuilt ({@link StatisticsRebuild}); looked up once it is first asked for. */
+    private boolean rebuilding() {
+        StatisticsRebuild known = rebuild;
+        if (known == null) {
+            known = rebuilds.getIfAvailable(() -> () -> false);
+            rebuild = known;
+        }
+        return known.running();
     }
 
     @Override
