@@ -12,10 +12,13 @@ import se.tidigt.platform.actor.Actor;
 import se.tidigt.platform.actor.ActorPrincipal;
 import se.tidigt.platform.actor.Role;
 import se.tidigt.query.stats.PreparedAnswers;
+import se.tidigt.rollout.api.District;
+import se.tidigt.rollout.api.DistrictCatalogue;
 import se.tidigt.query.stats.Stats;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +27,8 @@ import java.util.List;
  * The city view's first look after a start is served from the answers kept: before the application
  * reports ready, the statistics the page asks for with its default filters (every work model and
  * district, from January 2019 to last month) are computed once, as a city analyst would read them, so
- * the facts are loaded and their cell summaries built before anyone asks. Then the rollout effect as the
+ * the facts are loaded and their cell summaries built before anyone asks; so are the city's and each district's
+ * figures as asked without parameters (a district's users read their own). Then the rollout effect as the
  * page asks for it and as asked without parameters: its bootstrap takes seconds at city scale, and the first
  * readers after a start would all wait for it, so readiness waits for it too, but at most
  * {@code tidigt.dashboard.effects-before-ready} (3 s: a start over ten years of a city must stay under 15 s);
@@ -38,14 +42,18 @@ class DashboardWarmUp implements ApplicationRunner {
     /** The page's first month: the demo city's and the platform's history begins in 2019. */
     static final YearMonth FIRST = YearMonth.of(2019, 1);
 
+    private static final Actor ANALYST = new Actor("dashboard-warm-up", Role.CITY_ANALYST, null);
+
     private final StatsController stats;
+    private final DistrictCatalogue districts;
     private final Clock clock;
     private final boolean enabled;
     private final Duration effectsBeforeReady;
 
-    DashboardWarmUp(StatsController stats, Clock clock, @Value("${tidigt.dashboard.warm-up:true}") boolean enabled,
+    DashboardWarmUp(StatsController stats, DistrictCatalogue districts, Clock clock, @Value("${tidigt.dashboard.warm-up:true}") boolean enabled,
                     @Value("${tidigt.dashboard.effects-before-ready:3s}") Duration effectsBeforeReady) {
         this.stats = stats;
+        this.districts = districts;
         this.clock = clock;
         this.enabled = enabled;
         this.effectsBeforeReady = effectsBeforeReady;
@@ -57,8 +65,9 @@ class DashboardWarmUp implements ApplicationRunner {
         if (!enabled) {
             return;
         }
-        read("the city view's figures", figures(lastMonth()));
-        Thread effects = new Thread(() -> read("the rollout effect", effects()), "dashboard-warm-up");
+        read("the city view's figures", ANALYST, figures(lastMonth()));
+        read("the views asked for without parameters", ANALYST, defaultViews());
+        Thread effects = new Thread(() -> read("the rollout effect", ANALYST, effects()), "dashboard-warm-up");
         effects.setDaemon(true);
         effects.start();
         effects.join(Math.max(1, effectsBeforeReady.toMillis()));
@@ -72,11 +81,9 @@ class DashboardWarmUp implements ApplicationRunner {
         return YearMonth.now(clock.withZone(Stats.ZONE)).minusMonths(1);
     }
 
-    private void read(String what, List<Runnable> reads) {
+    private void read(String what, Actor actor, List<Runnable> reads) {
         long started = System.nanoTime();
-        ActorPrincipal reader = new ActorPrincipal(new Actor("dashboard-warm-up", Role.CITY_ANALYST, null), null);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(reader, null, reader.getAuthorities()));
+        actingAs(actor);
         try {
             PreparedAnswers.notAReader(() -> reads.forEach(Runnable::run));
             log.info("Dashboard: {} computed in {} ms", what, (System.nanoTime() - started) / 1_000_000);
@@ -85,6 +92,33 @@ class DashboardWarmUp implements ApplicationRunner {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    private static void actingAs(Actor actor) {
+        ActorPrincipal reader = new ActorPrincipal(actor, null);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(reader, null, reader.getAuthorities()));
+    }
+
+    /**
+     * The city's figures and each district's own as asked with no parameters (a district's users read theirs
+     * exactly, which is another answer than an analyst's of the same district): what an integration or a
+     * district's first look asks for first.
+     */
+    private List<Runnable> defaultViews() {
+        List<Runnable> reads = new ArrayList<>();
+        reads.add(() -> stats.city(null, null, "district", "current", null, null, null));
+        for (District district : districts.validOn(LocalDate.now(clock.withZone(Stats.ZONE)))) {
+            reads.add(() -> {
+                actingAs(new Actor(ANALYST.userId(), Role.DISTRICT_ADMIN, district.code()));
+                try {
+                    stats.district(district.code(), null, null, null, null, null);
+                } finally {
+                    actingAs(ANALYST);
+                }
+            });
+        }
+        return reads;
     }
 
     /** The rollout effect as app.js asks for it, and as asked without parameters. */
