@@ -114,6 +114,20 @@ class PreparedAnswersApiTest extends ApiTest {
     }
 
     @Test
+    void a_query_whose_first_reader_got_the_warm_up_s_answer_is_given_it_after_the_facts_move() {
+        Counting onRequest = new Counting("warmed, then read");
+        StatisticsPosition.State first = position.state();
+        PreparedAnswers.notAReader(() -> prepared.answer("warmed, then read", first, onRequest, onRequest));
+        assertThat(body(prepared.answer("warmed, then read", first, onRequest, onRequest)))
+                .isEqualTo("warmed, then read@" + first.position());
+
+        StatisticsPosition.State moved = moveTheFacts();
+        PreparedAnswers.Served meanwhile = prepared.answer("warmed, then read", moved, onRequest, onRequest);
+        assertThat(meanwhile.state()).as("the warm-up's answer, not a computation on the reader's thread").isEqualTo(first);
+        assertThat(onRequest.computedAt()).containsExactly(first.position());
+    }
+
+    @Test
     void over_http_the_answer_names_the_position_it_was_computed_at() {
         Api analyst = as("analyst");
         String path = "/api/v1/stats/city?groupBy=district";

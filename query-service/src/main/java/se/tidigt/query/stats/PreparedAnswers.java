@@ -107,10 +107,15 @@ public class PreparedAnswers implements SmartLifecycle {
         Preparation preparation = NOT_A_READER.get() ? recent.getIfPresent(query)
                 : recent.get(query, q -> new Preparation(inBackground));
         StatisticsCache.Rendered kept = cache.kept(query, state);
+        Prepared newest = preparation == null ? null : preparation.newest;
         if (kept != null) {
+            // An answer kept by someone else (the start's warm-up, another query's reader of the same key) becomes
+            // this query's newest too: otherwise its first reader after the facts move would wait for a computation.
+            if (preparation != null && (newest == null || !newest.state().equals(state)) && !rebuilding()) {
+                preparation.offer(state, kept);
+            }
             return new Served(state, kept);
         }
-        Prepared newest = preparation == null ? null : preparation.newest;
         if (newest != null && newest.state().generation() == state.generation()) {
             return new Served(newest.state(), newest.answer());
         }
