@@ -9,12 +9,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import se.tidigt.platform.cluster.ClusterMembers;
+import se.tidigt.platform.periodic.PeriodicTask;
 
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Catches a streaming projection up through the bulk path when it is far behind: a new instance, a backlog
@@ -42,7 +40,7 @@ class BulkCatchUp {
     private volatile boolean stopping;
     /** Projections whose last catch-up found nothing it could take (no segment free): not tried again while still behind. */
     private final Set<String> declined = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private ScheduledExecutorService checks;
+    private final PeriodicTask checks = new PeriodicTask("bulk-catch-up", this::check);
 
     BulkCatchUp(EventProcessingConfiguration processing, BulkRebuild bulk, Replays replays, ProjectionAdmin admin,
                 ClusterMembers members,
@@ -62,12 +60,10 @@ class BulkCatchUp {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    synchronized void start() {
-        if (!enabled || checks != null) {
-            return;
+    void start() {
+        if (enabled) {
+            checks.start(Duration.ZERO, interval);
         }
-        checks = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bulk-catch-up"));
-        checks.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Catches up every projection found at least the threshold behind; a failure waits for the next check. */
@@ -107,16 +103,8 @@ class BulkCatchUp {
     }
 
     @jakarta.annotation.PreDestroy
-    synchronized void stop() {
+    void stop() {
         stopping = true;
-        if (checks != null) {
-            checks.shutdownNow();
-            try {
-                checks.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            checks = null;
-        }
+        checks.stop();
     }
 }
