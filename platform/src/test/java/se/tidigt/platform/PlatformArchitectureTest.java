@@ -12,7 +12,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The platform's inner order (docs/architecture.md): the replays and the event store's wiring at the top (the wiring
  * the one part of the house that knows the aggregates, as ArchitectureTest holds), the database, idempotency, cluster
  * membership and dead letters beneath them, and at the bottom what everything uses (who is acting, the problem a request fails with, the
- * correlation id, the deployment's secrets).
+ * correlation id, the deployment's secrets, an instance's periodic tasks).
  */
 @AnalyzeClasses(packages = "se.tidigt", importOptions = ImportOption.DoNotIncludeTests.class)
 class PlatformArchitectureTest {
@@ -35,7 +35,7 @@ class PlatformArchitectureTest {
     @ArchTest
     static final ArchRule the_foundations_use_no_other_part_of_the_platform = noClasses()
             .that().resideInAnyPackage("se.tidigt.platform.actor..", "se.tidigt.platform.problem..",
-                    "se.tidigt.platform.correlation..", "se.tidigt.platform.secrets..")
+                    "se.tidigt.platform.correlation..", "se.tidigt.platform.secrets..", "se.tidigt.platform.periodic..")
             .should().dependOnClassesThat().resideInAnyPackage("se.tidigt.platform.axon..", "se.tidigt.platform.database..",
                     "se.tidigt.platform.idempotency..", "se.tidigt.platform.cluster..", "se.tidigt.platform.projections..");
 

@@ -61,6 +61,10 @@ class BulkCatchUpApiTest extends ApiTest {
     @Autowired
     Replays replays;
 
+    /** A stored token's global index (a replay token's current one). */
+    private static final String STORED_POSITION = "coalesce((convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint,"
+            + " (convert_from(token, 'UTF8')::jsonb -> 'currentToken' ->> 'index')::bigint)";
+
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, CATCH_UP_THREAD));
 
     @BeforeEach
@@ -191,6 +195,41 @@ class BulkCatchUpApiTest extends ApiTest {
         assertThat(admin().post(PROJECTIONS + "/" + NAME + "/parked/" + poisoned + "/retry", "").json()
                 .get("handled").asBoolean()).isTrue();
         assertThat(count("SELECT last_sequence FROM case_fact WHERE case_id = ?", poisoned)).isEqualTo(poisonedEvents - 1);
+    }
+
+    @Test
+    void the_backlog_is_that_of_the_segments_this_instance_holds_or_could_claim_not_those_of_another_live_instance() {
+        StreamingEventProcessor processor = processor();
+        processor.shutDown();
+        city("catch-up-d", 300);
+        long head = count("SELECT max(globalindex) FROM domainevententry");
+        int behindMost = jdbc.queryForList("SELECT segment FROM tokenentry WHERE processorname = ? ORDER BY segment",
+                Integer.class, NAME).get(0);
+        long low = count("SELECT min(" + STORED_POSITION + ") FROM tokenentry WHERE processorname = ?", NAME) - 50;
+        long others = count("SELECT min(" + STORED_POSITION + ") FROM tokenentry WHERE processorname = ? AND segment <> ?",
+                NAME, behindMost);
+        String other = "other-instance@bulk-catch-up-test";
+        try {
+            jdbc.update("INSERT INTO cluster_member (node_id, started_at, heartbeat_at) VALUES (?, now(), now())", other);
+            jdbc.update("UPDATE tokenentry SET token = convert_to(?, 'UTF8'), owner = ? WHERE processorname = ? AND segment = ?",
+                    "{\"index\":" + low + ",\"gaps\":[]}", other, NAME, behindMost);
+
+            assertThat(catchUp.backlog(NAME)).as("the segment another live instance holds is its own to catch up")
+                    .isEqualTo(head - others);
+
+            jdbc.update("UPDATE cluster_member SET heartbeat_at = now() - interval '1 hour' WHERE node_id = ?", other);
+            assertThat(catchUp.backlog(NAME)).as("the segment of an instance gone counts: this one could claim it")
+                    .isEqualTo(head - low);
+
+            jdbc.update("UPDATE tokenentry SET owner = NULL WHERE processorname = ? AND segment = ?", NAME, behindMost);
+            assertThat(catchUp.backlog(NAME)).as("a free segment counts").isEqualTo(head - low)
+                    .isEqualTo(statisticsProjection().get("lag").asLong());
+        } finally {
+            jdbc.update("UPDATE tokenentry SET owner = NULL WHERE processorname = ? AND segment = ?", NAME, behindMost);
+            jdbc.update("DELETE FROM cluster_member WHERE node_id = ?", other);
+            processor.start();
+        }
+        awaitStatisticsCaughtUp();
     }
 
     private StreamingEventProcessor processor() {

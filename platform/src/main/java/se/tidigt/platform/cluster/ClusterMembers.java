@@ -19,6 +19,12 @@ public class ClusterMembers {
     /** The name Axon's JDBC token store records as a segment's owner ({@code pid@host}, its default node id). */
     public static final String NODE_ID = ManagementFactory.getRuntimeMXBean().getName();
 
+    /**
+     * The query of the live node ids ({@link #live()}), to be part of a larger one: its one parameter is
+     * {@link #liveFor()}.
+     */
+    public static final String LIVE = "SELECT node_id FROM cluster_member WHERE heartbeat_at > now() - ?::interval";
+
     private final JdbcTemplate jdbc;
     private final Duration liveFor;
 
@@ -40,7 +46,11 @@ public class ClusterMembers {
 
     /** Node ids with a recent heartbeat, this instance's included once it has beaten. */
     public Set<String> live() {
-        return new HashSet<>(jdbc.queryForList("SELECT node_id FROM cluster_member WHERE heartbeat_at > now() - ?::interval",
-                String.class, liveFor.toMillis() + " milliseconds"));
+        return new HashSet<>(jdbc.queryForList(LIVE, String.class, liveFor()));
+    }
+
+    /** The parameter of {@link #LIVE}: how recent a heartbeat must be. */
+    public String liveFor() {
+        return liveFor.toMillis() + " milliseconds";
     }
 }

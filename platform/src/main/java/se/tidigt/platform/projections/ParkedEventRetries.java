@@ -5,11 +5,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import se.tidigt.platform.periodic.PeriodicTask;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Retries parked events on a schedule ({@code tidigt.projections.parked-retry-interval}), each case
@@ -25,7 +23,7 @@ class ParkedEventRetries implements SmartLifecycle {
     private final ParkedEvents parked;
     private final Duration interval;
     private final long maxAttempts;
-    private ScheduledExecutorService scheduler;
+    private final PeriodicTask rounds = new PeriodicTask("parked-event-retries", this::retryRound);
 
     ParkedEventRetries(ParkedEvents parked,
                        @Value("${tidigt.projections.parked-retry-interval:PT1M}") Duration interval,
@@ -50,21 +48,17 @@ class ParkedEventRetries implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "parked-event-retries"));
-        scheduler.scheduleWithFixedDelay(this::retryRound, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        rounds.start(interval, interval);
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+    public void stop() {
+        rounds.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public boolean isRunning() {
+        return rounds.running();
     }
 }

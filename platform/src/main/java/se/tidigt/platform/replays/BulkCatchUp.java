@@ -1,20 +1,22 @@
 package se.tidigt.platform.replays;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.tidigt.platform.cluster.ClusterMembers;
+import se.tidigt.platform.periodic.PeriodicTask;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Catches a streaming projection up through the bulk path when it is far behind: a new instance, a backlog
@@ -33,7 +35,7 @@ class BulkCatchUp {
     private final EventProcessingConfiguration processing;
     private final BulkRebuild bulk;
     private final Replays replays;
-    private final ProjectionAdmin admin;
+    private final JdbcTemplate jdbc;
     private final ClusterMembers members;
     private final boolean enabled;
     private final Set<String> processors;
@@ -42,9 +44,9 @@ class BulkCatchUp {
     private volatile boolean stopping;
     /** Projections whose last catch-up found nothing it could take (no segment free): not tried again while still behind. */
     private final Set<String> declined = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private ScheduledExecutorService checks;
+    private final PeriodicTask checks = new PeriodicTask("bulk-catch-up", this::check);
 
-    BulkCatchUp(EventProcessingConfiguration processing, BulkRebuild bulk, Replays replays, ProjectionAdmin admin,
+    BulkCatchUp(EventProcessingConfiguration processing, BulkRebuild bulk, Replays replays, JdbcTemplate jdbc,
                 ClusterMembers members,
                 @Value("${tidigt.catch-up.bulk-enabled:true}") boolean enabled,
                 @Value("${tidigt.replay.bulk.processors:case-statistics}") Set<String> processors,
@@ -53,7 +55,7 @@ class BulkCatchUp {
         this.processing = processing;
         this.bulk = bulk;
         this.replays = replays;
-        this.admin = admin;
+        this.jdbc = jdbc;
         this.members = members;
         this.enabled = enabled;
         this.processors = processors;
@@ -62,12 +64,10 @@ class BulkCatchUp {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    synchronized void start() {
-        if (!enabled || checks != null) {
-            return;
+    void start() {
+        if (enabled) {
+            checks.start(Duration.ZERO, interval);
         }
-        checks = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bulk-catch-up"));
-        checks.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Catches up every projection found at least the threshold behind; a failure waits for the next check. */
@@ -96,27 +96,40 @@ class BulkCatchUp {
     }
 
     /**
-     * How far behind the head the segments stand that this instance holds or could claim (the lag the admin API
-     * shows); the segments another live instance holds are its to catch up.
+     * How far behind the head the segments stand that this instance holds or could claim (free, or held by an
+     * instance no longer alive): the largest of their lags as the admin API shows them, the segments this instance
+     * runs at the processor's own position. The segments another live instance holds are its to catch up. One
+     * query, the head and those segments' stored tokens together.
      */
     long backlog(String name) {
-        Set<String> live = members.live();
-        return admin.status(name).segments().stream()
-                .filter(s -> s.owner() == null || ClusterMembers.NODE_ID.equals(s.owner()) || !live.contains(s.owner()))
-                .mapToLong(ProjectionStatus.SegmentStatus::lag).max().orElse(0);
+        Map<Integer, Long> stored = new HashMap<>();
+        long[] head = {-1};
+        jdbc.query("SELECT t.segment, t.token, (SELECT coalesce(max(globalindex), -1) FROM domainevententry) AS head"
+                        + " FROM tokenentry t WHERE t.processorname = ? AND (t.owner IS NULL OR t.owner = ?"
+                        + " OR t.owner NOT IN (" + ClusterMembers.LIVE + "))",
+                rs -> {
+                    head[0] = rs.getLong("head");
+                    Long position = ProjectionAdmin.position(rs.getBytes("token"));
+                    stored.put(rs.getInt("segment"), position == null ? -1 : position);
+                }, name, ClusterMembers.NODE_ID, members.liveFor());
+        if (stored.isEmpty()) {
+            return 0;
+        }
+        Map<Integer, EventTrackerStatus> running = processing.eventProcessor(name, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
+        long lowest = Long.MAX_VALUE;
+        for (var segment : stored.entrySet()) {
+            EventTrackerStatus local = running.get(segment.getKey());
+            long position = local != null && local.getCurrentPosition().isPresent()
+                    ? local.getCurrentPosition().getAsLong() : segment.getValue();
+            lowest = Math.min(lowest, position);
+        }
+        return Math.max(0, head[0] - lowest);
     }
 
     @jakarta.annotation.PreDestroy
-    synchronized void stop() {
+    void stop() {
         stopping = true;
-        if (checks != null) {
-            checks.shutdownNow();
-            try {
-                checks.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            checks = null;
-        }
+        checks.stop();
     }
 }

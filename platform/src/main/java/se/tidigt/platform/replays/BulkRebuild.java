@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -247,21 +248,25 @@ class BulkRebuild {
 
     /**
      * The events of a page that a claimed segment has still to handle: not another instance's segment's, and not
-     * already covered by its own segment's token (a segment ahead of the others has handled them before).
+     * already covered by its own segment's token (a segment ahead of the others has handled them before). An event
+     * past every segment's token is covered by none (a token covers no event beyond its own position), so only the
+     * events up to the most advanced token are checked against each token: after the first page, none.
      */
     private static List<TrackedEventMessage<?>> due(List<TrackedEventMessage<?>> page, EventHandlerInvoker invoker,
                                                     TreeMap<Integer, TrackingToken> segments, Map<Integer, Segment> segmentOf,
                                                     boolean everySegment) {
+        long furthest = furthest(segments.values());
         List<TrackedEventMessage<?>> due = new ArrayList<>(page.size());
         for (TrackedEventMessage<?> message : page) {
             TrackingToken at = message.trackingToken();
-            if (everySegment && segments.values().stream().noneMatch(t -> t != null && t.covers(at))) {
+            boolean pastEveryToken = at.position().isPresent() && at.position().getAsLong() > furthest;
+            if (everySegment && (pastEveryToken || segments.values().stream().noneMatch(t -> t != null && t.covers(at)))) {
                 due.add(message);
                 continue;
             }
             for (var entry : segments.entrySet()) {
                 if (invoker.canHandle(message, segmentOf.get(entry.getKey()))) {
-                    if (entry.getValue() == null || !entry.getValue().covers(at)) {
+                    if (pastEveryToken || entry.getValue() == null || !entry.getValue().covers(at)) {
                         due.add(message);
                     }
                     break;
@@ -269,6 +274,24 @@ class BulkRebuild {
             }
         }
         return due;
+    }
+
+    /**
+     * The furthest position any of these tokens stands at (-1 when none stands anywhere yet), or
+     * {@link Long#MAX_VALUE} when one has no position to compare (then every event is checked against every token).
+     */
+    private static long furthest(Iterable<TrackingToken> tokens) {
+        long furthest = -1;
+        for (TrackingToken token : tokens) {
+            if (token == null || (token instanceof ReplayToken replay && replay.getCurrentToken() == null)) {
+                continue;
+            }
+            if (token.position().isEmpty()) {
+                return Long.MAX_VALUE;
+            }
+            furthest = Math.max(furthest, token.position().getAsLong());
+        }
+        return furthest;
     }
 
     /** A segment's token after a page up to {@code last}: what it covered before and everything up to there. */
@@ -325,12 +348,15 @@ class BulkRebuild {
             return;
         }
         EventHandlerInvoker invoker = handlers.invoker();
+        // A MultiEventHandlerInvoker asks each of its invokers whether it can handle an event before handing it
+        // over (as its own canHandle does): asking it first as well would do that work twice for every event.
+        boolean checksItself = invoker instanceof MultiEventHandlerInvoker;
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(page));
         unitOfWork.attachTransaction(transactions);
         unitOfWork.onPrepareCommit(u -> advanced.forEach((segment, token) -> tokens.storeToken(token, name, segment)));
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
             return new DefaultInterceptorChain<>(unitOfWork, handlers.interceptors(), m -> {
-                if (invoker.canHandle(m, Segment.ROOT_SEGMENT)) {
+                if (checksItself || invoker.canHandle(m, Segment.ROOT_SEGMENT)) {
                     invoker.handle(m, Segment.ROOT_SEGMENT);
                 }
                 return null;

@@ -145,7 +145,7 @@ public class ProjectionAdmin {
     }
 
     /** The global index a stored token stands at (Jackson-serialized; a replay token carries its current token). */
-    private static Long position(byte[] token) {
+    static Long position(byte[] token) {
         if (token == null) {
             return null;
         }
