@@ -299,9 +299,13 @@ elif command -v wrk >/dev/null; then
   WDB=$(new_db rest)
   start_app "$WDB"
   ready_row "fresh database, migrations included"
+  # Each load process numbers its Idempotency-Keys from 1 under its tag: every run needs a tag of its own, or
+  # its keys are the earlier run's, answered 409 (key reused) instead of written.
+  WRK_RUNS=0
   wrk_writes() { # clients seconds tag
     local threads=$(( $1 < CORES ? $1 : CORES ))
-    wrk -t"$threads" -c"$1" -d"$2s" --timeout 30s -s "$ROOT/deploy/benchmark/writes.lua" "http://127.0.0.1:$APP_PORT" -- "$HV" "$STAMP-$3" 2>&1 || true
+    WRK_RUNS=$(( WRK_RUNS + 1 ))
+    wrk -t"$threads" -c"$1" -d"$2s" --timeout 30s -s "$ROOT/deploy/benchmark/writes.lua" "http://127.0.0.1:$APP_PORT" -- "$HV" "$STAMP-$3-$WRK_RUNS" 2>&1 || true
   }
   say "REST writes: warm-up at the highest client count, ${WARMUP}-${WARMUP_MAX} s (until the JIT settles)"
   max_clients=$(echo "$CLIENT_LIST" | tr ' ' '\n' | sort -n | tail -1)

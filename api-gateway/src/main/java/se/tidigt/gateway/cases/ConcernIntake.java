@@ -8,9 +8,9 @@ import se.tidigt.cases.api.RaiseConcern;
 import se.tidigt.cases.api.identity.PersonalIdentityNumber;
 import se.tidigt.cases.api.identity.Pseudonymiser;
 import se.tidigt.gateway.cases.CaseRequests.RaiseConcernRequest;
+import se.tidigt.platform.correlation.RandomIds;
 import se.tidigt.platform.idempotency.WriteRequest;
 
-import java.util.UUID;
 
 /**
  * Turns a report of concern into RaiseConcern: the identity number becomes a pseudonym here and
@@ -31,7 +31,7 @@ class ConcernIntake {
     }
 
     ResponseEntity<Object> raise(String district, RaiseConcernRequest body, WriteRequest request) {
-        return raise(district, body, request, UUID.randomUUID().toString());
+        return raise(district, body, request, RandomIds.next().toString());
     }
 
     /** With a case id chosen by the caller: an import names its cases so later lines can refer to them. */

@@ -18,12 +18,14 @@ import java.util.HexFormat;
  */
 @Component
 public class RequestFingerprints {
-    private final SecretKeySpec fingerprintKey;
-    private final SecretKeySpec storedKeyKey;
+    // One initialised Mac per key and thread: looking the algorithm up and keying it again cost more than the
+    // HMAC of a request itself, twice per write.
+    private final ThreadLocal<Mac> fingerprintKey;
+    private final ThreadLocal<Mac> storedKeyKey;
 
     RequestFingerprints(DeploymentKeys keys) {
-        this.fingerprintKey = new SecretKeySpec(keys.derivedKey("idempotency-fingerprint"), "HmacSHA256");
-        this.storedKeyKey = new SecretKeySpec(keys.derivedKey("idempotency-key"), "HmacSHA256");
+        this.fingerprintKey = macs(new SecretKeySpec(keys.derivedKey("idempotency-fingerprint"), "HmacSHA256"));
+        this.storedKeyKey = macs(new SecretKeySpec(keys.derivedKey("idempotency-key"), "HmacSHA256"));
     }
 
     /** The keyed fingerprint of a request (or of anything derived from one, such as an import line). */
@@ -39,13 +41,20 @@ public class RequestFingerprints {
         return hmac(storedKeyKey, idempotencyKey);
     }
 
-    private static String hmac(SecretKeySpec key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+    private static String hmac(ThreadLocal<Mac> key, String text) {
+        // doFinal leaves the Mac reset, keyed as before, for the thread's next request.
+        return HexFormat.of().formatHex(key.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static ThreadLocal<Mac> macs(SecretKeySpec key) {
+        return ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 is not available", e);
+            }
+        });
     }
 }
