@@ -6,16 +6,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import se.tidigt.cases.api.identity.KeyedHmac;
 import se.tidigt.platform.database.DeploymentMode;
 import se.tidigt.query.stats.protection.CellKeyMethod;
 import se.tidigt.query.stats.protection.KeyedRecordKeys;
 import se.tidigt.query.stats.protection.PerturbationTable;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 
 /**
  * The disclosure control of the statistics. The record keys need a secret readers do not know:
@@ -52,12 +47,6 @@ class StatsConfiguration {
     }
 
     private static String derive(String pseudonymKey) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(pseudonymKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal("tidigt statistics cell keys".getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return KeyedHmac.withKey(pseudonymKey).hexOf("tidigt statistics cell keys");
     }
 }

@@ -1,13 +1,8 @@
 package se.tidigt.platform.idempotency;
 
 import org.springframework.stereotype.Component;
+import se.tidigt.cases.api.identity.KeyedHmac;
 import se.tidigt.platform.secrets.DeploymentKeys;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 
 /**
  * Everything kept of a request to recognise it again, as an HMAC with a key derived from the
@@ -18,19 +13,17 @@ import java.util.HexFormat;
  */
 @Component
 public class RequestFingerprints {
-    // One initialised Mac per key and thread: looking the algorithm up and keying it again cost more than the
-    // HMAC of a request itself, twice per write.
-    private final ThreadLocal<Mac> fingerprintKey;
-    private final ThreadLocal<Mac> storedKeyKey;
+    private final KeyedHmac fingerprintKey;
+    private final KeyedHmac storedKeyKey;
 
     RequestFingerprints(DeploymentKeys keys) {
-        this.fingerprintKey = macs(new SecretKeySpec(keys.derivedKey("idempotency-fingerprint"), "HmacSHA256"));
-        this.storedKeyKey = macs(new SecretKeySpec(keys.derivedKey("idempotency-key"), "HmacSHA256"));
+        this.fingerprintKey = KeyedHmac.withKey(keys.derivedKey("idempotency-fingerprint"));
+        this.storedKeyKey = KeyedHmac.withKey(keys.derivedKey("idempotency-key"));
     }
 
     /** The keyed fingerprint of a request (or of anything derived from one, such as an import line). */
     public String of(String request) {
-        return hmac(fingerprintKey, request);
+        return fingerprintKey.hexOf(request);
     }
 
     /**
@@ -38,23 +31,6 @@ public class RequestFingerprints {
      * the key is kept only keyed too.
      */
     String stored(String idempotencyKey) {
-        return hmac(storedKeyKey, idempotencyKey);
-    }
-
-    private static String hmac(ThreadLocal<Mac> key, String text) {
-        // doFinal leaves the Mac reset, keyed as before, for the thread's next request.
-        return HexFormat.of().formatHex(key.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static ThreadLocal<Mac> macs(SecretKeySpec key) {
-        return ThreadLocal.withInitial(() -> {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HMAC-SHA256 is not available", e);
-            }
-        });
+        return storedKeyKey.hexOf(idempotencyKey);
     }
 }

@@ -6,10 +6,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import se.tidigt.cases.api.identity.KeyedHmac;
+
 import java.util.Base64;
 
 /**
@@ -86,13 +84,7 @@ public class DeploymentKeys {
 
     /** A key for one purpose, derived from the pseudonym key (HMAC-SHA256 of the purpose's label). */
     public byte[] derivedKey(String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(pseudonymKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(("tidigt:" + purpose).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return KeyedHmac.withKey(pseudonymKey).of("tidigt:" + purpose);
     }
 
     @Override
