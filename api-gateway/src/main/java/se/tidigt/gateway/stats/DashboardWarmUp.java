@@ -65,9 +65,9 @@ class DashboardWarmUp implements ApplicationRunner {
         if (!enabled) {
             return;
         }
-        read("the city view's figures", ANALYST, figures(lastMonth()));
-        read("the views asked for without parameters", ANALYST, defaultViews());
-        Thread effects = new Thread(() -> read("the rollout effect", ANALYST, effects()), "dashboard-warm-up");
+        read("the city view's figures", figures(lastMonth()));
+        read("the views asked for without parameters", defaultViews());
+        Thread effects = new Thread(() -> read("the rollout effect", effects()), "dashboard-warm-up");
         effects.setDaemon(true);
         effects.start();
         effects.join(Math.max(1, effectsBeforeReady.toMillis()));
@@ -81,23 +81,32 @@ class DashboardWarmUp implements ApplicationRunner {
         return YearMonth.now(clock.withZone(Stats.ZONE)).minusMonths(1);
     }
 
-    private void read(String what, Actor actor, List<Runnable> reads) {
-        long started = System.nanoTime();
-        actingAs(actor);
-        try {
-            PreparedAnswers.notAReader(() -> reads.forEach(Runnable::run));
-            log.info("Dashboard: {} computed in {} ms", what, (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException e) {
-            log.warn("Dashboard: warming {} failed; the first visitor computes it", what, e);
-        } finally {
-            SecurityContextHolder.clearContext();
+    /** One read of the warm-up and whom it is read as (the controller checks the reader as for a request). */
+    private record Read(Actor as, Runnable read) {
+        static Read asAnalyst(Runnable read) {
+            return new Read(ANALYST, read);
         }
     }
 
-    private static void actingAs(Actor actor) {
-        ActorPrincipal reader = new ActorPrincipal(actor, null);
+    private void read(String what, List<Read> reads) {
+        long started = System.nanoTime();
+        try {
+            PreparedAnswers.notAReader(() -> reads.forEach(DashboardWarmUp::runAs));
+            log.info("Dashboard: {} computed in {} ms", what, (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("Dashboard: warming {} failed; the first visitor computes it", what, e);
+        }
+    }
+
+    private static void runAs(Read read) {
+        ActorPrincipal reader = new ActorPrincipal(read.as(), null);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(reader, null, reader.getAuthorities()));
+        try {
+            read.read().run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     /**
@@ -105,44 +114,38 @@ class DashboardWarmUp implements ApplicationRunner {
      * exactly, which is another answer than an analyst's of the same district): what an integration or a
      * district's first look asks for first.
      */
-    private List<Runnable> defaultViews() {
-        List<Runnable> reads = new ArrayList<>();
-        reads.add(() -> stats.city(null, null, "district", "current", null, null, null));
+    private List<Read> defaultViews() {
+        List<Read> reads = new ArrayList<>();
+        reads.add(Read.asAnalyst(() -> stats.city(null, null, "district", "current", null, null, null)));
         for (District district : districts.validOn(LocalDate.now(clock.withZone(Stats.ZONE)))) {
-            reads.add(() -> {
-                actingAs(new Actor(ANALYST.userId(), Role.DISTRICT_ADMIN, district.code()));
-                try {
-                    stats.district(district.code(), null, null, null, null, null);
-                } finally {
-                    actingAs(ANALYST);
-                }
-            });
+            reads.add(new Read(new Actor(ANALYST.userId(), Role.DISTRICT_ADMIN, district.code()),
+                    () -> stats.district(district.code(), null, null, null, null, null)));
         }
         return reads;
     }
 
     /** The rollout effect as app.js asks for it, and as asked without parameters. */
-    private List<Runnable> effects() {
+    private List<Read> effects() {
         return List.of(
-                () -> stats.rolloutEffect("VALLINGBY_TEAM", "acceptanceRate", null, null, null, "0", 2026, 499, null),
-                () -> stats.rolloutEffect("VALLINGBY_TEAM", "acceptanceRate", null, null, null, "0", 2026, 999, null));
+                Read.asAnalyst(() -> stats.rolloutEffect("VALLINGBY_TEAM", "acceptanceRate", null, null, null, "0", 2026, 499, null)),
+                Read.asAnalyst(() -> stats.rolloutEffect("VALLINGBY_TEAM", "acceptanceRate", null, null, null, "0", 2026, 999, null)));
     }
 
     /** The figures app.js reads for the city view with its default filters, in the same order. */
-    private List<Runnable> figures(YearMonth last) {
+    private List<Read> figures(YearMonth last) {
         String from = FIRST.toString();
         String to = last.toString();
-        List<Runnable> reads = new ArrayList<>();
-        reads.add(() -> stats.city(from, to, "workModel", "current", null, null, null));
-        reads.add(() -> stats.city(last.minusMonths(11).toString(), to, "workModel", "current", null, null, null));
-        reads.add(() -> stats.city(from, to, "district", "current", null, null, null));
+        List<Read> reads = new ArrayList<>();
+        reads.add(Read.asAnalyst(() -> stats.city(from, to, "workModel", "current", null, null, null)));
+        reads.add(Read.asAnalyst(() -> stats.city(last.minusMonths(11).toString(), to, "workModel", "current", null, null, null)));
+        reads.add(Read.asAnalyst(() -> stats.city(from, to, "district", "current", null, null, null)));
         for (String model : List.of("ORDINARY", "VALLINGBY_TEAM")) {
-            reads.add(() -> stats.city(from, to, "month", "current", model, null, null));
+            reads.add(Read.asAnalyst(() -> stats.city(from, to, "month", "current", model, null, null)));
         }
         for (int year = FIRST.getYear(); year <= last.getYear(); year++) {
             String yearFrom = year == FIRST.getYear() ? from : year + "-01";
             String yearTo = year == last.getYear() ? to : year + "-12";
-            reads.add(() -> stats.city(yearFrom, yearTo, "district", "current", null, null, null));
+            reads.add(Read.asAnalyst(() -> stats.city(yearFrom, yearTo, "district", "current", null, null, null)));
         }
         return reads;
     }
