@@ -11,6 +11,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -62,12 +63,7 @@ class VerifiedCredentialsCacheTest {
     void concurrent_first_requests_of_one_user_share_one_bcrypt_check() throws Exception {
         GatedBcrypt bcrypt = new GatedBcrypt();
         VerifiedCredentialsCache cache = new VerifiedCredentialsCache(bcrypt);
-        List<Attempt> attempts = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            attempts.add(new Attempt(cache, "analyst", PASSWORD));
-        }
-        allWaiting(attempts);
-        bcrypt.gate.countDown();
+        List<Attempt> attempts = arrivingTogether(bcrypt, cache, Collections.nCopies(16, PASSWORD));
 
         for (Attempt attempt : attempts) {
             assertThat(attempt.task.get().isAuthenticated()).isTrue();
@@ -81,10 +77,9 @@ class VerifiedCredentialsCacheTest {
     void a_wrong_password_arriving_while_the_right_one_is_checked_is_refused() throws Exception {
         GatedBcrypt bcrypt = new GatedBcrypt();
         VerifiedCredentialsCache cache = new VerifiedCredentialsCache(bcrypt);
-        Attempt right = new Attempt(cache, "analyst", PASSWORD);
-        Attempt wrong = new Attempt(cache, "analyst", "guess");
-        allWaiting(List.of(right, wrong));
-        bcrypt.gate.countDown();
+        List<Attempt> attempts = arrivingTogether(bcrypt, cache, List.of(PASSWORD, "guess"));
+        Attempt right = attempts.get(0);
+        Attempt wrong = attempts.get(1);
 
         assertThat(right.task.get().isAuthenticated()).isTrue();
         assertThatThrownBy(wrong.task::get).isInstanceOf(ExecutionException.class)
@@ -96,12 +91,7 @@ class VerifiedCredentialsCacheTest {
     void concurrent_wrong_guesses_each_cost_a_check_and_are_never_remembered() throws Exception {
         GatedBcrypt bcrypt = new GatedBcrypt();
         VerifiedCredentialsCache cache = new VerifiedCredentialsCache(bcrypt);
-        List<Attempt> guesses = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            guesses.add(new Attempt(cache, "analyst", "guess"));
-        }
-        allWaiting(guesses);
-        bcrypt.gate.countDown();
+        List<Attempt> guesses = arrivingTogether(bcrypt, cache, Collections.nCopies(4, "guess"));
 
         for (Attempt guess : guesses) {
             assertThatThrownBy(guess.task::get).hasCauseInstanceOf(BadCredentialsException.class);
@@ -124,11 +114,21 @@ class VerifiedCredentialsCacheTest {
         }
     }
 
-    /** Until every attempt is parked: at the gate inside BCrypt, or waiting for another's check. */
-    private static void allWaiting(List<Attempt> attempts) throws InterruptedException {
+    /**
+     * The analyst's requests with these passwords, each on a thread of its own, let through BCrypt's gate once
+     * every one of them is parked: at the gate inside BCrypt, or waiting for another's check.
+     */
+    private static List<Attempt> arrivingTogether(GatedBcrypt bcrypt, VerifiedCredentialsCache cache,
+                                                  List<String> passwords) throws InterruptedException {
+        List<Attempt> attempts = new ArrayList<>();
+        for (String password : passwords) {
+            attempts.add(new Attempt(cache, "analyst", password));
+        }
         while (!attempts.stream().allMatch(a -> a.thread.getState() == Thread.State.WAITING)) {
             Thread.sleep(5);
         }
+        bcrypt.gate.countDown();
+        return attempts;
     }
 
     private static Authentication token(String user, String password) {
