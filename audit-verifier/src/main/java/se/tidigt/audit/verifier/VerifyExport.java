@@ -288,16 +288,23 @@ public final class VerifyExport {
     public static byte[] seal(byte[] key, long globalIndex, String aggregateId, String aggregateType, long sequence,
                               String eventId, String payloadType, String payloadRevision, byte[] payload,
                               byte[] metadata, String recordedAt) {
-        Fields f = new Fields().text("tidigt-event-seal/1").int8(globalIndex).text(aggregateId).text(aggregateType)
-                .int8(sequence).text(eventId).text(payloadType).text(payloadRevision).bytes(payload).bytes(metadata)
-                .text(recordedAt);
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(f.toByteArray());
+            return mac.doFinal(sealed(globalIndex, aggregateId, aggregateType, sequence, eventId, payloadType,
+                    payloadRevision, payload, metadata, recordedAt));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
+    }
+
+    /** What a seal is the HMAC of: for an appender that keeps its keyed MAC between events. */
+    public static byte[] sealed(long globalIndex, String aggregateId, String aggregateType, long sequence,
+                                String eventId, String payloadType, String payloadRevision, byte[] payload,
+                                byte[] metadata, String recordedAt) {
+        return new Fields().text("tidigt-event-seal/1").int8(globalIndex).text(aggregateId).text(aggregateType)
+                .int8(sequence).text(eventId).text(payloadType).text(payloadRevision).bytes(payload).bytes(metadata)
+                .text(recordedAt).toByteArray();
     }
 
     public static byte[] seal(byte[] key, StoredEvent e) {
