@@ -285,17 +285,8 @@ public final class VerifyExport {
      * every column the chain covers. The database never holds the key, so a row inserted or rewritten in
      * SQL (even with its chain recomputed, or its global index swapped with another's) has no valid seal.
      */
-    public static byte[] seal(byte[] key, long globalIndex, String aggregateId, String aggregateType, long sequence,
-                              String eventId, String payloadType, String payloadRevision, byte[] payload,
-                              byte[] metadata, String recordedAt) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(sealed(globalIndex, aggregateId, aggregateType, sequence, eventId, payloadType,
-                    payloadRevision, payload, metadata, recordedAt));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+    public static byte[] seal(byte[] key, StoredEvent e) {
+        return seal(sealKey(key), e);
     }
 
     /** What a seal is the HMAC of: for an appender that keeps its keyed MAC between events. */
@@ -307,9 +298,20 @@ public final class VerifyExport {
                 .text(recordedAt).toByteArray();
     }
 
-    public static byte[] seal(byte[] key, StoredEvent e) {
-        return seal(key, e.globalIndex(), e.aggregateId(), e.aggregateType(), e.sequence(), e.eventId(), e.payloadType(),
-                e.payloadRevision(), e.payload(), e.metadata(), e.recordedAt());
+    private static byte[] seal(javax.crypto.Mac sealKey, StoredEvent e) {
+        return sealKey.doFinal(sealed(e.globalIndex(), e.aggregateId(), e.aggregateType(), e.sequence(), e.eventId(),
+                e.payloadType(), e.payloadRevision(), e.payload(), e.metadata(), e.recordedAt()));
+    }
+
+    /** The seal key, initialised once for every event a verification reads ({@code doFinal} leaves it keyed). */
+    private static javax.crypto.Mac sealKey(byte[] key) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
     }
 
     /**
@@ -317,6 +319,7 @@ public final class VerifyExport {
      * the sequence. The first event that fails is named.
      */
     public static Verdict verifySeals(List<StoredEvent> events, byte[] key, long sealedAfter) {
+        javax.crypto.Mac sealKey = sealKey(key);
         long previousIndex = Long.MIN_VALUE;
         for (StoredEvent e : events) {
             if (e.globalIndex() <= previousIndex) {
@@ -329,7 +332,7 @@ public final class VerifyExport {
                     return broken(events, e.sequence(), "event " + e.sequence() + " carries no seal: it was not "
                             + "written by the application (inserted with SQL)");
                 }
-            } else if (!MessageDigest.isEqual(e.seal(), seal(key, e))) {
+            } else if (!MessageDigest.isEqual(e.seal(), seal(sealKey, e))) {
                 return broken(events, e.sequence(), "the seal of event " + e.sequence() + " does not match its content "
                         + "and global index " + e.globalIndex() + ": written or altered outside the application");
             }
