@@ -45,6 +45,15 @@ class EventStoreConfiguration {
         return new StoredEventTypes(messageSerializer);
     }
 
+    /**
+     * Instants in the store's own form read without Java time's general formatter, by the application's JSON mapper
+     * (which Axon's Jackson serializer is built on): see {@link IsoInstantReading}.
+     */
+    @Bean
+    com.fasterxml.jackson.databind.Module isoInstantReading() {
+        return new IsoInstantReading();
+    }
+
     /** Registered with Axon as a bean: every read of the event store (aggregates, processors, audit) applies it. */
     @Bean
     EventUpcaster investigationExtendedWithoutReasonInClear() {
@@ -80,10 +89,12 @@ class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema.getIfAvailable(EventSchema::new)) // Boot's default: Axon's table and column names
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
+                .maxGapOffset(LeanJdbcEventStorageEngine.MAX_GAP_OFFSET)
+                .lowestGlobalSequence(LeanJdbcEventStorageEngine.LOWEST_GLOBAL_SEQUENCE)
                 .batchSize(batchSize)
                 // PostgreSQL's LIMIT returns a full batch while there are more: a short batch is the last,
                 // without Axon's default of one more (empty) query to make sure.
                 .finalAggregateBatchPredicate(batch -> batch.size() < batchSize);
-        return new LeanJdbcEventStorageEngine(builder, snapshots, seals);
+        return new LeanJdbcEventStorageEngine(builder, snapshots, seals, gapTimeout);
     }
 }

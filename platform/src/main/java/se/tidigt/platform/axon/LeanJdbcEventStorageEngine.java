@@ -1,6 +1,12 @@
 package se.tidigt.platform.axon;
 
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -12,6 +18,11 @@ import se.tidigt.platform.axon.EventSeals;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
@@ -28,13 +39,19 @@ import java.util.stream.Stream;
  * query, gap handling and deserialisation.
  */
 final class LeanJdbcEventStorageEngine extends JdbcEventStorageEngine implements EventPages {
+    /** Axon's defaults, given to the builder by {@link EventStoreConfiguration} (the engine does not give them back). */
+    static final int MAX_GAP_OFFSET = 10_000;
+    static final long LOWEST_GLOBAL_SEQUENCE = 1;
+
     private final boolean snapshots;
     private final EventSeals seals;
+    private final Duration gapTimeout;
 
-    LeanJdbcEventStorageEngine(Builder builder, boolean snapshots, EventSeals seals) {
+    LeanJdbcEventStorageEngine(Builder builder, boolean snapshots, EventSeals seals, Duration gapTimeout) {
         super(builder);
         this.snapshots = snapshots;
         this.seals = seals;
+        this.gapTimeout = gapTimeout;
     }
 
     /** Each event is inserted with its global index and its seal (the audit trail's MAC), in one batch as before. */
@@ -47,6 +64,56 @@ final class LeanJdbcEventStorageEngine extends JdbcEventStorageEngine implements
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
         return snapshots ? super.readSnapshotData(aggregateIdentifier) : Stream.empty();
+    }
+
+    /**
+     * A tracked event as Axon reads it (the same columns, the same gap-aware token: gaps below an event younger
+     * than the gap timeout are kept, up to {@link #MAX_GAP_OFFSET} behind), with its recording time read once by
+     * {@link IsoInstants} instead of Axon's general formatter on every call: Axon reads it for each event to decide
+     * about gaps, and that parse alone was a sixth of the bulk reader's time. {@code LeanEventReadingTest} pins
+     * the events and tokens against Axon's own engine.
+     */
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet row, GapAwareTrackingToken previous) throws SQLException {
+        EventSchema schema = schema();
+        long index = row.getLong(schema.globalIndexColumn());
+        Object recorded = readTimeStamp(row, schema.timestampColumn());
+        Instant at = IsoInstants.parse(recorded.toString());
+        RecordedEvent<?> event = new RecordedEvent<>(row.getString(schema.typeColumn()),
+                row.getString(schema.aggregateIdentifierColumn()), row.getLong(schema.sequenceNumberColumn()),
+                row.getString(schema.eventIdentifierColumn()), recorded, row.getString(schema.payloadTypeColumn()),
+                row.getString(schema.payloadRevisionColumn()), readPayload(row, schema.payloadColumn()),
+                readPayload(row, schema.metaDataColumn()), at);
+        boolean gapsKept = event.getTimestamp().isAfter(GenericEventMessage.clock.instant().minus(gapTimeout));
+        GapAwareTrackingToken token;
+        if (previous == null) {
+            SortedSet<Long> gaps = new TreeSet<>();
+            if (gapsKept) {
+                for (long gap = Math.min(LOWEST_GLOBAL_SEQUENCE, index); gap < index; gap++) {
+                    gaps.add(gap);
+                }
+            }
+            token = GapAwareTrackingToken.newInstance(index, gaps);
+        } else {
+            token = previous.advanceTo(index, gapsKept ? MAX_GAP_OFFSET : 0);
+        }
+        return new TrackedDomainEventData<>(token, event);
+    }
+
+    /** A stored event whose recording time is read once, when it is in the store's form (else Axon's way, per call). */
+    private static final class RecordedEvent<T> extends GenericDomainEventEntry<T> {
+        private final Instant at;
+
+        RecordedEvent(String type, String aggregate, long sequence, String eventId, Object recorded, String payloadType,
+                      String payloadRevision, T payload, T metaData, Instant at) {
+            super(type, aggregate, sequence, eventId, recorded, payloadType, payloadRevision, payload, metaData);
+            this.at = at;
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return at != null ? at : super.getTimestamp();
+        }
     }
 
     @Override
