@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -207,9 +208,10 @@ class BulkRebuild {
         boolean everySegment = claimed.size() == allSegments.length;
         TreeMap<Integer, TrackingToken> segments = claimed;
         ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "bulk-reader-" + name));
+        Map<Class<?>, Boolean> handled = new ConcurrentHashMap<>();
         try {
             long done = 0;
-            Future<List<TrackedEventMessage<?>>> next = reader.submit(read(pages, handlers.invoker(), lowest(segments)));
+            Future<List<TrackedEventMessage<?>>> next = reader.submit(read(pages, handled, handlers.invoker(), lowest(segments)));
             while (true) {
                 List<TrackedEventMessage<?>> page = next.get();
                 if (page.isEmpty()) {
@@ -220,7 +222,7 @@ class BulkRebuild {
                 boolean more = reached < until;
                 // The next page is read and deserialised while this one is handled (its start depends only on
                 // this page's last token); without read-ahead, after.
-                next = more && readAhead ? reader.submit(read(pages, handlers.invoker(), last)) : null;
+                next = more && readAhead ? reader.submit(read(pages, handled, handlers.invoker(), last)) : null;
                 TreeMap<Integer, TrackingToken> advanced = new TreeMap<>();
                 segments.forEach((segment, token) -> advanced.put(segment, advanced(token, last)));
                 List<TrackedEventMessage<?>> due = due(page, handlers.invoker(), segments, segmentOf, everySegment);
@@ -232,7 +234,7 @@ class BulkRebuild {
                     break;
                 }
                 if (next == null) {
-                    next = CompletableFuture.completedFuture(read(pages, handlers.invoker(), last).call());
+                    next = CompletableFuture.completedFuture(read(pages, handled, handlers.invoker(), last).call());
                 }
             }
             TreeMap<Integer, TrackingToken> handedOver = new TreeMap<>();
@@ -327,12 +329,17 @@ class BulkRebuild {
         return current == null || current instanceof GapAwareTrackingToken;
     }
 
-    /** A page read, its payloads deserialised (on the reader's thread when reading ahead). */
-    private Callable<List<TrackedEventMessage<?>>> read(EventPages pages, EventHandlerInvoker invoker, TrackingToken after) {
+    /**
+     * A page read, its payloads deserialised (on the reader's thread when reading ahead) where the projection handles
+     * their type. Whether it does is asked once per type for the whole run ({@code handled}): the invoker's answer
+     * streams over every handler of the projection, and asking it for each event took a sixth of the reader's time.
+     */
+    private Callable<List<TrackedEventMessage<?>>> read(EventPages pages, Map<Class<?>, Boolean> handled,
+                                                        EventHandlerInvoker invoker, TrackingToken after) {
         return () -> {
             List<TrackedEventMessage<?>> page = pages.after(after, pageSize);
             for (TrackedEventMessage<?> message : page) {
-                if (invoker.canHandleType(message.getPayloadType())) {
+                if (handled.computeIfAbsent(message.getPayloadType(), invoker::canHandleType)) {
                     message.getPayload();
                 }
             }
