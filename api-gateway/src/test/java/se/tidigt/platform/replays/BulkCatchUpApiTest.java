@@ -86,7 +86,8 @@ class BulkCatchUpApiTest extends ApiTest {
             throws Exception {
         StreamingEventProcessor processor = processor();
         processor.shutDown();
-        long written = city("catch-up-a", 1500);
+        long headWhenStopped = head();
+        city("catch-up-a", 1500);
         processor.start();
         assertThat(catchUp.backlog(NAME)).as("the events written while the processor was down").isGreaterThanOrEqualTo(1000);
 
@@ -105,7 +106,9 @@ class BulkCatchUpApiTest extends ApiTest {
 
         JsonNode done = statisticsProjection();
         assertThat(done.at("/catchUp/state").asText()).isEqualTo("DONE");
-        assertThat(done.at("/catchUp/events").asLong()).isPositive().isLessThanOrEqualTo(written);
+        // The backlog, not the store from its start: what was written since the processor stopped (the synthetic city,
+        // and whatever the application itself wrote meanwhile) at most.
+        assertThat(done.at("/catchUp/events").asLong()).isPositive().isLessThanOrEqualTo(head() - headWhenStopped);
         assertThat(done.at("/catchUp/eventsPerSecond").asDouble()).isPositive();
         assertThat(done.get("running").asBoolean()).as("handed back to the processor").isTrue();
         awaitStatisticsCaughtUp();
@@ -230,6 +233,11 @@ class BulkCatchUpApiTest extends ApiTest {
             processor.start();
         }
         awaitStatisticsCaughtUp();
+    }
+
+    private long head() {
+        Long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), 0) FROM domainevententry", Long.class);
+        return head == null ? 0 : head;
     }
 
     private StreamingEventProcessor processor() {
