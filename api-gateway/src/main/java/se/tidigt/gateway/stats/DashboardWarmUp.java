@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import se.tidigt.platform.actor.Actor;
 import se.tidigt.platform.actor.ActorPrincipal;
 import se.tidigt.platform.actor.Role;
+import se.tidigt.platform.replays.ProjectionAdmin;
 import se.tidigt.query.stats.PreparedAnswers;
 import se.tidigt.rollout.api.District;
 import se.tidigt.rollout.api.DistrictCatalogue;
@@ -35,6 +36,9 @@ import java.util.List;
  * a bootstrap that takes longer goes on in the background. These are no reader's reads
  * ({@link PreparedAnswers#notAReader}): once a reader asks for one, it is prepared again whenever the facts
  * move. Nobody reads through it, so nothing is access-logged. {@code tidigt.dashboard.warm-up=false} turns it off.
+ * A start whose statistics are far enough behind to be caught up in bulk ({@link ProjectionAdmin#catchingUpInBulk})
+ * skips it: the facts move with every page of the catch-up, so its answers would be of a state left behind within
+ * seconds, and it would take a core from the catch-up.
  */
 @Component
 class DashboardWarmUp implements ApplicationRunner {
@@ -45,14 +49,17 @@ class DashboardWarmUp implements ApplicationRunner {
     private static final Actor ANALYST = new Actor("dashboard-warm-up", Role.CITY_ANALYST, null);
 
     private final StatsController stats;
+    private final ProjectionAdmin projections;
     private final DistrictCatalogue districts;
     private final Clock clock;
     private final boolean enabled;
     private final Duration effectsBeforeReady;
 
-    DashboardWarmUp(StatsController stats, DistrictCatalogue districts, Clock clock, @Value("${tidigt.dashboard.warm-up:true}") boolean enabled,
+    DashboardWarmUp(StatsController stats, ProjectionAdmin projections, DistrictCatalogue districts, Clock clock,
+                    @Value("${tidigt.dashboard.warm-up:true}") boolean enabled,
                     @Value("${tidigt.dashboard.effects-before-ready:3s}") Duration effectsBeforeReady) {
         this.stats = stats;
+        this.projections = projections;
         this.districts = districts;
         this.clock = clock;
         this.enabled = enabled;
@@ -63,6 +70,12 @@ class DashboardWarmUp implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments arguments) throws InterruptedException {
         if (!enabled) {
+            return;
+        }
+        if (projections.catchingUpInBulk()) {
+            // Figures of facts that move every page of the catch-up would be stale within seconds, and computing
+            // them takes a core from the catch-up itself: the first readers compute them, as after any move.
+            log.info("Dashboard: not warmed at start: the statistics are being caught up in bulk");
             return;
         }
         read("the city view's figures", figures(lastMonth()));

@@ -60,6 +60,8 @@ class BulkCatchUpApiTest extends ApiTest {
     BulkCatchUp catchUp;
     @Autowired
     Replays replays;
+    @Autowired
+    ProjectionAdmin projections;
 
     /** A stored token's global index (a replay token's current one). */
     private static final String STORED_POSITION = "coalesce((convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint,"
@@ -90,6 +92,7 @@ class BulkCatchUpApiTest extends ApiTest {
         city("catch-up-a", 1500);
         processor.start();
         assertThat(catchUp.backlog(NAME)).as("the events written while the processor was down").isGreaterThanOrEqualTo(1000);
+        assertThat(projections.catchingUpInBulk()).as("what the start's dashboard warm-up asks before it reads").isTrue();
 
         CountingHandler.holdOn(CATCH_UP_THREAD);
         CompletableFuture<Void> checked = CompletableFuture.runAsync(catchUp::check, thread);
@@ -112,6 +115,7 @@ class BulkCatchUpApiTest extends ApiTest {
         assertThat(done.at("/catchUp/eventsPerSecond").asDouble()).isPositive();
         assertThat(done.get("running").asBoolean()).as("handed back to the processor").isTrue();
         awaitStatisticsCaughtUp();
+        assertThat(projections.catchingUpInBulk()).as("caught up: the dashboard is warmed again at a start").isFalse();
         assertThat(handledOtherThanOnce("catch-up-a")).as("every event of the backlog handled exactly once").isEmpty();
         assertThat(casesNotAtTheirLastEvent("catch-up-a")).isZero();
 

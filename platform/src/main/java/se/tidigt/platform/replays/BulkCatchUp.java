@@ -96,6 +96,26 @@ class BulkCatchUp {
     }
 
     /**
+     * Whether a projection of {@code tidigt.replay.bulk.processors} stands far enough behind (the threshold or more,
+     * counted as {@link #check} counts it) that this instance catches it up in bulk at its first look or its next.
+     * What the start's warm-up of the dashboard asks: figures of such facts are left behind within seconds.
+     */
+    boolean anyDue() {
+        if (!enabled || stopping) {
+            return false;
+        }
+        for (String name : processors) {
+            boolean due = processing.eventProcessor(name, StreamingEventProcessor.class)
+                    .filter(processor -> bulk.applies(name, processor) && !declined.contains(name))
+                    .map(processor -> backlog(name) >= threshold).orElse(false);
+            if (due) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * How far behind the head the segments stand that this instance holds or could claim (free, or held by an
      * instance no longer alive): the largest of their lags as the admin API shows them, the segments this instance
      * runs at the processor's own position. The segments another live instance holds are its to catch up. One

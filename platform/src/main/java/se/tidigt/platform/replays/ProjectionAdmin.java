@@ -38,9 +38,12 @@ public class ProjectionAdmin {
     private final ParkedEvents parked;
     private final ClusterMembers members;
     private final SegmentFailures failures;
+    private final BulkCatchUp bulkCatchUp;
 
     ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, SubscribingRebuild subscribingRebuild,
-                    Replays replays, ParkedEvents parked, ClusterMembers members, SegmentFailures failures) {
+                    Replays replays, ParkedEvents parked, ClusterMembers members, SegmentFailures failures,
+                    BulkCatchUp bulkCatchUp) {
+        this.bulkCatchUp = bulkCatchUp;
         this.failures = failures;
         this.processing = processing;
         this.jdbc = jdbc;
@@ -63,6 +66,14 @@ public class ProjectionAdmin {
                     .description("Events parked in the dead-letter queue after their handler failed")
                     .register(registry);
         });
+    }
+
+    /**
+     * Whether this instance is about to catch a projection up in bulk, or doing so: one of the bulk projections
+     * (the statistics) stands at least {@code tidigt.catch-up.bulk-threshold} events behind.
+     */
+    public boolean catchingUpInBulk() {
+        return bulkCatchUp.anyDue();
     }
 
     public List<ProjectionStatus> all() {
