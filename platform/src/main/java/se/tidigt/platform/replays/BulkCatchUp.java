@@ -105,11 +105,16 @@ class BulkCatchUp {
             return false;
         }
         for (String name : processors) {
-            boolean due = processing.eventProcessor(name, StreamingEventProcessor.class)
-                    .filter(processor -> bulk.applies(name, processor) && !declined.contains(name))
-                    .map(processor -> backlog(name) >= threshold).orElse(false);
-            if (due) {
-                return true;
+            try {
+                boolean due = processing.eventProcessor(name, StreamingEventProcessor.class)
+                        .filter(processor -> bulk.applies(name, processor) && !declined.contains(name))
+                        .map(processor -> backlog(name) >= threshold).orElse(false);
+                if (due) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                // Unknown: as if not behind (the warm-up runs, as it always did).
+                log.warn("Could not tell whether {} is due for a bulk catch-up: {}", name, e.toString());
             }
         }
         return false;
