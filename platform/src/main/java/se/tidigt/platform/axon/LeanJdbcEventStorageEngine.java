@@ -1,30 +1,28 @@
 package se.tidigt.platform.axon;
 
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Serializer;
-import se.tidigt.platform.axon.EventSeals;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.sql.SQLException;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +34,8 @@ import java.util.stream.Stream;
  * <p>It appends each event with its seal ({@link EventSeals}): a MAC under a key the database never holds.
  *
  * <p>It also reads the store in pages for a bulk rebuild ({@link EventPages}) with Axon's own tracked-event
- * query, gap handling and deserialisation.
+ * query and deserialisation. Every tracked read (the processors' too) takes each event's token as Axon's gap
+ * handling gives it, with the recording time read once ({@link #getTrackedEventData}).
  */
 final class LeanJdbcEventStorageEngine extends JdbcEventStorageEngine implements EventPages {
     /** Axon's defaults, given to the builder by {@link EventStoreConfiguration} (the engine does not give them back). */
