@@ -53,8 +53,8 @@ class IsoInstantsTest {
     }
 
     @Test
-    void a_leap_second_and_an_offset_are_still_read_the_general_way() {
-        // What the callers fall back to: the values the store's form would have had.
+    void an_instant_with_an_offset_is_left_to_the_general_reading_which_gives_the_instant_of_the_store_s_form() {
+        assertThat(IsoInstants.parse("2026-12-07T10:15:30+01:00")).isNull();
         assertThat(Instant.from(DateTimeFormatter.ISO_INSTANT.parse("2026-12-07T10:15:30+01:00")))
                 .isEqualTo(IsoInstants.parse("2026-12-07T09:15:30Z"));
     }
